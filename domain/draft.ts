@@ -1,0 +1,42 @@
+// Merging a step's answers into a draft. Objects merge field by field so answering one step
+// never erases another; lists (measures, attachments, criteria) are replaced as a whole; null
+// removes a field (a number the principal cleared).
+import type { TApplicationDraft } from './schemas';
+
+type Plain = Record<string, unknown>;
+
+type Nullable<T> = T extends unknown[] ? T : T extends object ? { [K in keyof T]?: Nullable<T[K]> | null } : T;
+export type DraftPatch = Nullable<TApplicationDraft>;
+
+function isPlainObject(value: unknown): value is Plain {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeValue(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  if (isPlainObject(base) && isPlainObject(patch)) {
+    const out: Plain = { ...base };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete out[key];
+      else out[key] = mergeValue(base[key], value);
+    }
+    return out;
+  }
+  if (isPlainObject(patch)) return mergeValue({}, patch);
+  return patch;
+}
+
+// `patch` is a draft whose fields may also be null (cleared).
+export function mergeDraft(draft: TApplicationDraft, patch: DraftPatch): TApplicationDraft {
+  return mergeValue(draft, patch) as TApplicationDraft;
+}
+
+// How a draft is named in the principal's own list of drafts ("Alva Berg, HT 2027").
+export function draftLabel(draft: TApplicationDraft): string {
+  const pupil = draft.pupil;
+  const who = pupil?.protectedIdentity
+    ? 'Barn med skyddade personuppgifter'
+    : [pupil?.firstName, pupil?.lastName].filter(Boolean).join(' ') || 'Namn inte ifyllt';
+  const term = draft.term ? `${draft.term.slice(0, 2)} ${draft.term.slice(2)}` : 'termin inte vald';
+  return `${who}, ${term}`;
+}

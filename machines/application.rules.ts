@@ -1,0 +1,67 @@
+// The dialog's view of the domain rules: the whole-application review, cut per step, so a step
+// and the final submission can never disagree about what is missing.
+import { reviewApplication, type ReviewContext } from '../domain/review';
+import type { TMunicipalityProfile } from '../domain/profile';
+import type { TApplicationDraft, TMeasure, TSchoolForm, Problem } from '../domain/schemas';
+import { stepOfField, type ApplicationStep } from './application.steps';
+
+export interface PrincipalUnit {
+  id: string;
+  kind: 'kommunal' | 'fristaende';
+  schoolForms: TSchoolForm[];
+}
+
+export interface ApplicationEnv {
+  profile: TMunicipalityProfile;
+  // Only the units this principal leads; looked up from the database, never from card data.
+  units: PrincipalUnit[];
+  now: () => Date;
+  outstandingFollowUps?: Array<{ caseNumber: string; term: string }>;
+}
+
+function reviewContext(draft: TApplicationDraft, env: ApplicationEnv): ReviewContext {
+  return {
+    profile: env.profile,
+    today: env.now(),
+    unit: env.units.find((u) => u.id === draft.unit?.id),
+    outstandingFollowUps: env.outstandingFollowUps,
+  };
+}
+
+function unitProblems(draft: TApplicationDraft, env: ApplicationEnv): Problem[] {
+  const id = draft.unit?.id;
+  if (!id || env.units.some((u) => u.id === id)) return [];
+  return [
+    {
+      field: 'unit.id',
+      code: 'unit.notLed',
+      message: 'Du är inte registrerad som rektor för den enheten. Välj en av dina enheter i listan.',
+    },
+  ];
+}
+
+export function submissionReview(draft: TApplicationDraft, env: ApplicationEnv) {
+  const review = reviewApplication(draft, reviewContext(draft, env));
+  const problems = [...unitProblems(draft, env), ...review.problems];
+  return { ready: problems.length === 0, problems, warnings: review.warnings };
+}
+
+// The problems a step's own answers can fix; later steps' gaps do not block earlier ones.
+export function stepProblems(draft: TApplicationDraft, step: ApplicationStep, env: ApplicationEnv): Problem[] {
+  return submissionReview(draft, env).problems.filter((p) => stepOfField(p.field) === step);
+}
+
+export function stepWarnings(draft: TApplicationDraft, step: ApplicationStep, env: ApplicationEnv): Problem[] {
+  return submissionReview(draft, env).warnings.filter((p) => stepOfField(p.field) === step);
+}
+
+// A new measure is checked by reviewing the draft as if it were added; its problems are
+// reported on the new-measure form's inputs (measure.type, measure.hoursPerWeek, …).
+export function measureProblems(draft: TApplicationDraft, measure: TMeasure, env: ApplicationEnv): Problem[] {
+  const measures = [...(draft.measures ?? []), measure];
+  const index = measures.length - 1;
+  const prefix = `measures[${index}].`;
+  return submissionReview({ ...draft, measures }, env)
+    .problems.filter((p) => p.field.startsWith(prefix))
+    .map((p) => ({ ...p, field: `measure.${p.field.slice(prefix.length)}` }));
+}
