@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { startHarness, type Harness } from './harness';
 import { APOLOGY_TEXT } from '../../bot/transport';
+import { startServer } from '../../bot/server';
+import { createLogger } from '../../bot/log';
 import {
   cardMessage,
   cardResponse,
@@ -339,4 +341,30 @@ describe('transport with a bot client id: Bot Framework JWT required', () => {
       assert.equal(h.sent.length, 0);
     });
   }
+});
+
+describe('startServer', () => {
+  test('serves /healthz, and shutdown stops the server, runs onShutdown and removes its listeners', async () => {
+    const sigterm = process.listenerCount('SIGTERM');
+    let closedDb = false;
+    const lines: string[] = [];
+    const running = await startServer({
+      handlers: echoHandlers().handlers,
+      env: { PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'info' },
+      logger: createLogger({ write: (l) => lines.push(l) }),
+      onShutdown: async () => {
+        closedDb = true;
+      },
+    });
+    assert.equal(running.config.dangerouslyAllowUnauthenticatedRequests, true);
+    assert.equal(process.listenerCount('SIGTERM'), sigterm + 1);
+    const health = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+    assert.deepEqual(await health.json(), { status: 'ok' });
+    await running.shutdown();
+    await running.shutdown();
+    assert.equal(closedDb, true);
+    assert.equal(process.listenerCount('SIGTERM'), sigterm);
+    await assert.rejects(fetch(`http://127.0.0.1:${running.port}/healthz`));
+    assert.ok(lines.some((l) => l.includes('accepting unauthenticated requests')));
+  });
 });
