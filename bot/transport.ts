@@ -67,7 +67,7 @@ export type BotServer = {
 
 type SdkContext = IActivityContext;
 
-type Route =
+export type Route =
   | { kind: 'message' | 'submit'; activity: MessageActivity }
   | { kind: 'cardAction'; activity: CardActionActivity }
   | { kind: 'fileConsent'; activity: FileConsentActivity }
@@ -239,6 +239,24 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
     res.json({ status: 'ok' });
   });
 
+  // Express's own error page would print the body-parser error to stderr and, outside
+  // NODE_ENV=production, a stack trace to the caller. Oversized (413) or malformed (400) bodies
+  // get a short JSON answer and one log line instead. Installed after initialize() so it comes
+  // after the messaging route.
+  let errorHandlerInstalled = false;
+  const installErrorHandler = () => {
+    if (errorHandlerInstalled) return;
+    errorHandlerInstalled = true;
+    type HttpErr = { status?: number; statusCode?: number; type?: string };
+    type Res = { headersSent: boolean; status(code: number): { json(body: unknown): void } };
+    expressAdapter.use((err: HttpErr, req: { path: string }, res: Res, _next: unknown) => {
+      const status = err.status ?? err.statusCode ?? 500;
+      log.warn('request rejected', { status, reason: err.type, path: req.path });
+      if (res.headersSent) return;
+      res.status(status).json({ error: status === 413 ? 'payload too large' : status < 500 ? 'bad request' : 'internal error' });
+    });
+  };
+
   let boundPort: number | undefined;
   const proactive = createProactiveSender(app.api, botAccountId(config));
 
@@ -250,6 +268,7 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
     },
     async start(port = config.port) {
       await app.initialize();
+      installErrorHandler();
       await new Promise<void>((resolve, reject) => {
         const onError = (err: Error) => reject(err);
         httpServer.once('error', onError);

@@ -193,6 +193,17 @@ describe('transport without a bot client id (local development)', () => {
     assert.equal(res.status, 501);
   });
 
+  test('oversized and malformed bodies get a short JSON error, not an Express error page', async () => {
+    h.reset();
+    const big = await h.sendMessage('x'.repeat(120_000));
+    assert.deepEqual(big, { status: 413, body: { error: 'payload too large' } });
+    const bad = await fetch(h.botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(await bad.json(), { error: 'bad request' });
+    assert.equal(h.logs.filter((l) => l.msg === 'request rejected').length, 2);
+    assert.equal((await h.sendMessage('hej')).status, 200);
+  });
+
   test('activities the bot ignores (typing, reactions) get 200 without calling a handler', async () => {
     h.reset();
     const before = seen.messages.length;
