@@ -1,0 +1,92 @@
+// Opens the database: the PostgreSQL server in DATABASE_URL, or else an embedded PGlite kept in
+// a local folder and served on a local port. Either way the code above the connection is the
+// same: a pg Pool, Prisma's adapter-pg, and a connection string pg-boss can use.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from './generated/client';
+import { migrate } from './migrate';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  // A PostgreSQL URL; defaults to DATABASE_URL. Without either, PGlite is used.
+  url?: string;
+  // PGlite's data folder; defaults to PGLITE_DATA_DIR, then .data/pglite.
+  dataDir?: string;
+  // Apply pending migrations on open (default true).
+  migrate?: boolean;
+  // Connections the pool may open (PostgreSQL only; PGlite gets one, see below).
+  poolSize?: number;
+  // How many client connections the PGlite socket server accepts (default 8), so a job queue
+  // or a test can open its own pool next to Prisma's.
+  pgliteMaxConnections?: number;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  // The pool Prisma runs on: for raw SQL, migrations and tests.
+  pool: pg.Pool;
+  // Where other clients (pg-boss) connect: the server, or PGlite's local socket.
+  connectionString: string;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = '.data/pglite';
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const url = options.url ?? nonEmpty(process.env.DATABASE_URL);
+  const server = url ? undefined : await startPglite(options);
+  const connectionString = url ?? server!.connectionString;
+  // PGlite is one Postgres backend: a pool of one keeps Prisma's transactions from sharing it.
+  const pool = new pg.Pool({ connectionString, max: server ? 1 : (options.poolSize ?? 10) });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const close = async () => {
+    await prisma.$disconnect().catch(() => {});
+    await pool.end().catch(() => {});
+    await server?.stop();
+  };
+  try {
+    if (options.migrate !== false) await migrate(pool);
+    return { prisma, pool, connectionString, kind: server ? 'pglite' : 'postgres', close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value : undefined;
+}
+
+interface PgliteServer {
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+async function startPglite(options: OpenDatabaseOptions): Promise<PgliteServer> {
+  const dataDir = resolve(options.dataDir ?? nonEmpty(process.env.PGLITE_DATA_DIR) ?? DEFAULT_PGLITE_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir });
+  // Port 0: the OS picks a free port, so parallel test files and a running bot never collide.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.pgliteMaxConnections ?? 8 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    connectionString: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
