@@ -1,0 +1,8 @@
+// The domain layer's public surface: import from '../domain' rather than from its files.
+export * from './schemas';
+export * from './profile';
+export * from './format';
+export * from './terms';
+export * from './personnummer';
+export * from './assessment';
+export * from './review';
