@@ -35,7 +35,8 @@ export function formatKronor(n: number): string {
 
 // 1 -> '1 timme', 12 -> '12 timmar', 2.5 -> '2,5 timmar'.
 export function formatHours(n: number): string {
-  return `${formatNumber(n, 1)} ${n === 1 ? 'timme' : 'timmar'}`;
+  const text = formatNumber(n, 1);
+  return `${text} ${text === '1' ? 'timme' : 'timmar'}`;
 }
 
 // '2027-04-15' -> '15 april 2027'.

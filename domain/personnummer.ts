@@ -10,7 +10,7 @@ export type PersonnummerCheck =
   | { ok: false; code: PersonnummerErrorCode; message: string };
 
 export const PERSONNUMMER_MESSAGES: Record<PersonnummerErrorCode, string> = {
-  format: 'Skriv personnumret med tolv siffror, ÅÅÅÅMMDD-NNNN, med århundradet först (till exempel 2015…).',
+  format: 'Skriv personnumret med tolv siffror, ÅÅÅÅMMDD-NNNN, så att året har fyra siffror (till exempel 2015 i stället för 15).',
   date: 'Datumet i personnumret finns inte. Kontrollera år, månad och dag (ÅÅÅÅMMDD).',
   checksum: 'Personnumrets sista siffra (kontrollsiffran) stämmer inte. Kontrollera att alla siffror är rätt.',
   future: 'Födelsedatumet i personnumret ligger i framtiden. Kontrollera årtalet.',

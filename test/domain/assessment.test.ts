@@ -98,6 +98,7 @@ describe('formatting', () => {
     [0, '0 timmar'],
     [12, '12 timmar'],
     [2.5, '2,5 timmar'],
+    [0.96, '1 timme'],
   ];
   for (const [n, expected] of hours) test(`formatHours(${n})`, () => assert.equal(formatHours(n), expected));
 });
