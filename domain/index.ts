@@ -6,3 +6,4 @@ export * from './terms';
 export * from './personnummer';
 export * from './assessment';
 export * from './review';
+export * from './ports';
