@@ -1,0 +1,400 @@
+// What the domain, the machines and the bot need from storage, as plain TypeScript. The Prisma
+// implementations live in prisma/repositories; tests and other stores implement the same.
+// Conventions: get/find/load return null when nothing matches; commands on a missing record
+// throw NotFoundError; a write based on stale data throws ConflictError, never overwrites.
+// JSON payloads (snapshots, application data) are `unknown`: the caller parses what it reads.
+import type { TMunicipalityProfile } from './profile';
+import type { TAssessment, TAttachmentKind, TDecisionOutcome, TSchoolForm } from './schemas';
+
+export type Role = 'principal' | 'handler' | 'head' | 'admin';
+export type UnitKind = 'kommunal' | 'fristaende';
+export type CaseStatus = 'submitted' | 'in_review' | 'completion_requested' | 'resubmitted' | 'decided';
+export type SnapshotStatus = 'open' | 'submitted' | 'discarded';
+export type AssessmentKind = 'application' | 'review' | 'followup';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+export type ConversationKind = 'personal' | 'channel';
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+export interface ConflictDetails {
+  entity: string;
+  id: string;
+  expectedVersion?: number;
+  actualVersion?: number;
+  // Machine-readable cause, e.g. 'stale_version', 'draft_not_open', 'unexpected_status'.
+  reason: string;
+}
+
+// Someone else changed the record since the caller read it (a second tab, a retried invoke).
+// The caller reloads and shows the current state; nothing was written.
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(
+    message: string,
+    readonly details: ConflictDetails,
+  ) {
+    super(message);
+  }
+}
+
+// ---- municipalities -------------------------------------------------------------------------
+
+export interface Municipality {
+  id: string;
+  name: string;
+  tenantId: string;
+  profile: TMunicipalityProfile;
+  elevhalsaTeamId: string | null;
+  elevhalsaChannelId: string | null;
+}
+
+export interface MunicipalityRepository {
+  get(id: string): Promise<Municipality | null>;
+  byTenant(tenantId: string): Promise<Municipality | null>;
+  setElevhalsaChannel(id: string, channel: { teamId: string; channelId: string }, by?: string | null): Promise<Municipality>;
+  // Validated with ZMunicipalityProfile before it is stored.
+  setProfile(id: string, profile: TMunicipalityProfile, by?: string | null): Promise<Municipality>;
+}
+
+// ---- people and units -----------------------------------------------------------------------
+
+export interface Unit {
+  id: string;
+  municipalityId: string;
+  name: string;
+  kind: UnitKind;
+  huvudman: string;
+  schoolForms: TSchoolForm[];
+}
+
+export interface UnitRepository {
+  get(id: string): Promise<Unit | null>;
+  listForMunicipality(municipalityId: string): Promise<Unit[]>;
+}
+
+export interface Person {
+  id: string;
+  municipalityId: string;
+  tenantId: string;
+  aadObjectId: string;
+  displayName: string;
+  email: string | null;
+}
+
+export interface RoleGrant {
+  role: Role;
+  // Set for principals: the unit this grant is for.
+  unitId: string | null;
+}
+
+export interface PersonWithRoles extends Person {
+  roles: RoleGrant[];
+  // The units this person is principal of (from the principal grants).
+  ledUnitIds: string[];
+}
+
+export interface PeopleRepository {
+  findByAad(tenantId: string, aadObjectId: string): Promise<PersonWithRoles | null>;
+  get(id: string): Promise<PersonWithRoles | null>;
+  unitsLedBy(personId: string): Promise<Unit[]>;
+  listByRole(municipalityId: string, role: Role): Promise<Person[]>;
+  // Registers or updates a person by (tenantId, aadObjectId).
+  upsert(input: { municipalityId: string; tenantId: string; aadObjectId: string; displayName: string; email?: string | null }): Promise<Person>;
+  // Idempotent. A principal grant needs a unit; other roles must not have one.
+  grantRole(personId: string, role: Role, unitId?: string | null): Promise<void>;
+  revokeRole(personId: string, role: Role, unitId?: string | null): Promise<void>;
+}
+
+// ---- machine snapshots (drafts are the 'application' machine's) -----------------------------
+
+export interface SnapshotSummary {
+  id: string;
+  machine: string;
+  personId: string | null;
+  caseId: string | null;
+  status: SnapshotStatus;
+  label: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SnapshotRecord extends SnapshotSummary {
+  snapshot: unknown;
+}
+
+export interface SnapshotRepository {
+  create(input: { machine: string; personId?: string | null; caseId?: string | null; label?: string | null; snapshot: unknown }): Promise<{ id: string; version: number }>;
+  load(id: string): Promise<SnapshotRecord | null>;
+  // Returns the new version. Throws ConflictError when the stored version is not
+  // expectedVersion, NotFoundError when there is no such snapshot.
+  save(id: string, expectedVersion: number, change: { snapshot: unknown; label?: string | null; status?: SnapshotStatus }): Promise<number>;
+  // Newest first, without the snapshot bodies.
+  listOpen(personId: string, machine: string): Promise<SnapshotSummary[]>;
+  listOpenForCase(caseId: string, machine: string): Promise<SnapshotSummary[]>;
+}
+
+// ---- cases ----------------------------------------------------------------------------------
+
+export interface CaseRecord {
+  id: string;
+  // "TB-2027-0001": per municipality and calendar year.
+  caseNumber: string;
+  municipalityId: string;
+  unitId: string;
+  principalId: string;
+  term: string;
+  schoolForm: string;
+  status: CaseStatus;
+  late: boolean;
+  sourceDraftId: string | null;
+  pupilRef: string;
+  assignedHandlerId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ApplicationVersionRecord {
+  id: string;
+  caseId: string;
+  version: number;
+  data: unknown;
+  submittedById: string;
+  submittedAt: Date;
+}
+
+export interface AssessmentFigures {
+  ratings: TAssessment;
+  hoursCurrent: number;
+  hoursDesired: number;
+  amountPerMonth: number;
+}
+
+export interface AssessmentRecord extends AssessmentFigures {
+  id: string;
+  caseId: string;
+  applicationVersionId: string | null;
+  kind: AssessmentKind;
+  createdById: string;
+  createdAt: Date;
+}
+
+export interface SubmitApplicationInput {
+  sourceDraftId: string;
+  municipalityId: string;
+  unitId: string;
+  principalId: string;
+  term: string;
+  schoolForm: string;
+  late: boolean;
+  pupilRef: string;
+  application: unknown;
+  assessment: AssessmentFigures;
+  // When given, the draft must still be at this version (the one the principal reviewed).
+  draftExpectedVersion?: number;
+  // The clock, for the case number's year (in the municipality's time zone).
+  now?: Date;
+}
+
+export interface CaseRepository {
+  // One transaction: case number, case, application version 1, assessment, the draft marked
+  // submitted, the draft's attachments moved to the case, an audit entry. Idempotent per
+  // sourceDraftId: a repeat returns the existing case with created=false.
+  submitApplication(input: SubmitApplicationInput): Promise<{ case: CaseRecord; created: boolean }>;
+  get(id: string): Promise<CaseRecord | null>;
+  byNumber(municipalityId: string, caseNumber: string): Promise<CaseRecord | null>;
+  // Newest first.
+  listForPrincipal(personId: string): Promise<CaseRecord[]>;
+  // Undecided cases, oldest first.
+  listQueue(municipalityId: string): Promise<CaseRecord[]>;
+  versions(caseId: string): Promise<ApplicationVersionRecord[]>;
+  latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
+  // Version n+1 (a resubmission after completion), optionally moving the case to `status`.
+  addVersion(caseId: string, data: unknown, byPersonId: string, options?: { status?: CaseStatus }): Promise<ApplicationVersionRecord>;
+  // With `expected`, the change happens only from those statuses (else ConflictError), so
+  // two handlers acting at once cannot both move the case.
+  setStatus(caseId: string, status: CaseStatus, options: { by: string | null; expected?: CaseStatus[]; details?: Record<string, unknown> }): Promise<CaseRecord>;
+  assignHandler(caseId: string, handlerId: string | null, by: string | null): Promise<CaseRecord>;
+  addAssessment(caseId: string, input: AssessmentFigures & { kind: AssessmentKind; createdById: string; applicationVersionId?: string | null }): Promise<AssessmentRecord>;
+  // Oldest first.
+  assessments(caseId: string): Promise<AssessmentRecord[]>;
+  // Erases the case and everything hanging off it when its retention period has ended; the
+  // only path allowed to delete application versions. The erasure itself is audited.
+  eraseForRetention(caseId: string, by: string | null): Promise<void>;
+}
+
+// ---- decisions and follow-ups ---------------------------------------------------------------
+
+export interface DecisionInput {
+  caseId: string;
+  outcome: TDecisionOutcome;
+  amountPerMonth?: number | null;
+  // YYYY-MM-DD
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+  approvedMeasureIds?: string[];
+  significantDifficulties?: boolean;
+  text: string;
+  decidedById: string;
+  appealDeadline?: string | null;
+}
+
+export interface DecisionRecord {
+  id: string;
+  caseId: string;
+  outcome: TDecisionOutcome;
+  amountPerMonth: number | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  approvedMeasureIds: string[];
+  significantDifficulties: boolean;
+  text: string;
+  decidedById: string;
+  decidedAt: Date;
+  notifiedAt: Date | null;
+  deliveryStatus: DeliveryStatus;
+  appealDeadline: string | null;
+}
+
+export interface DecisionRepository {
+  // One transaction with the case moving to 'decided' (ConflictError if it already is) and an
+  // audit entry.
+  record(input: DecisionInput): Promise<DecisionRecord>;
+  // Newest first.
+  forCase(caseId: string): Promise<DecisionRecord[]>;
+  markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>, at?: Date): Promise<DecisionRecord>;
+}
+
+export interface FollowUpInput {
+  caseId: string;
+  term: string;
+  results: string;
+  continuedNeed: boolean;
+  comment?: string | null;
+  ratings: TAssessment;
+  submittedById: string;
+}
+
+export interface FollowUpRecord extends Required<Omit<FollowUpInput, 'comment'>> {
+  id: string;
+  comment: string | null;
+  submittedAt: Date;
+}
+
+export interface FollowUpRepository {
+  // Idempotent per (caseId, term): a repeat returns the stored one with created=false.
+  submit(input: FollowUpInput): Promise<{ followUp: FollowUpRecord; created: boolean }>;
+  get(caseId: string, term: string): Promise<FollowUpRecord | null>;
+  // Oldest first.
+  forCase(caseId: string): Promise<FollowUpRecord[]>;
+}
+
+// ---- attachments ----------------------------------------------------------------------------
+
+export interface AttachmentMeta {
+  id: string;
+  draftId: string | null;
+  caseId: string | null;
+  kind: TAttachmentKind | null;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedById: string;
+  createdAt: Date;
+}
+
+export interface AttachmentRepository {
+  store(input: { draftId: string; name: string; contentType: string; bytes: Uint8Array; uploadedById: string; kind?: TAttachmentKind | null }): Promise<AttachmentMeta>;
+  get(id: string): Promise<AttachmentMeta | null>;
+  setKind(id: string, kind: TAttachmentKind): Promise<AttachmentMeta>;
+  // Oldest first; metadata only.
+  listForDraft(draftId: string): Promise<AttachmentMeta[]>;
+  listForCase(caseId: string): Promise<AttachmentMeta[]>;
+  // Returns how many moved. The draft link is cleared, so erasing the draft keeps them.
+  moveToCase(draftId: string, caseId: string): Promise<number>;
+  content(id: string): Promise<Uint8Array | null>;
+  // Removes an attachment that is still on a draft; attachments of a case stay.
+  removeFromDraft(id: string, draftId: string): Promise<boolean>;
+}
+
+// ---- conversation references (for proactive messages) ---------------------------------------
+
+export interface ConversationRecord {
+  id: string;
+  tenantId: string;
+  kind: ConversationKind;
+  personId: string | null;
+  teamId: string | null;
+  channelId: string | null;
+  conversationId: string;
+  serviceUrl: string;
+  reference: unknown;
+  updatedAt: Date;
+}
+
+export interface ConversationRepository {
+  upsertPersonal(input: { personId: string; tenantId: string; conversationId: string; serviceUrl: string; reference: unknown }): Promise<ConversationRecord>;
+  upsertChannel(input: { tenantId: string; teamId: string; channelId: string; conversationId: string; serviceUrl: string; reference: unknown }): Promise<ConversationRecord>;
+  getPersonal(personId: string): Promise<ConversationRecord | null>;
+  // The Elevhälsa channel of a municipality (from its channel settings), or of a team.
+  getChannel(where: { municipalityId: string } | { teamId: string; channelId?: string }): Promise<ConversationRecord | null>;
+}
+
+// ---- audit ----------------------------------------------------------------------------------
+
+export interface AuditEntryInput {
+  municipalityId?: string | null;
+  actorId?: string | null;
+  // Dotted verb, e.g. 'case.submitted'.
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  // Never health details or names: ids, numbers, statuses.
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  // A bigint sequence, as a string.
+  id: string;
+  at: Date;
+  municipalityId: string | null;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntryInput): Promise<AuditEntry>;
+  // Oldest first.
+  list(subjectType: string, subjectId: string): Promise<AuditEntry[]>;
+}
+
+// ---- all of them ----------------------------------------------------------------------------
+
+export interface Repositories {
+  municipalities: MunicipalityRepository;
+  people: PeopleRepository;
+  units: UnitRepository;
+  snapshots: SnapshotRepository;
+  cases: CaseRepository;
+  decisions: DecisionRepository;
+  followUps: FollowUpRepository;
+  attachments: AttachmentRepository;
+  conversations: ConversationRepository;
+  audit: AuditRepository;
+  // Runs `work` in one transaction; the repositories it gets write inside it.
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

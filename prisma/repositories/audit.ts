@@ -1,0 +1,42 @@
+// The audit trail: who did what to which record, when. Append-only in the database itself.
+import type { AuditEntry, AuditEntryInput, AuditRepository } from '../../domain/ports';
+import type { AuditLog } from '../generated/client';
+import { type Db, jsonObject } from './shared';
+
+export function toAuditEntry(row: AuditLog): AuditEntry {
+  return {
+    id: row.id.toString(),
+    at: row.at,
+    municipalityId: row.municipalityId,
+    actorId: row.actorId,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    details: jsonObject(row.details),
+  };
+}
+
+// Used by the other repositories inside their transactions, so the entry commits with the change.
+export async function appendAudit(db: Db, entry: AuditEntryInput): Promise<AuditEntry> {
+  const row = await db.auditLog.create({
+    data: {
+      municipalityId: entry.municipalityId ?? null,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      details: (entry.details ?? {}) as object,
+    },
+  });
+  return toAuditEntry(row);
+}
+
+export function createAuditRepository(db: Db): AuditRepository {
+  return {
+    append: (entry) => appendAudit(db, entry),
+    async list(subjectType, subjectId) {
+      const rows = await db.auditLog.findMany({ where: { subjectType, subjectId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+      return rows.map(toAuditEntry);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Decisions (beslut) by the head of Elevhälsan, and whether the principal has been told.
+import { ConflictError, NotFoundError, type DecisionRecord, type DecisionRepository } from '../../domain/ports';
+import type { Decision } from '../generated/client';
+import { appendAudit } from './audit';
+import { type Db, fromDateOnly, inTransaction, notFound, toDateOnly, toNumber } from './shared';
+
+function toDecision(row: Decision): DecisionRecord {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    outcome: row.outcome,
+    amountPerMonth: toNumber(row.amountPerMonth),
+    from: toDateOnly(row.from),
+    to: toDateOnly(row.to),
+    reason: row.reason,
+    approvedMeasureIds: Array.isArray(row.approvedMeasureIds) ? (row.approvedMeasureIds as string[]) : [],
+    significantDifficulties: row.significantDifficulties,
+    text: row.text,
+    decidedById: row.decidedById,
+    decidedAt: row.decidedAt,
+    notifiedAt: row.notifiedAt,
+    deliveryStatus: row.deliveryStatus,
+    appealDeadline: toDateOnly(row.appealDeadline),
+  };
+}
+
+export function createDecisionRepository(db: Db): DecisionRepository {
+  return {
+    record(input) {
+      return inTransaction(db, async (tx) => {
+        // Only one decision per case: the status flips in the same conditional UPDATE.
+        const { count } = await tx.case.updateMany({ where: { id: input.caseId, status: { not: 'decided' } }, data: { status: 'decided' } });
+        if (count === 0) {
+          const exists = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true } });
+          if (!exists) throw new NotFoundError('case', input.caseId);
+          throw new ConflictError(`Case ${input.caseId} is already decided.`, { entity: 'case', id: input.caseId, reason: 'already_decided' });
+        }
+        const row = await tx.decision.create({
+          data: {
+            caseId: input.caseId,
+            outcome: input.outcome,
+            amountPerMonth: input.amountPerMonth ?? null,
+            from: fromDateOnly(input.from),
+            to: fromDateOnly(input.to),
+            reason: input.reason ?? null,
+            approvedMeasureIds: input.approvedMeasureIds ?? [],
+            significantDifficulties: input.significantDifficulties ?? false,
+            text: input.text,
+            decidedById: input.decidedById,
+            appealDeadline: fromDateOnly(input.appealDeadline),
+          },
+          include: { case: { select: { municipalityId: true } } },
+        });
+        await appendAudit(tx, {
+          municipalityId: row.case.municipalityId,
+          actorId: input.decidedById,
+          action: 'case.decided',
+          subjectType: 'case',
+          subjectId: input.caseId,
+          details: { decisionId: row.id, outcome: row.outcome },
+        });
+        return toDecision(row);
+      });
+    },
+
+    async forCase(caseId) {
+      const rows = await db.decision.findMany({ where: { caseId }, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
+      return rows.map(toDecision);
+    },
+
+    async markDelivery(id, status, at = new Date()) {
+      const row = await db.decision
+        .update({ where: { id }, data: { deliveryStatus: status, ...(status === 'delivered' && { notifiedAt: at }) } })
+        .catch(notFound('decision', id));
+      return toDecision(row);
+    },
+  };
+}

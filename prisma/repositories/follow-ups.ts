@@ -1,0 +1,49 @@
+// Follow-ups (uppföljningar): one per case and term.
+import type { FollowUpRecord, FollowUpRepository } from '../../domain/ports';
+import type { TAssessment } from '../../domain/schemas';
+import type { FollowUp } from '../generated/client';
+import { appendAudit } from './audit';
+import { type Db, inTransaction, json } from './shared';
+
+function toFollowUp(row: FollowUp): FollowUpRecord {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    term: row.term,
+    results: row.results,
+    continuedNeed: row.continuedNeed,
+    comment: row.comment,
+    ratings: row.ratings as TAssessment,
+    submittedById: row.submittedById,
+    submittedAt: row.submittedAt,
+  };
+}
+
+export function createFollowUpRepository(db: Db): FollowUpRepository {
+  return {
+    submit(input) {
+      return inTransaction(db, async (tx) => {
+        // ON CONFLICT DO NOTHING: a repeat neither fails nor aborts the surrounding transaction.
+        const { count } = await tx.followUp.createMany({
+          data: [{ caseId: input.caseId, term: input.term, results: input.results, continuedNeed: input.continuedNeed, comment: input.comment ?? null, ratings: json(input.ratings), submittedById: input.submittedById }],
+          skipDuplicates: true,
+        });
+        const row = await tx.followUp.findUniqueOrThrow({ where: { caseId_term: { caseId: input.caseId, term: input.term } }, include: { case: { select: { municipalityId: true } } } });
+        if (count === 1) {
+          await appendAudit(tx, { municipalityId: row.case.municipalityId, actorId: input.submittedById, action: 'followup.submitted', subjectType: 'case', subjectId: input.caseId, details: { followUpId: row.id, term: input.term } });
+        }
+        return { followUp: toFollowUp(row), created: count === 1 };
+      });
+    },
+
+    async get(caseId, term) {
+      const row = await db.followUp.findUnique({ where: { caseId_term: { caseId, term } } });
+      return row && toFollowUp(row);
+    },
+
+    async forCase(caseId) {
+      const rows = await db.followUp.findMany({ where: { caseId }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
+      return rows.map(toFollowUp);
+    },
+  };
+}

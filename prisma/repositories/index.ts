@@ -1,0 +1,35 @@
+// All repositories over one Prisma client (or one open transaction).
+import type { Repositories } from '../../domain/ports';
+import type { PrismaClient } from '../generated/client';
+import { createAttachmentRepository } from './attachments';
+import { createAuditRepository } from './audit';
+import { createCaseRepository } from './cases';
+import { createConversationRepository } from './conversations';
+import { createDecisionRepository } from './decisions';
+import { createFollowUpRepository } from './follow-ups';
+import { createMunicipalityRepository } from './municipalities';
+import { createPeopleRepository } from './people';
+import { type Db, inTransaction } from './shared';
+import { createSnapshotRepository } from './snapshots';
+import { createUnitRepository } from './units';
+
+export function createRepositories(prisma: PrismaClient): Repositories {
+  return bind(prisma);
+}
+
+function bind(db: Db): Repositories {
+  return {
+    municipalities: createMunicipalityRepository(db),
+    people: createPeopleRepository(db),
+    units: createUnitRepository(db),
+    snapshots: createSnapshotRepository(db),
+    cases: createCaseRepository(db),
+    decisions: createDecisionRepository(db),
+    followUps: createFollowUpRepository(db),
+    attachments: createAttachmentRepository(db),
+    conversations: createConversationRepository(db),
+    audit: createAuditRepository(db),
+    // Inside a transaction this joins it: Prisma has no nested transactions.
+    transaction: (work) => inTransaction(db, (tx) => work(bind(tx))),
+  };
+}

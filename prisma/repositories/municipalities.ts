@@ -1,0 +1,50 @@
+// Municipalities: the tenant a Teams activity comes from, its profile and its Elevhälsa channel.
+import type { Municipality, MunicipalityRepository } from '../../domain/ports';
+import { ZMunicipalityProfile } from '../../domain/profile';
+import type { Municipality as MunicipalityRow } from '../generated/client';
+import { appendAudit } from './audit';
+import { type Db, inTransaction, json, notFound } from './shared';
+
+// The profile is parsed on every read: a profile edited into an invalid shape fails here, with
+// zod's message, instead of deep inside a rule.
+export function toMunicipality(row: MunicipalityRow): Municipality {
+  return {
+    id: row.id,
+    name: row.name,
+    tenantId: row.tenantId,
+    profile: ZMunicipalityProfile.parse(row.profile),
+    elevhalsaTeamId: row.elevhalsaTeamId,
+    elevhalsaChannelId: row.elevhalsaChannelId,
+  };
+}
+
+export function createMunicipalityRepository(db: Db): MunicipalityRepository {
+  return {
+    async get(id) {
+      const row = await db.municipality.findUnique({ where: { id } });
+      return row && toMunicipality(row);
+    },
+
+    async byTenant(tenantId) {
+      const row = await db.municipality.findUnique({ where: { tenantId } });
+      return row && toMunicipality(row);
+    },
+
+    setElevhalsaChannel(id, { teamId, channelId }, by = null) {
+      return inTransaction(db, async (tx) => {
+        const row = await tx.municipality.update({ where: { id }, data: { elevhalsaTeamId: teamId, elevhalsaChannelId: channelId } }).catch(notFound('municipality', id));
+        await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.elevhalsa_channel_set', subjectType: 'municipality', subjectId: id, details: { teamId, channelId } });
+        return toMunicipality(row);
+      });
+    },
+
+    setProfile(id, profile, by = null) {
+      const parsed = ZMunicipalityProfile.parse(profile);
+      return inTransaction(db, async (tx) => {
+        const row = await tx.municipality.update({ where: { id }, data: { profile: json(parsed) } }).catch(notFound('municipality', id));
+        await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.profile_set', subjectType: 'municipality', subjectId: id });
+        return toMunicipality(row);
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Persisted XState snapshots with optimistic versioning: every save names the version it was
+// based on and bumps it in the same UPDATE, so a stale writer gets a ConflictError.
+import { ConflictError, NotFoundError, type SnapshotRecord, type SnapshotRepository, type SnapshotSummary } from '../../domain/ports';
+import type { MachineSnapshot } from '../generated/client';
+import { type Db, json } from './shared';
+
+const summarySelect = {
+  id: true,
+  machine: true,
+  personId: true,
+  caseId: true,
+  status: true,
+  label: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function toSummary(row: Omit<MachineSnapshot, 'snapshot'>): SnapshotSummary {
+  return {
+    id: row.id,
+    machine: row.machine,
+    personId: row.personId,
+    caseId: row.caseId,
+    status: row.status,
+    label: row.label,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toRecord(row: MachineSnapshot): SnapshotRecord {
+  return { ...toSummary(row), snapshot: row.snapshot };
+}
+
+export function createSnapshotRepository(db: Db): SnapshotRepository {
+  return {
+    async create({ machine, personId = null, caseId = null, label = null, snapshot }) {
+      const row = await db.machineSnapshot.create({ data: { machine, personId, caseId, label, snapshot: json(snapshot) }, select: { id: true, version: true } });
+      return row;
+    },
+
+    async load(id) {
+      const row = await db.machineSnapshot.findUnique({ where: { id } });
+      return row && toRecord(row);
+    },
+
+    async save(id, expectedVersion, { snapshot, label, status }) {
+      // One conditional UPDATE: the version check and the write cannot be split by another writer.
+      const { count } = await db.machineSnapshot.updateMany({
+        where: { id, version: expectedVersion },
+        data: {
+          snapshot: json(snapshot),
+          ...(label !== undefined && { label }),
+          ...(status !== undefined && { status }),
+          version: { increment: 1 },
+        },
+      });
+      if (count === 1) return expectedVersion + 1;
+      const current = await db.machineSnapshot.findUnique({ where: { id }, select: { version: true } });
+      if (!current) throw new NotFoundError('snapshot', id);
+      throw new ConflictError(`Snapshot ${id} is at version ${current.version}, not ${expectedVersion}.`, {
+        entity: 'snapshot',
+        id,
+        expectedVersion,
+        actualVersion: current.version,
+        reason: 'stale_version',
+      });
+    },
+
+    async listOpen(personId, machine) {
+      const rows = await db.machineSnapshot.findMany({ where: { personId, machine, status: 'open' }, select: summarySelect, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }] });
+      return rows.map(toSummary);
+    },
+
+    async listOpenForCase(caseId, machine) {
+      const rows = await db.machineSnapshot.findMany({ where: { caseId, machine, status: 'open' }, select: summarySelect, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }] });
+      return rows.map(toSummary);
+    },
+  };
+}
