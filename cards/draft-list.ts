@@ -1,0 +1,31 @@
+import type { AdaptiveCard, CardElement } from './types';
+import type { DraftListViewModel } from './view-models';
+import { actionSet, adaptiveCard, container, heading, subtle, text } from './card';
+import { execute } from './actions';
+
+export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
+  if (vm.drafts.length === 0) {
+    return adaptiveCard(
+      [heading('Dina utkast'), text('Du har inga sparade utkast. Vill du börja en ny ansökan?')],
+      [execute('Ny ansökan', 'app.new', {}, { style: 'positive' })],
+    );
+  }
+  const items: CardElement[] = vm.drafts.map((d) =>
+    container(
+      [
+        text(d.label, { weight: 'bolder' }),
+        subtle(`Nästa steg: ${d.stepTitle} · Ändrat ${d.updatedText}`, { spacing: 'none' }),
+        actionSet([
+          execute('Öppna', 'draft.open', { draftId: d.draftId }, { style: 'positive', tooltip: `Öppna ${d.label}` }),
+          execute('Släng', 'draft.discard', { draftId: d.draftId }, { style: 'destructive', tooltip: `Släng ${d.label}` }),
+        ]),
+      ],
+      { separator: true },
+    ),
+  );
+  return adaptiveCard([
+    heading('Dina utkast'),
+    text(vm.drafts.length === 1 ? 'Du har ett sparat utkast. Öppna det för att fortsätta där du slutade.' : `Du har ${vm.drafts.length} sparade utkast. Öppna ett för att fortsätta där du slutade.`),
+    ...items,
+  ]);
+}

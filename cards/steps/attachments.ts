@@ -1,0 +1,72 @@
+import { ATTACHMENT_KINDS } from '../../domain/schemas';
+import type { StepViewModel, ChecklistItem } from '../view-models';
+import type { CardElement } from '../types';
+import type { StepContent } from './frame';
+import { actionSet, container, factSet, subtle, text } from '../card';
+import { execute } from '../actions';
+import { choiceSet } from '../inputs';
+import { ATTACHMENT_KIND_LABELS } from '../labels';
+
+// The words say what the symbol shows, so a screen reader and a colour-blind reader get it too.
+function checklistLine(item: ChecklistItem): CardElement {
+  const mark = item.done ? '✓' : '✗';
+  const need = item.required ? 'krävs' : 'om ni har';
+  const state = item.done ? 'bifogad' : 'saknas';
+  return text(`${mark} ${item.label} (${need}) – ${state}`, {
+    spacing: 'none',
+    color: item.done ? 'good' : item.required ? 'attention' : 'default',
+  });
+}
+
+export function attachmentsStep(vm: StepViewModel): StepContent {
+  const attachments = vm.draft.attachments ?? [];
+  const body: CardElement[] = [];
+
+  if (vm.attachmentChecklist && vm.attachmentChecklist.length > 0) {
+    body.push(text('Det här behövs', { weight: 'bolder', style: 'heading' }), ...vm.attachmentChecklist.map(checklistLine));
+  }
+
+  body.push(text('Bifogade filer', { weight: 'bolder', style: 'heading' }));
+  if (attachments.length === 0) {
+    body.push(subtle('Inga filer bifogade än.'));
+  } else {
+    body.push(
+      factSet(attachments.map((a) => ({ title: a.name, value: a.kind ? ATTACHMENT_KIND_LABELS[a.kind] : 'Typ inte vald' }))),
+    );
+  }
+
+  const pending = vm.pendingAttachment;
+  if (pending) {
+    const current = attachments.find((a) => a.id === pending.id)?.kind;
+    body.push(
+      container(
+        [
+          ...choiceSet(
+            {
+              id: 'attachment.kind',
+              label: `Vilken sorts bilaga är ${pending.name}?`,
+              required: true,
+              style: 'expanded',
+              errorMessage: 'Välj vilken sorts bilaga filen är.',
+              choices: ATTACHMENT_KINDS.map((k) => ({ title: ATTACHMENT_KIND_LABELS[k], value: k })),
+              value: current,
+            },
+            vm.errors,
+          ),
+          actionSet([
+            execute('Spara typ', 'attachment.kind', { draftId: vm.draftId, attachmentId: pending.id }, {
+              style: 'positive',
+              associatedInputs: 'auto',
+            }),
+          ]),
+        ],
+        { style: 'emphasis', separator: true },
+      ),
+    );
+  }
+
+  return {
+    intro: 'Bifoga underlagen, till exempel åtgärdsprogram, kartläggning och intyg. Dra in filerna här i vår chatt eller använd gemet under skrivfältet, så frågar jag vilken sorts bilaga varje fil är.',
+    body,
+  };
+}

@@ -1,0 +1,47 @@
+import type { StepViewModel, SummarySection } from '../view-models';
+import type { CardElement } from '../types';
+import type { StepContent } from './frame';
+import { actionSet, container, factSet, subtle, text } from '../card';
+import { execute } from '../actions';
+import { toggle } from '../inputs';
+
+function section(vm: StepViewModel, s: SummarySection): CardElement {
+  return container(
+    [
+      text(s.title, { weight: 'bolder', style: 'heading' }),
+      factSet(s.facts),
+      actionSet([
+        execute('Ändra', 'step.goto', { draftId: vm.draftId, step: s.step }, {
+          associatedInputs: 'none',
+          tooltip: `Ändra ${s.title.toLowerCase()}`,
+        }),
+      ]),
+    ],
+    { separator: true },
+  );
+}
+
+export function summaryStep(vm: StepViewModel): StepContent {
+  const sections = vm.summarySections ?? [];
+  const body: CardElement[] = sections.length > 0 ? sections.map((s) => section(vm, s)) : [subtle('Det finns inga svar att visa än.')];
+  body.push(
+    container(
+      toggle(
+        {
+          id: 'signature.confirmed',
+          label: 'Underskrift',
+          title: 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer',
+          required: true,
+          errorMessage: 'Kryssa i rutan för att skriva under ansökan.',
+          value: vm.draft.signature?.confirmed === true,
+        },
+        vm.errors,
+      ),
+      { separator: true },
+    ),
+  );
+  return {
+    intro: 'Kontrollera svaren. Tryck Ändra för att rätta något. När allt stämmer skriver du under och skickar in.',
+    body,
+  };
+}

@@ -1,0 +1,17 @@
+// Adaptive Card JSON as plain objects. Deliberately loose: the cards are checked against the
+// real schema by the adaptivecards parser in the tests, not by hand-written types.
+export type CardElement = { type: string } & Record<string, unknown>;
+export type CardAction = { type: string; title: string } & Record<string, unknown>;
+
+export interface AdaptiveCard {
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  type: 'AdaptiveCard';
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: AdaptiveCard;
+}

@@ -1,0 +1,79 @@
+// The verbs of every card button and the ids each one carries. The bot routes on `verb` and
+// trusts only these ids (never user data) to find the draft; one table keeps both sides in step.
+import type { ApplicationStep } from '../machines/application.steps';
+
+export const CARD_VERBS = [
+  'app.new',
+  'app.resume',
+  'cases.mine',
+  'help',
+  'draft.open',
+  'step.next',
+  'step.back',
+  'step.goto',
+  'draft.save',
+  'draft.discard',
+  'draft.discard.confirm',
+  'draft.discard.cancel',
+  'measure.add',
+  'measure.remove',
+  'attachment.kind',
+  'app.submit',
+] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+type Draft = { draftId: string };
+// `step` is the step the card shows for step.next/step.back (the bot moves on from there) and
+// the target step for step.goto.
+type DraftStep = Draft & { step: ApplicationStep };
+type Empty = Record<string, never>;
+
+export interface VerbData {
+  'app.new': Empty;
+  'app.resume': Empty;
+  'cases.mine': Empty;
+  help: Empty;
+  'draft.open': Draft;
+  'step.next': DraftStep;
+  'step.back': DraftStep;
+  'step.goto': DraftStep;
+  'draft.save': Draft;
+  'draft.discard': Draft;
+  'draft.discard.confirm': Draft;
+  'draft.discard.cancel': Draft;
+  'measure.add': Draft;
+  'measure.remove': Draft & { measureId: string };
+  'attachment.kind': Draft & { attachmentId: string };
+  'app.submit': Draft;
+}
+
+// Compile-time proof that the table and the list name the same verbs.
+type SameKeys = [keyof VerbData] extends [CardVerb] ? ([CardVerb] extends [keyof VerbData] ? true : false) : false;
+const sameKeys: SameKeys = true;
+void sameKeys;
+
+// The same table at run time: the bot checks an incoming action's data with it, and the card
+// tests check every button against it.
+export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof VerbData[V] & string> } = {
+  'app.new': [],
+  'app.resume': [],
+  'cases.mine': [],
+  help: [],
+  'draft.open': ['draftId'],
+  'step.next': ['draftId', 'step'],
+  'step.back': ['draftId', 'step'],
+  'step.goto': ['draftId', 'step'],
+  'draft.save': ['draftId'],
+  'draft.discard': ['draftId'],
+  'draft.discard.confirm': ['draftId'],
+  'draft.discard.cancel': ['draftId'],
+  'measure.add': ['draftId'],
+  'measure.remove': ['draftId', 'measureId'],
+  'attachment.kind': ['draftId', 'attachmentId'],
+  'app.submit': ['draftId'],
+};
+
+const verbSet: ReadonlySet<string> = new Set(CARD_VERBS);
+export function isCardVerb(value: unknown): value is CardVerb {
+  return typeof value === 'string' && verbSet.has(value);
+}
