@@ -1,0 +1,107 @@
+// Demo data: Nora kommun, two units and one person per role. Idempotent (upserts by fixed
+// ids), so `npm run db:seed` can run on every start of a development setup.
+// The people are the Microsoft 365 Agents Playground's default users (its built-in config),
+// so chatting in the playground as its current user, Alex Wilber, is chatting as the principal.
+import { noraProfile } from '../domain/profile';
+import type { Role } from '../domain/ports';
+import type { TSchoolForm } from '../domain/schemas';
+import type { PrismaClient } from './generated/client';
+
+// The Agents Playground's default tenant id (it is not a valid UUID; ids are stored as text).
+export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+export const DEMO_IDS = {
+  municipality: noraProfile.id,
+  units: {
+    jarnboas: '5a1c3e0e-0001-4000-8000-000000000001',
+    naktergalen: '5a1c3e0e-0001-4000-8000-000000000002',
+  },
+  people: {
+    principal: '5a1c3e0e-0002-4000-8000-000000000001',
+    handler: '5a1c3e0e-0002-4000-8000-000000000002',
+    head: '5a1c3e0e-0002-4000-8000-000000000003',
+    admin: '5a1c3e0e-0002-4000-8000-000000000004',
+  },
+} as const;
+
+interface DemoUnit {
+  id: string;
+  name: string;
+  kind: 'kommunal' | 'fristaende';
+  huvudman: string;
+  schoolForms: TSchoolForm[];
+}
+
+const UNITS: DemoUnit[] = [
+  { id: DEMO_IDS.units.jarnboas, name: 'Järnboåsskolan', kind: 'kommunal', huvudman: 'Nora kommun', schoolForms: ['forskoleklass', 'grundskola', 'fritidshem'] },
+  { id: DEMO_IDS.units.naktergalen, name: 'Friskolan Näktergalen', kind: 'fristaende', huvudman: 'Näktergalen AB', schoolForms: ['forskola', 'grundskola'] },
+];
+
+interface DemoPerson {
+  id: string;
+  aadObjectId: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  unitIds: string[];
+}
+
+// aadObjectIds and names from the playground's default config (currentUser, then users[0..2]).
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { id: DEMO_IDS.people.principal, aadObjectId: '00000000-0000-0000-0000-0000000000020', displayName: 'Alex Wilber', email: 'alexw@example.com', role: 'principal', unitIds: [DEMO_IDS.units.jarnboas, DEMO_IDS.units.naktergalen] },
+  { id: DEMO_IDS.people.handler, aadObjectId: '00000000-0000-0000-0000-0000000000021', displayName: 'Megan Bowen', email: 'meganb@example.com', role: 'handler', unitIds: [] },
+  { id: DEMO_IDS.people.head, aadObjectId: '00000000-0000-0000-0000-0000000000022', displayName: 'Adele Vance', email: 'adelev@example.com', role: 'head', unitIds: [] },
+  { id: DEMO_IDS.people.admin, aadObjectId: '00000000-0000-0000-0000-0000000000023', displayName: 'Isaiah Langer', email: 'isaiahl@example.com', role: 'admin', unitIds: [] },
+];
+
+// Deterministic role-assignment ids, so re-seeding upserts instead of piling up rows.
+function roleAssignmentId(personIndex: number, unitIndex: number): string {
+  return `5a1c3e0e-0003-4000-8000-${String(personIndex * 100 + unitIndex).padStart(12, '0')}`;
+}
+
+export interface SeedOptions {
+  tenantId?: string;
+}
+
+export interface SeedResult {
+  tenantId: string;
+  municipalityId: string;
+  unitIds: string[];
+  people: { id: string; aadObjectId: string; displayName: string; role: Role }[];
+}
+
+export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
+  const tenantId = options.tenantId ?? nonEmpty(process.env.TEAMS_TENANT_ID) ?? PLAYGROUND_TENANT_ID;
+  const municipalityId = DEMO_IDS.municipality;
+  await prisma.$transaction(async (tx) => {
+    // The profile is not overwritten on re-seed: an admin may have tuned it.
+    await tx.municipality.upsert({
+      where: { id: municipalityId },
+      create: { id: municipalityId, name: noraProfile.name, tenantId, profile: noraProfile },
+      update: { name: noraProfile.name, tenantId },
+    });
+    for (const unit of UNITS) {
+      const { id, ...data } = unit;
+      await tx.unit.upsert({ where: { id }, create: { id, municipalityId, ...data }, update: data });
+    }
+    for (const [i, person] of DEMO_PEOPLE.entries()) {
+      const data = { municipalityId, tenantId, aadObjectId: person.aadObjectId, displayName: person.displayName, email: person.email };
+      await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...data }, update: data });
+      const grants = person.unitIds.length > 0 ? person.unitIds : [null];
+      for (const [j, unitId] of grants.entries()) {
+        const id = roleAssignmentId(i, j);
+        await tx.roleAssignment.upsert({ where: { id }, create: { id, personId: person.id, role: person.role, unitId }, update: { personId: person.id, role: person.role, unitId } });
+      }
+    }
+  });
+  return {
+    tenantId,
+    municipalityId,
+    unitIds: UNITS.map((u) => u.id),
+    people: DEMO_PEOPLE.map(({ id, aadObjectId, displayName, role }) => ({ id, aadObjectId, displayName, role })),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value.trim() : undefined;
+}
