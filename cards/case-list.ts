@@ -2,6 +2,7 @@ import type { AdaptiveCard } from './types';
 import type { CaseListViewModel } from './view-models';
 import { adaptiveCard, container, factSet, heading, text } from './card';
 import { execute } from './actions';
+import { MAX_LIST_ROWS } from './clip';
 
 export function caseListCard(vm: CaseListViewModel): AdaptiveCard {
   if (vm.cases.length === 0) {
@@ -10,10 +11,13 @@ export function caseListCard(vm: CaseListViewModel): AdaptiveCard {
       [execute('Ny ansökan', 'app.new', {}, { style: 'positive' })],
     );
   }
+  const shown = vm.cases.slice(0, MAX_LIST_ROWS);
+  const count = vm.cases.length === 1 ? 'Du har ett ärende.' : `Du har ${vm.cases.length} ärenden.`;
+  const more = vm.cases.length > shown.length ? ` Här visas de ${shown.length} första.` : '';
   return adaptiveCard([
     heading('Mina ärenden'),
-    text(vm.cases.length === 1 ? 'Du har ett ärende.' : `Du har ${vm.cases.length} ärenden.`),
-    ...vm.cases.map((c) =>
+    text(`${count}${more}`),
+    ...shown.map((c) =>
       container(
         [
           text(`${c.caseNumber} · ${c.termLabel}`, { weight: 'bolder' }),

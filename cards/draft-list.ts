@@ -2,6 +2,7 @@ import type { AdaptiveCard, CardElement } from './types';
 import type { DraftListViewModel } from './view-models';
 import { actionSet, adaptiveCard, container, heading, subtle, text } from './card';
 import { execute } from './actions';
+import { MAX_LIST_ROWS } from './clip';
 
 export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
   if (vm.drafts.length === 0) {
@@ -10,7 +11,8 @@ export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
       [execute('Ny ansökan', 'app.new', {}, { style: 'positive' })],
     );
   }
-  const items: CardElement[] = vm.drafts.map((d) =>
+  const shown = vm.drafts.slice(0, MAX_LIST_ROWS);
+  const items: CardElement[] = shown.map((d) =>
     container(
       [
         text(d.label, { weight: 'bolder' }),
@@ -25,7 +27,11 @@ export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
   );
   return adaptiveCard([
     heading('Dina utkast'),
-    text(vm.drafts.length === 1 ? 'Du har ett sparat utkast. Öppna det för att fortsätta där du slutade.' : `Du har ${vm.drafts.length} sparade utkast. Öppna ett för att fortsätta där du slutade.`),
+    text(
+      vm.drafts.length === 1
+        ? 'Du har ett sparat utkast. Öppna det för att fortsätta där du slutade.'
+        : `Du har ${vm.drafts.length} sparade utkast${shown.length < vm.drafts.length ? `, här visas de ${shown.length} första` : ''}. Öppna ett för att fortsätta där du slutade.`,
+    ),
     ...items,
   ]);
 }

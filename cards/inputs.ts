@@ -8,6 +8,9 @@ export type Errors = Record<string, string>;
 
 export const ERROR_ID_PREFIX = 'error:';
 
+// The bot refuses longer texts (bot/card-input.ts); the client stops typing at the same limit.
+export const MAX_TEXT_LENGTH = 4000;
+
 export function errorText(field: string, message: string): CardElement {
   return text(message, { id: `${ERROR_ID_PREFIX}${field}`, color: 'attention', size: 'small', spacing: 'small' });
 }
@@ -40,7 +43,8 @@ export function textInput(
   const input: CardElement = { type: 'Input.Text', ...base(b) };
   if (b.placeholder) input.placeholder = b.placeholder;
   if (b.multiline) input.isMultiline = true;
-  if (b.maxLength) input.maxLength = b.maxLength;
+  const maxLength = b.maxLength ?? (b.multiline ? MAX_TEXT_LENGTH : undefined);
+  if (maxLength) input.maxLength = maxLength;
   if (b.regex) input.regex = b.regex;
   if (b.value !== undefined && b.value !== '') input.value = b.value;
   return withError(input, errors);

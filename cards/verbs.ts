@@ -37,7 +37,8 @@ export interface VerbData {
   'step.next': DraftStep;
   'step.back': DraftStep;
   'step.goto': DraftStep;
-  'draft.save': Draft;
+  // The step too, so the bot can tell a stale card from the current one.
+  'draft.save': DraftStep;
   'draft.discard': Draft;
   'draft.discard.confirm': Draft;
   'draft.discard.cancel': Draft;
@@ -63,7 +64,7 @@ export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof Ver
   'step.next': ['draftId', 'step'],
   'step.back': ['draftId', 'step'],
   'step.goto': ['draftId', 'step'],
-  'draft.save': ['draftId'],
+  'draft.save': ['draftId', 'step'],
   'draft.discard': ['draftId'],
   'draft.discard.confirm': ['draftId'],
   'draft.discard.cancel': ['draftId'],

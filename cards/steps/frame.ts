@@ -6,6 +6,12 @@ import { adaptiveCard, bullets, container, heading, notice, subtle, text } from 
 import { execute } from '../actions';
 import { ERROR_ID_PREFIX } from '../inputs';
 
+// Tillbaka and Spara send no inputs. A client refuses to send a card while an isRequired input
+// is empty, so sending them would block going back or pausing on a half-filled step; the price
+// is that what was typed on this step since the last Nästa is not kept (the card says so).
+// Flip to 'auto' together with dropping isRequired (inputs.ts) to trade the other way.
+const NAVIGATION_INPUTS = 'none' as const;
+
 export type StepContent = {
   intro: string;
   body: CardElement[];
@@ -59,7 +65,7 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
       ? execute('Skicka in ansökan', 'app.submit', { draftId }, { style: 'positive', associatedInputs: 'auto' })
       : execute('Nästa', 'step.next', { draftId, step }, { style: 'positive', associatedInputs: 'auto' }),
   ];
-  if (index > 0) actions.push(execute('Tillbaka', 'step.back', { draftId, step }, { associatedInputs: 'none' }));
-  actions.push(execute('Spara och fortsätt senare', 'draft.save', { draftId }, { associatedInputs: 'none' }));
+  if (index > 0) actions.push(execute('Tillbaka', 'step.back', { draftId, step }, { associatedInputs: NAVIGATION_INPUTS }));
+  actions.push(execute('Spara och fortsätt senare', 'draft.save', { draftId, step }, { associatedInputs: NAVIGATION_INPUTS }));
   return adaptiveCard(body, actions);
 }

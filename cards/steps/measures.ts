@@ -7,12 +7,13 @@ import { execute } from '../actions';
 import { errorText, numberInput, choiceSet, textInput } from '../inputs';
 import { MEASURE_TYPE_LABELS } from '../labels';
 import { formatHours, formatKronor } from '../format';
+import { clip } from '../clip';
 
 function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): CardElement {
   const items: CardElement[] = [
     text(`${index + 1}. ${MEASURE_TYPE_LABELS[measure.type]}`, { weight: 'bolder' }),
     factSet([
-      { title: 'Beskrivning', value: measure.description },
+      { title: 'Beskrivning', value: clip(measure.description) },
       { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHours(measure.hoursPerWeek) },
       { title: 'Kostnad', value: measure.cost === undefined ? '' : formatKronor(measure.cost) },
     ]),
@@ -83,6 +84,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
           id: 'measure.cost',
           label: 'Kostnad i kronor, om insatsen kostar något utöver timmarna',
           min: 0,
+          max: 100_000_000,
           placeholder: 'Till exempel 25000',
           errorMessage: 'Skriv kostnaden i hela kronor.',
           value: values.cost,

@@ -46,11 +46,11 @@ export function pupilStep(vm: StepViewModel): StepContent {
         errors,
       ),
       ...textInput(
-        { id: 'pupil.firstName', label: 'Förnamn', required: true, errorMessage: 'Skriv barnets förnamn.', value: pupil.firstName },
+        { id: 'pupil.firstName', label: 'Förnamn', required: true, maxLength: 100, errorMessage: 'Skriv barnets förnamn.', value: pupil.firstName },
         errors,
       ),
       ...textInput(
-        { id: 'pupil.lastName', label: 'Efternamn', required: true, errorMessage: 'Skriv barnets efternamn.', value: pupil.lastName },
+        { id: 'pupil.lastName', label: 'Efternamn', required: true, maxLength: 100, errorMessage: 'Skriv barnets efternamn.', value: pupil.lastName },
         errors,
       ),
     );
@@ -63,6 +63,7 @@ export function pupilStep(vm: StepViewModel): StepContent {
         label: 'Folkbokföringskommun',
         required: true,
         errorMessage: 'Skriv vilken kommun barnet är folkbokfört i.',
+        maxLength: 100,
         value: pupil.registeredMunicipality ?? profile.name,
       },
       errors,

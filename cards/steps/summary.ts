@@ -4,12 +4,13 @@ import type { StepContent } from './frame';
 import { actionSet, container, factSet, subtle, text } from '../card';
 import { execute } from '../actions';
 import { toggle } from '../inputs';
+import { clip } from '../clip';
 
 function section(vm: StepViewModel, s: SummarySection): CardElement {
   return container(
     [
       text(s.title, { weight: 'bolder', style: 'heading' }),
-      factSet(s.facts),
+      factSet(s.facts.map((f) => ({ title: f.title, value: clip(f.value) }))),
       actionSet([
         execute('Ändra', 'step.goto', { draftId: vm.draftId, step: s.step }, {
           associatedInputs: 'none',

@@ -80,7 +80,7 @@ describe('stepCard: every step, empty and full', () => {
       if (index === 0) assert.equal(back, undefined, 'no Tillbaka on step 1');
       else assert.deepEqual([back?.verb, back?.data, back?.associatedInputs], ['step.back', { draftId: DRAFT_ID, step }, 'none']);
       const save = button(card, 'Spara och fortsätt senare');
-      assert.deepEqual([save?.verb, save?.data, save?.associatedInputs], ['draft.save', { draftId: DRAFT_ID }, 'none']);
+      assert.deepEqual([save?.verb, save?.data, save?.associatedInputs], ['draft.save', { draftId: DRAFT_ID, step }, 'none']);
     });
   }
 });
