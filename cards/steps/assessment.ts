@@ -69,7 +69,7 @@ export function assessmentStep(vm: StepViewModel): StepContent {
   }
 
   return {
-    intro: `Bedöm barnets stödbehov område för område: hur det är i dag och vad ni vill nå med stödet. Bara nivåer från ”${extraordinaryLabel}” räknas mot tilläggsbelopp. Timmar och belopp räknas om när du trycker Nästa.`,
+    intro: `Bedöm barnets stödbehov område för område: hur det är i dag och vad ni vill nå med stödet. Först från nivå ${extraordinaryFromLevel} (”${extraordinaryLabel}”) räknas behovet mot tilläggsbelopp. Timmar och belopp räknas om när du trycker Nästa.`,
     body,
   };
 }

@@ -10,7 +10,7 @@ import { ATTACHMENT_KIND_LABELS } from '../labels';
 // The words say what the symbol shows, so a screen reader and a colour-blind reader get it too.
 function checklistLine(item: ChecklistItem): CardElement {
   const mark = item.done ? '✓' : '✗';
-  const need = item.required ? 'krävs' : 'om ni har';
+  const need = item.required ? 'krävs' : 'om det finns';
   const state = item.done ? 'bifogad' : 'saknas';
   return text(`${mark} ${item.label} (${need}) – ${state}`, {
     spacing: 'none',

@@ -189,6 +189,7 @@ describe('stepCard: need and assessment', () => {
     assert.match(text, /Stöd i önskat läge\n12,5 tim\/vecka/);
     assert.match(text, /42 367 kr per månad/);
     assert.match(text, /310 kr i timmen/);
+    assert.match(text, /Först från nivå 2 \(”Extraordinärt stöd vissa stunder av dagen”\) räknas behovet mot tilläggsbelopp/);
   });
 });
 
@@ -237,7 +238,7 @@ describe('stepCard: attachments', () => {
     const text = allText(card);
     assert.match(text, /✓ Åtgärdsprogram \(krävs\) – bifogad/);
     assert.match(text, /✗ Pedagogisk kartläggning \(krävs\) – saknas/);
-    assert.match(text, /✗ Läkarintyg \(om ni har\) – saknas/);
+    assert.match(text, /✗ Läkarintyg \(om det finns\) – saknas/);
     assert.match(text, /IMG_2041\.jpg\nTyp inte vald/);
     assert.match(text, /Psykologutlåtande\.pdf\nPsykologbedömning/);
     assert.equal(input(card, 'attachment.kind')?.label, 'Vilken sorts bilaga är IMG_2041.jpg?');
