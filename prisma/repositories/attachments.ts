@@ -22,7 +22,7 @@ function toMeta(row: Attachment): AttachmentMeta {
 
 export function createAttachmentRepository(db: Db): AttachmentRepository {
   return {
-    store({ draftId, name, contentType, bytes, uploadedById, kind = null }) {
+    async store({ draftId, name, contentType, bytes, uploadedById, kind = null }) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return inTransaction(db, async (tx) => {
         const draft = await tx.machineSnapshot.findUnique({ where: { id: draftId }, select: { id: true } });

@@ -52,7 +52,7 @@ export function createCaseRepository(db: Db): CaseRepository {
       return row && toVersion(row);
     },
 
-    addVersion(caseId, data, byPersonId, options = {}) {
+    async addVersion(caseId, data, byPersonId, options = {}) {
       return inTransaction(db, async (tx) => {
         const locked = await lockCase(tx, caseId);
         const last = await tx.applicationVersion.aggregate({ where: { caseId }, _max: { version: true } });
@@ -71,7 +71,7 @@ export function createCaseRepository(db: Db): CaseRepository {
       });
     },
 
-    setStatus(caseId, status, { by, expected, details }) {
+    async setStatus(caseId, status, { by, expected, details }) {
       return inTransaction(db, async (tx) => {
         const locked = await lockCase(tx, caseId);
         if (expected && !expected.includes(locked.status)) {
@@ -90,7 +90,7 @@ export function createCaseRepository(db: Db): CaseRepository {
       });
     },
 
-    assignHandler(caseId, handlerId, by) {
+    async assignHandler(caseId, handlerId, by) {
       return inTransaction(db, async (tx) => {
         const row = await tx.case.update({ where: { id: caseId }, data: { assignedHandlerId: handlerId } }).catch(notFound('case', caseId));
         await appendAudit(tx, { municipalityId: row.municipalityId, actorId: by, action: 'case.handler_assigned', subjectType: 'case', subjectId: caseId, details: { handlerId } });
@@ -108,7 +108,7 @@ export function createCaseRepository(db: Db): CaseRepository {
       return rows.map(toAssessment);
     },
 
-    eraseForRetention(caseId, by) {
+    async eraseForRetention(caseId, by) {
       return inTransaction(db, async (tx) => {
         const locked = await lockCase(tx, caseId);
         // Transaction-local: the one door through the application_versions trigger.

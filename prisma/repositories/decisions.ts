@@ -26,7 +26,7 @@ function toDecision(row: Decision): DecisionRecord {
 
 export function createDecisionRepository(db: Db): DecisionRepository {
   return {
-    record(input) {
+    async record(input) {
       return inTransaction(db, async (tx) => {
         // Only one decision per case: the status flips in the same conditional UPDATE.
         const { count } = await tx.case.updateMany({ where: { id: input.caseId, status: { not: 'decided' } }, data: { status: 'decided' } });

@@ -21,7 +21,7 @@ function toFollowUp(row: FollowUp): FollowUpRecord {
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
   return {
-    submit(input) {
+    async submit(input) {
       return inTransaction(db, async (tx) => {
         // ON CONFLICT DO NOTHING: a repeat neither fails nor aborts the surrounding transaction.
         const { count } = await tx.followUp.createMany({

@@ -30,7 +30,7 @@ export function createMunicipalityRepository(db: Db): MunicipalityRepository {
       return row && toMunicipality(row);
     },
 
-    setElevhalsaChannel(id, { teamId, channelId }, by = null) {
+    async setElevhalsaChannel(id, { teamId, channelId }, by = null) {
       return inTransaction(db, async (tx) => {
         const row = await tx.municipality.update({ where: { id }, data: { elevhalsaTeamId: teamId, elevhalsaChannelId: channelId } }).catch(notFound('municipality', id));
         await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.elevhalsa_channel_set', subjectType: 'municipality', subjectId: id, details: { teamId, channelId } });
@@ -38,7 +38,7 @@ export function createMunicipalityRepository(db: Db): MunicipalityRepository {
       });
     },
 
-    setProfile(id, profile, by = null) {
+    async setProfile(id, profile, by = null) {
       const parsed = ZMunicipalityProfile.parse(profile);
       return inTransaction(db, async (tx) => {
         const row = await tx.municipality.update({ where: { id }, data: { profile: json(parsed) } }).catch(notFound('municipality', id));

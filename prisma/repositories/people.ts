@@ -61,7 +61,7 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       return toPerson(row);
     },
 
-    grantRole(personId, role, unitId = null) {
+    async grantRole(personId, role, unitId = null) {
       checkGrant(role, unitId);
       // NULLs are distinct in the unique index, so municipality-wide grants are checked first.
       return inTransaction(db, async (tx) => {
