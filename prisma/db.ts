@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client';
 import { migrate } from './migrate';
+import { lockDataDir } from './pglite-lock';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -47,11 +48,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const close = async () => {
-    await prisma.$disconnect().catch(() => {});
-    await pool.end().catch(() => {});
-    await server?.stop();
-  };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await prisma.$disconnect().catch(() => {});
+      await pool.end().catch(() => {});
+      await server?.stop();
+    })());
   try {
     if (options.migrate !== false) await migrate(pool);
     return { prisma, pool, connectionString, kind: server ? 'pglite' : 'postgres', close };
@@ -73,20 +76,25 @@ interface PgliteServer {
 async function startPglite(options: OpenDatabaseOptions): Promise<PgliteServer> {
   const dataDir = resolve(options.dataDir ?? nonEmpty(process.env.PGLITE_DATA_DIR) ?? DEFAULT_PGLITE_DIR);
   await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir });
-  // Port 0: the OS picks a free port, so parallel test files and a running bot never collide.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.pgliteMaxConnections ?? 8 });
+  const unlock = await lockDataDir(dataDir);
+  let db: PGlite | undefined;
   try {
+    db = await PGlite.create({ dataDir });
+    // Port 0: the OS picks a free port, so parallel test files and a running bot never collide.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.pgliteMaxConnections ?? 8 });
     await server.start();
+    const opened = db;
+    return {
+      connectionString: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      async stop() {
+        await server.stop();
+        await opened.close();
+        await unlock();
+      },
+    };
   } catch (error) {
-    await db.close();
+    await db?.close().catch(() => {});
+    await unlock();
     throw error;
   }
-  return {
-    connectionString: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
 }

@@ -15,6 +15,8 @@ import { migrationsChecksum } from '../../prisma/migrate';
 export interface TestDatabase extends Database {
   // What the file runs on, for test names and skips.
   label: string;
+  // PGlite only: the copy's data folder.
+  dataDir?: string;
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
@@ -61,6 +63,7 @@ async function openPgliteCopy(): Promise<TestDatabase> {
   return {
     ...db,
     label: 'pglite',
+    dataDir,
     async close() {
       await db.close();
       await rm(dataDir, { recursive: true, force: true });
