@@ -395,10 +395,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth === 'valid') headers.authorization = `Bearer ${mintToken()}`;
     else if (auth !== 'none') headers.authorization = auth;
-    const res = await fetch(`http://127.0.0.1:${botPort}${MESSAGING_ENDPOINT}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(activity),
+    const request = () =>
+      fetch(`http://127.0.0.1:${botPort}${MESSAGING_ENDPOINT}`, { method: 'POST', headers, body: JSON.stringify(activity) });
+    // After a restart the client's pooled keep-alive socket may belong to the old server; the
+    // request never reached a handler, so sending it once more is what any client would do.
+    const res = await request().catch((error: unknown) => {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return request();
+      throw error;
     });
     const text = await res.text();
     let body: any = undefined;

@@ -1,0 +1,139 @@
+// The thin adapter between the Teams transport and the dialog: who is acting (from the
+// authenticated activity and the database), what they asked for, and one card back, in place
+// for Action.Execute and as a new message otherwise.
+import { messageCard } from '../cards';
+import type { AdaptiveCard } from '../cards';
+import type { Repositories } from '../domain/ports';
+import { parseAction } from './action-data';
+import { APPLICATION_MACHINE, runDraftEvent } from './application-turn';
+import { handleAction, handleText, unknownActionCard, unknownUserCard, welcome, type DialogDeps } from './dialog';
+import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
+import { identify, type Actor } from './identity';
+import { errorFields, type Logger } from './log';
+import {
+  cardMessage,
+  cardResponse,
+  type BotHandlers,
+  type InboundActivity,
+  type MessageActivity,
+  type TurnContext,
+} from './transport-types';
+
+export interface HandlerDeps {
+  repos: Repositories;
+  logger: Logger;
+  now?: () => Date;
+}
+
+const asCard = (card: AdaptiveCard) => card as unknown as Parameters<typeof cardMessage>[0];
+
+export function createHandlers(options: HandlerDeps): BotHandlers {
+  const deps: DialogDeps = { repos: options.repos, now: options.now ?? (() => new Date()) };
+  const log = options.logger.child({ component: 'dialog' });
+
+  const actorOf = (turn: TurnContext) => identify(deps.repos, turn.tenantId, turn.aadObjectId);
+
+  // Kept on every personal turn, so reminders and decisions reach the chat the principal uses now.
+  // A failure here must not cost the principal the turn: the next turn tries again.
+  async function rememberConversation(turn: TurnContext, actor: Actor | null): Promise<boolean> {
+    if (!actor || turn.conversationType !== 'personal' || !turn.tenantId) return false;
+    try {
+      const existing = await deps.repos.conversations.getPersonal(actor.person.id);
+      if (existing?.conversationId === turn.conversationId && existing.serviceUrl === turn.serviceUrl) return false;
+      await deps.repos.conversations.upsertPersonal({
+        personId: actor.person.id,
+        tenantId: turn.tenantId,
+        conversationId: turn.conversationId,
+        serviceUrl: turn.serviceUrl,
+        reference: turn.reference,
+      });
+      return true;
+    } catch (error) {
+      log.warn('could not store the conversation reference', { conversationId: turn.conversationId, error: errorFields(error) });
+      return false;
+    }
+  }
+
+  async function actionCard(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<AdaptiveCard> {
+    if (!actor) return unknownUserCard();
+    const parsed = parseAction(verb, data);
+    if (!parsed.ok) {
+      log.info('refused card action', { reason: parsed.reason, activityId: turn.activity.id });
+      return unknownActionCard();
+    }
+    return handleAction(deps, actor, parsed.action);
+  }
+
+  async function receiveFiles(turn: TurnContext<MessageActivity>, actor: Actor): Promise<AdaptiveCard[]> {
+    const [draft] = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
+    if (!draft) {
+      return [
+        messageCard({
+          title: 'Börja med en ansökan',
+          text: 'Filer hör till en ansökan. Starta en ny ansökan eller öppna ett utkast, och skicka sedan filerna igen.',
+          actions: [
+            { title: 'Ny ansökan', verb: 'app.new', data: {} },
+            { title: 'Mina utkast', verb: 'app.resume', data: {} },
+          ],
+        }),
+      ];
+    }
+    const refused: FileRefusal[] = [];
+    let card: AdaptiveCard | undefined;
+    for (const file of turn.files) {
+      const fetched = await fetchIncomingFile(file);
+      if ('reason' in fetched) {
+        refused.push(fetched);
+        continue;
+      }
+      const meta = await deps.repos.attachments.store({ draftId: draft.id, uploadedById: actor.person.id, ...fetched });
+      card = await runDraftEvent(deps, actor, draft.id, () => ({ type: 'attachment.added', attachment: { id: meta.id, name: meta.name } }));
+    }
+    const cards: AdaptiveCard[] = [];
+    if (refused.length > 0) {
+      cards.push(messageCard({ title: 'Några filer kom inte med', text: refused.map(refusalText).join(' ') }));
+    }
+    if (card) cards.push(card);
+    return cards;
+  }
+
+  return {
+    async onMessage(turn) {
+      const actor = await actorOf(turn);
+      await rememberConversation(turn, actor);
+      const cards =
+        turn.files.length > 0 && actor
+          ? await receiveFiles(turn, actor)
+          : [await handleText(deps, actor, turn.activity.text ?? '', turn.userName)];
+      for (const card of cards) await turn.send(cardMessage(asCard(card)));
+    },
+
+    // Action.Submit from clients without Universal Actions: the answer comes as a new card.
+    async onSubmit(turn) {
+      const actor = await actorOf(turn);
+      await rememberConversation(turn, actor);
+      const card = await actionCard(actor, undefined, turn.activity.value, turn);
+      await turn.send(cardMessage(asCard(card)));
+    },
+
+    async onCardAction(turn) {
+      const actor = await actorOf(turn);
+      await rememberConversation(turn, actor);
+      const { verb, data } = turn.activity.value.action;
+      return cardResponse(asCard(await actionCard(actor, verb, data, turn)));
+    },
+
+    async onInstall(turn) {
+      const actor = await actorOf(turn);
+      // Teams sends two signals for one install: welcome only on the one that stored the chat.
+      const isNew = await rememberConversation(turn, actor);
+      if (!isNew && actor) return;
+      if (turn.conversationType !== 'personal') return;
+      await turn.send(cardMessage(asCard(await welcome(deps, actor, turn.userName))));
+    },
+
+    async onUninstall(turn) {
+      log.info('uninstalled', { conversationId: turn.conversationId, conversationType: turn.conversationType });
+    },
+  };
+}

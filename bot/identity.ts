@@ -1,0 +1,30 @@
+// Who is acting: the tenant and Entra object id of the authenticated activity, looked up in the
+// database. Nothing a card sends takes part.
+import type { Municipality, PersonWithRoles, Repositories, Role, Unit } from '../domain/ports';
+
+export interface Actor {
+  person: PersonWithRoles;
+  municipality: Municipality;
+  // The units this person leads as principal (empty for other roles).
+  units: Unit[];
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.person.roles.some((r) => r.role === role);
+}
+
+export async function identify(
+  repos: Repositories,
+  tenantId: string | undefined,
+  aadObjectId: string | undefined,
+): Promise<Actor | null> {
+  if (!tenantId || !aadObjectId) return null;
+  const person = await repos.people.findByAad(tenantId, aadObjectId);
+  if (!person) return null;
+  const [municipality, units] = await Promise.all([
+    repos.municipalities.get(person.municipalityId),
+    person.ledUnitIds.length > 0 ? repos.people.unitsLedBy(person.id) : Promise.resolve([]),
+  ]);
+  if (!municipality) return null;
+  return { person, municipality, units };
+}

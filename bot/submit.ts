@@ -1,0 +1,101 @@
+// A ready draft becomes a case: the reviewed application, signed by the acting principal, is
+// stored as version 1 with its assessment in one transaction (idempotent per draft), and the
+// receipt tells the principal the case number and what happens next.
+import type { AdaptiveCard } from '../cards';
+import { receiptCard } from '../cards';
+import { computeAssessment } from '../domain/assessment';
+import { formatKronor, formatSwedishDate } from '../domain/format';
+import { ConflictError, type Repositories, type SnapshotRecord } from '../domain/ports';
+import { ZApplication, type TApplication, type TApplicationDraft } from '../domain/schemas';
+import { applicationDeadline, followUpDueDate, isLate, localDate, termLabel } from '../domain/terms';
+import type { ApplicationContext } from '../machines/application.machine';
+import type { Actor } from './identity';
+
+interface SubmitDeps {
+  repos: Repositories;
+}
+
+// What case handlers see instead of a name: initials and birth year, or nothing identifying at
+// all for a child with protected identity.
+export function pupilRef(application: TApplication, draftId: string): string {
+  const p = application.pupil;
+  if (p.protectedIdentity) return `Skyddad identitet (ref ${draftId.slice(0, 8)})`;
+  const initials = [p.firstName, p.lastName].map((n) => n?.trim().charAt(0).toUpperCase() ?? '').join('');
+  const year = p.personnummer?.slice(0, 4) ?? '';
+  return `${initials || 'Elev'}${year ? `, född ${year}` : ''}`;
+}
+
+export function signedApplication(draft: TApplicationDraft, actor: Actor, now: Date): TApplication {
+  return ZApplication.parse({
+    ...draft,
+    pupil: { ...draft.pupil, protectedIdentity: draft.pupil?.protectedIdentity === true },
+    attachments: draft.attachments ?? [],
+    signature: { confirmed: true, signedBy: actor.person.displayName, signedAt: now.toISOString() },
+  });
+}
+
+export async function submitDraft(
+  deps: SubmitDeps,
+  actor: Actor,
+  record: SnapshotRecord,
+  persisted: unknown,
+  context: ApplicationContext,
+  now: Date,
+): Promise<AdaptiveCard> {
+  const profile = actor.municipality.profile;
+  const application = signedApplication(context.draft, actor, now);
+  const result = computeAssessment(application.assessment, profile, application.placement.attendanceHoursPerWeek);
+  const submitted = await deps.repos.cases.submitApplication({
+    sourceDraftId: record.id,
+    municipalityId: actor.municipality.id,
+    unitId: application.unit.id,
+    principalId: actor.person.id,
+    term: application.term,
+    schoolForm: application.pupil.schoolForm,
+    late: isLate(application.term, now, profile),
+    pupilRef: pupilRef(application, record.id),
+    application,
+    assessment: {
+      ratings: application.assessment,
+      hoursCurrent: result.hoursCurrent,
+      hoursDesired: result.hoursDesired,
+      amountPerMonth: result.amountPerMonth,
+    },
+    draftExpectedVersion: record.version,
+    now,
+  });
+  // The case is in; keeping the final machine state is a courtesy the receipt does not need.
+  await deps.repos.snapshots.save(record.id, record.version + 1, { snapshot: persisted, status: 'submitted' }).catch((error) => {
+    if (!(error instanceof ConflictError)) throw error;
+  });
+  return receiptCardFor(deps, actor, submitted.case.id);
+}
+
+export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: string): Promise<AdaptiveCard> {
+  const profile = actor.municipality.profile;
+  const [record, assessments] = await Promise.all([deps.repos.cases.get(caseId), deps.repos.cases.assessments(caseId)]);
+  if (!record) throw new Error(`case ${caseId} vanished after submission`);
+  const assessment = assessments.find((a) => a.kind === 'application') ?? assessments[0];
+  const unit = actor.units.find((u) => u.id === record.unitId) ?? (await deps.repos.units.get(record.unitId));
+  const followUp = formatSwedishDate(followUpDueDate(record.term, profile));
+  const nextSteps = [
+    'Elevhälsan har fått ansökan och går igenom den.',
+    'Behöver Elevhälsan veta mer får du en fråga här i chatten, med en knapp som tar dig till rätt steg.',
+    'Beslutet kommer hit till chatten.',
+    `Beviljas tilläggsbelopp lämnar du en uppföljning senast ${followUp}. Skriv ”uppföljning” när det är dags.`,
+  ];
+  if (unit?.kind === 'fristaende') {
+    nextSteps.push(`Fristående enheter kan överklaga beslutet inom ${profile.appealWindowWeeks} veckor från att ni fått det. Hur det går till står i beslutet.`);
+  }
+  return receiptCard({
+    caseNumber: record.caseNumber,
+    unitName: unit?.name ?? 'Okänd enhet',
+    termLabel: termLabel(record.term),
+    late: record.late,
+    deadlineText: formatSwedishDate(applicationDeadline(record.term, profile)),
+    submittedText: formatSwedishDate(localDate(record.createdAt, profile.timeZone)),
+    hoursCurrent: assessment?.hoursCurrent ?? 0,
+    amountPerMonthText: formatKronor(assessment?.amountPerMonth ?? 0),
+    nextSteps,
+  });
+}

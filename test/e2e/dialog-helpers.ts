@@ -1,0 +1,121 @@
+// Drives the application dialog over HTTP like a Teams client: reads the card the bot sent,
+// fills its inputs from an application fixture (as strings, the way clients send them) and
+// presses its buttons by verb.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TApplicationDraft } from '../../domain/schemas';
+import type { ApplicationStep } from '../../machines/application.steps';
+import { INVOKE_RESPONSE_CARD_TYPE, type CardActionResponse } from '../../bot/transport-types';
+import type { Harness, SendOptions } from './harness';
+
+export type Card = { type: 'AdaptiveCard'; body: unknown[]; actions?: unknown[] };
+type Node = Record<string, unknown>;
+
+function walk(node: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    const n = node as Node;
+    visit(n);
+    for (const key of ['body', 'items', 'columns', 'actions', 'card']) if (key in n) walk(n[key], visit);
+  }
+}
+
+export function inputIds(card: Card): string[] {
+  const ids: string[] = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') ids.push(n.id);
+  });
+  return ids;
+}
+
+export function actionsOf(card: Card): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
+  const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.Execute') found.push({ title: String(n.title), verb: String(n.verb), data: (n.data ?? {}) as Record<string, unknown> });
+  });
+  return found;
+}
+
+export function action(card: Card, verb: string, pick?: (data: Record<string, unknown>) => boolean) {
+  const found = actionsOf(card).find((a) => a.verb === verb && (!pick || pick(a.data)));
+  if (!found) throw new Error(`no ${verb} button on the card: ${cardText(card).slice(0, 300)}`);
+  return found;
+}
+
+export function cardText(card: Card): string {
+  const parts: string[] = [];
+  walk(card, (n) => {
+    if (typeof n.text === 'string') parts.push(n.text);
+    if (typeof n.title === 'string') parts.push(n.title);
+    if (Array.isArray(n.facts)) for (const f of n.facts as Array<{ title: string; value: string }>) parts.push(`${f.title}: ${f.value}`);
+  });
+  return parts.join('\n');
+}
+
+export function heading(card: Card): string {
+  const first = card.body[0] as Node | undefined;
+  return String(first?.text ?? '');
+}
+
+export function cardOf(response: CardActionResponse): Card {
+  if (response.type !== INVOKE_RESPONSE_CARD_TYPE) throw new Error(`expected a card, got ${JSON.stringify(response)}`);
+  return response.value as unknown as Card;
+}
+
+// The last card the bot posted (not in an invoke response), e.g. after a chat command.
+export function lastPostedCard(harness: Harness): Card {
+  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content);
+  if (!call) throw new Error('the bot has posted no card');
+  return call.body.attachments[0].content as Card;
+}
+
+function flatten(value: unknown, prefix: string, out: Record<string, string>): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) out[prefix] = value.join(',');
+  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  else out[prefix] = String(value);
+}
+
+const STEP_FIELDS: Partial<Record<ApplicationStep, Array<keyof TApplicationDraft>>> = {
+  unitTerm: ['term', 'unit'],
+  pupil: ['pupil'],
+  placement: ['placement'],
+  need: ['need'],
+  mapping: ['mapping'],
+  assessment: ['assessment'],
+  effect: ['effect'],
+};
+
+// What a client sends for a step: only ids the card has, as strings.
+export function stepInputs(card: Card, app: TApplicationDraft, step: ApplicationStep): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of STEP_FIELDS[step] ?? []) flatten(app[field], field, out);
+  const ids = new Set(inputIds(card));
+  const unknown = Object.keys(out).filter((k) => !ids.has(k));
+  if (unknown.length > 0) throw new Error(`the ${step} card has no inputs ${unknown.join(', ')}`);
+  return out;
+}
+
+export async function press(harness: Harness, card: Card, verb: string, inputs: Record<string, unknown> = {}, opts: SendOptions = {}, pick?: (d: Record<string, unknown>) => boolean) {
+  const button = action(card, verb, pick);
+  return cardOf(await harness.sendCardAction({ ...button.data, ...inputs }, { ...opts, verb }));
+}
+
+// A local file host standing in for Teams' pre-authorised download URLs.
+export async function startFileHost(files: Record<string, Uint8Array>): Promise<{ url: (name: string) => string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent((req.url ?? '/').slice(1));
+    const bytes = files[name];
+    if (!bytes) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength }).end(Buffer.from(bytes));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
