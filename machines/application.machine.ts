@@ -63,54 +63,7 @@ export function createApplicationMachine(env: ApplicationEnv) {
   const merged = (context: ApplicationContext, event: ApplicationEvent) =>
     stripProtectedIdentity(mergeDraft(context.draft, eventValues(event)));
 
-  const stepStates = Object.fromEntries(
-    APPLICATION_STEPS.map((step, index) => {
-      const next = APPLICATION_STEPS[index + 1];
-      const previous = APPLICATION_STEPS[index - 1];
-      const forward = next
-        ? {
-            'step.next': [
-              { guard: 'isStaleStep', actions: [] },
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              ...(step === 'pupil'
-                ? [{ guard: 'registeredElsewhere', target: 'wrongMunicipality', actions: ['mergeValues', 'clearErrors'] }]
-                : []),
-              { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
-              { actions: ['mergeValues', 'showStepErrors'] },
-            ],
-          }
-        : {
-            'app.submit': [
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
-              { target: 'problems', actions: ['mergeValues', 'showProblems'] },
-            ],
-          };
-      const backward = previous
-        ? { 'step.back': [{ guard: 'isStaleStep', actions: [] }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
-        : {};
-      const measureEvents =
-        step === 'measures'
-          ? {
-              'measure.add': [
-                { guard: 'hasInputErrors', actions: 'showInputErrors' },
-                { guard: 'measureValid', actions: ['addMeasure', 'clearErrors'] },
-                { actions: 'showMeasureErrors' },
-              ],
-              'measure.remove': { guard: 'measureExists', actions: ['removeMeasure', 'clearErrors'] },
-            }
-          : {};
-      return [step, { entry: assign({ step }), on: { ...forward, ...backward, ...measureEvents } }];
-    }),
-  );
-
-  const gotoTransitions = APPLICATION_STEPS.map((step) => ({
-    guard: ({ event }: { event: ApplicationEvent }) => event.type === 'step.goto' && event.step === step,
-    target: `.${step}`,
-    actions: 'clearErrors' as const,
-  }));
-
-  return setup({
+  const application = setup({
     types: {
       context: {} as ApplicationContext,
       events: {} as ApplicationEvent,
@@ -179,7 +132,63 @@ export function createApplicationMachine(env: ApplicationEnv) {
         return { draft: { ...context.draft, attachments }, pendingAttachmentId: next?.id, errors: {} };
       }),
     },
-  }).createMachine({
+  });
+
+  // One state per step. Object.fromEntries loses the step names, so the result is keyed by
+  // ApplicationStep again: the machine's state value type then names every step.
+  type StateConfig = Parameters<typeof application.createStateConfig>[0];
+  type Transitions = NonNullable<StateConfig['on']>;
+  const stepStates = Object.fromEntries(
+    APPLICATION_STEPS.map((step, index): [ApplicationStep, StateConfig] => {
+      const next = APPLICATION_STEPS[index + 1];
+      const previous = APPLICATION_STEPS[index - 1];
+      const elsewhere: Extract<Transitions['step.next'], readonly unknown[]> =
+        step === 'pupil'
+          ? [{ guard: 'registeredElsewhere', target: 'wrongMunicipality', actions: ['mergeValues', 'clearErrors'] }]
+          : [];
+      const forward: Transitions = next
+        ? {
+            'step.next': [
+              { guard: 'isStaleStep', actions: [] },
+              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
+              ...elsewhere,
+              { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
+              { actions: ['mergeValues', 'showStepErrors'] },
+            ],
+          }
+        : {
+            'app.submit': [
+              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
+              { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
+              { target: 'problems', actions: ['mergeValues', 'showProblems'] },
+            ],
+          };
+      const backward: Transitions = previous
+        ? { 'step.back': [{ guard: 'isStaleStep', actions: [] }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
+        : {};
+      const measureEvents: Transitions =
+        step === 'measures'
+          ? {
+              'measure.add': [
+                { guard: 'hasInputErrors', actions: 'showInputErrors' },
+                // Errors are cleared first: addMeasure sets the ordinary-measure notice, which must survive.
+                { guard: 'measureValid', actions: ['clearErrors', 'addMeasure'] },
+                { actions: 'showMeasureErrors' },
+              ],
+              'measure.remove': { guard: 'measureExists', actions: ['removeMeasure', 'clearErrors'] },
+            }
+          : {};
+      return [step, application.createStateConfig({ entry: assign({ step }), on: { ...forward, ...backward, ...measureEvents } })];
+    }),
+  ) as Record<ApplicationStep, StateConfig>;
+
+  const gotoTransitions = APPLICATION_STEPS.map((step) => ({
+    guard: ({ event }: { event: ApplicationEvent }) => event.type === 'step.goto' && event.step === step,
+    target: `.${step}`,
+    actions: 'clearErrors' as const,
+  }));
+
+  return application.createMachine({
     id: 'application',
     initial: 'editing',
     context: ({ input }) => ({

@@ -60,8 +60,8 @@ export function stepWarnings(draft: TApplicationDraft, step: ApplicationStep, en
 export function measureProblems(draft: TApplicationDraft, measure: TMeasure, env: ApplicationEnv): Problem[] {
   const measures = [...(draft.measures ?? []), measure];
   const index = measures.length - 1;
-  const prefix = `measures[${index}].`;
+  const own = `measures[${index}]`;
   return submissionReview({ ...draft, measures }, env)
-    .problems.filter((p) => p.field.startsWith(prefix))
-    .map((p) => ({ ...p, field: `measure.${p.field.slice(prefix.length)}` }));
+    .problems.filter((p) => p.field === own || p.field.startsWith(`${own}.`))
+    .map((p) => ({ ...p, field: p.field === own ? 'measure.type' : `measure.${p.field.slice(own.length + 1)}` }));
 }
