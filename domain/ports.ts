@@ -272,7 +272,9 @@ export interface DecisionRepository {
   record(input: DecisionInput): Promise<DecisionRecord>;
   // Newest first.
   forCase(caseId: string): Promise<DecisionRecord[]>;
-  markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>, at?: Date): Promise<DecisionRecord>;
+  // `appealDeadline` is known only once the principal has been notified (fristående units).
+  markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>, at?: Date, appealDeadline?: string | null): Promise<DecisionRecord>;
+  get(id: string): Promise<DecisionRecord | null>;
 }
 
 export interface FollowUpInput {
@@ -353,6 +355,45 @@ export interface ConversationRepository {
 
 // ---- audit ----------------------------------------------------------------------------------
 
+export interface ChannelPost {
+  caseId: string;
+  conversationId: string;
+  activityId: string;
+  postedAt: Date;
+  updatedAt: Date;
+}
+
+export interface ChannelPostRepository {
+  get(caseId: string): Promise<ChannelPost | null>;
+  // Records the card posted for a case; a second record for the same case keeps the first.
+  record(input: { caseId: string; conversationId: string; activityId: string }): Promise<{ post: ChannelPost; created: boolean }>;
+  touch(caseId: string, at?: Date): Promise<void>;
+  // Cases with no channel card yet, oldest first: what the notification sweep re-sends.
+  casesWithoutPost(olderThan: Date, limit: number): Promise<string[]>;
+}
+
+export interface CompletionRequestRecord {
+  id: string;
+  caseId: string;
+  message: string;
+  step: string;
+  requestedById: string;
+  requestedAt: Date;
+  deliveryStatus: DeliveryStatus;
+  answeredVersion: number | null;
+  answeredAt: Date | null;
+}
+
+export interface CompletionRepository {
+  create(input: { caseId: string; message: string; step: string; requestedById: string }): Promise<CompletionRequestRecord>;
+  get(id: string): Promise<CompletionRequestRecord | null>;
+  forCase(caseId: string): Promise<CompletionRequestRecord[]>;
+  // The newest request the principal has not answered yet.
+  open(caseId: string): Promise<CompletionRequestRecord | null>;
+  markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>): Promise<void>;
+  answer(caseId: string, version: number, at?: Date): Promise<void>;
+}
+
 export interface AuditEntryInput {
   municipalityId?: string | null;
   actorId?: string | null;
@@ -394,6 +435,8 @@ export interface Repositories {
   followUps: FollowUpRepository;
   attachments: AttachmentRepository;
   conversations: ConversationRepository;
+  channelPosts: ChannelPostRepository;
+  completions: CompletionRepository;
   audit: AuditRepository;
   // Runs `work` in one transaction; the repositories it gets write inside it.
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;

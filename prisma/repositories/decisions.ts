@@ -68,11 +68,23 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       return rows.map(toDecision);
     },
 
-    async markDelivery(id, status, at = new Date()) {
+    async markDelivery(id, status, at = new Date(), appealDeadline) {
       const row = await db.decision
-        .update({ where: { id }, data: { deliveryStatus: status, ...(status === 'delivered' && { notifiedAt: at }) } })
+        .update({
+          where: { id },
+          data: {
+            deliveryStatus: status,
+            ...(status === 'delivered' && { notifiedAt: at }),
+            ...(appealDeadline !== undefined && { appealDeadline: fromDateOnly(appealDeadline) }),
+          },
+        })
         .catch(notFound('decision', id));
       return toDecision(row);
+    },
+
+    async get(id) {
+      const row = await db.decision.findUnique({ where: { id } });
+      return row && toDecision(row);
     },
   };
 }

@@ -4,6 +4,8 @@ import type { PrismaClient } from '../generated/client';
 import { createAttachmentRepository } from './attachments';
 import { createAuditRepository } from './audit';
 import { createCaseRepository } from './cases';
+import { createChannelPostRepository } from './channel-posts';
+import { createCompletionRepository } from './completions';
 import { createConversationRepository } from './conversations';
 import { createDecisionRepository } from './decisions';
 import { createFollowUpRepository } from './follow-ups';
@@ -28,6 +30,8 @@ function bind(db: Db): Repositories {
     followUps: createFollowUpRepository(db),
     attachments: createAttachmentRepository(db),
     conversations: createConversationRepository(db),
+    channelPosts: createChannelPostRepository(db),
+    completions: createCompletionRepository(db),
     audit: createAuditRepository(db),
     // Inside a transaction this joins it: Prisma has no nested transactions.
     transaction: (work) => inTransaction(db, (tx) => work(bind(tx))),

@@ -1,0 +1,49 @@
+// Elevhälsan's requests for completion (komplettering), answered by a resubmitted version.
+import type { CompletionRepository, CompletionRequestRecord } from '../../domain/ports';
+import type { CompletionRequest as Row } from '../generated/client';
+import { type Db, notFound } from './shared';
+
+function toRecord(row: Row): CompletionRequestRecord {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    message: row.message,
+    step: row.step,
+    requestedById: row.requestedById,
+    requestedAt: row.requestedAt,
+    deliveryStatus: row.deliveryStatus,
+    answeredVersion: row.answeredVersion,
+    answeredAt: row.answeredAt,
+  };
+}
+
+export function createCompletionRepository(db: Db): CompletionRepository {
+  return {
+    async create({ caseId, message, step, requestedById }) {
+      return toRecord(await db.completionRequest.create({ data: { caseId, message, step, requestedById } }));
+    },
+
+    async get(id) {
+      const row = await db.completionRequest.findUnique({ where: { id } });
+      return row && toRecord(row);
+    },
+
+    async forCase(caseId) {
+      const rows = await db.completionRequest.findMany({ where: { caseId }, orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }] });
+      return rows.map(toRecord);
+    },
+
+    async open(caseId) {
+      const row = await db.completionRequest.findFirst({ where: { caseId, answeredVersion: null }, orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }] });
+      return row && toRecord(row);
+    },
+
+    async markDelivery(id, status) {
+      await db.completionRequest.update({ where: { id }, data: { deliveryStatus: status } }).catch(notFound('completion request', id));
+    },
+
+    async answer(caseId, version, at = new Date()) {
+      await db.completionRequest.updateMany({ where: { caseId, answeredVersion: null }, data: { answeredVersion: version, answeredAt: at } });
+    },
+  };
+}

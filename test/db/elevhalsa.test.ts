@@ -1,0 +1,70 @@
+// Elevhälsan's records: one channel card per case, completion requests and decision delivery.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Repositories } from '../../domain/ports';
+import { createRepositories } from '../../prisma/repositories';
+import { ids, newDraft, seed, submission } from './fixtures';
+import { openTestDatabase, type TestDatabase } from './helpers';
+
+let db: TestDatabase;
+let repos: Repositories;
+
+async function newCase(): Promise<string> {
+  const draft = await newDraft(repos);
+  return (await repos.cases.submitApplication(submission(draft.id))).case.id;
+}
+
+describe('elevhälsa records', () => {
+  before(async () => {
+    db = await openTestDatabase();
+    repos = createRepositories(db.prisma);
+    await seed(db.prisma);
+  });
+  after(() => db.close());
+
+  test('a case gets one channel post; a second record keeps the first', async () => {
+    const caseId = await newCase();
+    assert.equal(await repos.channelPosts.get(caseId), null);
+    const first = await repos.channelPosts.record({ caseId, conversationId: 'c1', activityId: 'a1' });
+    assert.equal(first.created, true);
+    const second = await repos.channelPosts.record({ caseId, conversationId: 'c1', activityId: 'a2' });
+    assert.equal(second.created, false);
+    assert.equal(second.post.activityId, 'a1');
+    const racing = await Promise.all([1, 2, 3].map(async (n) => repos.channelPosts.record({ caseId: await newCase(), conversationId: 'c', activityId: `r${n}` })));
+    assert.ok(racing.every((r) => r.created));
+  });
+
+  test('the sweep finds cases without a card, oldest first', async () => {
+    const caseId = await newCase();
+    const later = new Date(Date.now() + 60_000);
+    const missing = await repos.channelPosts.casesWithoutPost(later, 100);
+    assert.ok(missing.includes(caseId));
+    assert.deepEqual(await repos.channelPosts.casesWithoutPost(new Date(0), 100), []);
+    await repos.channelPosts.record({ caseId, conversationId: 'c', activityId: 'x' });
+    assert.ok(!(await repos.channelPosts.casesWithoutPost(later, 100)).includes(caseId));
+  });
+
+  test('completion requests: open until answered by a version, delivery recorded', async () => {
+    const caseId = await newCase();
+    const request = await repos.completions.create({ caseId, message: 'Bifoga läkarintyget.', step: 'attachments', requestedById: ids.people.handler });
+    assert.equal((await repos.completions.open(caseId))?.id, request.id);
+    await repos.completions.markDelivery(request.id, 'delivered');
+    assert.equal((await repos.completions.get(request.id))?.deliveryStatus, 'delivered');
+    await repos.completions.answer(caseId, 2);
+    assert.equal(await repos.completions.open(caseId), null);
+    const [answered] = await repos.completions.forCase(caseId);
+    assert.equal(answered?.answeredVersion, 2);
+    await assert.rejects(repos.completions.markDelivery('00000000-0000-4000-8000-00000000dead', 'failed'));
+  });
+
+  test('decision delivery records the notification time and the appeal deadline', async () => {
+    const caseId = await newCase();
+    const decision = await repos.decisions.record({ caseId, outcome: 'rejected', reason: 'Ordinära insatser.', text: 'Beslut', decidedById: ids.people.head });
+    const at = new Date('2027-04-01T08:00:00Z');
+    const delivered = await repos.decisions.markDelivery(decision.id, 'delivered', at, '2027-04-22');
+    assert.equal(delivered.notifiedAt?.toISOString(), at.toISOString());
+    assert.equal(delivered.appealDeadline, '2027-04-22');
+    assert.equal((await repos.decisions.get(decision.id))?.deliveryStatus, 'delivered');
+    assert.equal(await repos.decisions.get('00000000-0000-4000-8000-00000000dead'), null);
+  });
+});
