@@ -11,6 +11,7 @@ const shortId = z.string().trim().min(1).max(100);
 const empty = z.object({});
 const draft = z.object({ draftId });
 const draftStep = z.object({ draftId, step });
+const kase = z.object({ caseId: z.uuid() });
 
 const VERB_SCHEMAS = {
   'app.new': empty,
@@ -29,6 +30,17 @@ const VERB_SCHEMAS = {
   'measure.remove': draft.extend({ measureId: shortId }),
   'attachment.kind': draft.extend({ attachmentId: shortId }),
   'app.submit': draft,
+  'case.refresh': kase,
+  'case.assign': kase,
+  'case.view': kase,
+  'case.completion.form': kase,
+  'case.completion.send': kase,
+  'case.assessment.form': kase,
+  'case.assessment.send': kase,
+  'case.decision.form': kase,
+  'case.decision.send': kase,
+  'case.complete.open': kase,
+  'cases.queue': empty,
 } satisfies { [V in CardVerb]: z.ZodType<VerbData[V]> };
 
 export type ParsedAction = { [V in CardVerb]: { verb: V; ids: VerbData[V]; inputs: Record<string, unknown> } }[CardVerb];

@@ -18,7 +18,10 @@ import {
 import { APPLICATION_STEPS, type ApplicationStep } from '../machines/application.steps';
 import type { Actor } from './identity';
 import { problemItems, stepViewModel, type StepViewEnv } from './step-view';
+import { completionReceipt, resubmitDraft } from './completion';
+import type { JobQueue } from './jobs';
 import { receiptCardFor, submitDraft } from './submit';
+import type { ProactiveSender } from './transport-types';
 
 export const APPLICATION_MACHINE = 'application';
 const MAX_ATTEMPTS = 3;
@@ -28,6 +31,9 @@ type Snapshot = SnapshotFrom<ApplicationMachine>;
 export interface DialogDeps {
   repos: Repositories;
   now: () => Date;
+  // Absent in a bot without workers (tests of the dialog alone): nothing is queued then.
+  jobs?: JobQueue;
+  proactive?: ProactiveSender;
 }
 
 export interface TurnExtras {
@@ -142,7 +148,11 @@ export async function runDraftEvent(
   for (let attempt = 1; ; attempt++) {
     const record = await loadOwned(deps, actor, draftId);
     if (!record) return staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.');
-    if (record.status === 'submitted' && record.caseId) return receiptCardFor(deps, actor, record.caseId);
+    if (record.status === 'submitted' && record.caseId) {
+      const kase = await deps.repos.cases.get(record.caseId);
+      if (kase && kase.sourceDraftId !== record.id) return completionReceipt(kase.caseNumber);
+      return receiptCardFor(deps, actor, record.caseId);
+    }
     if (record.status !== 'open') return staleDraftCard('Utkastet är slängt. Öppna ett annat utkast eller börja en ny ansökan.');
 
     const running = restore(machine, record.snapshot);
@@ -152,7 +162,12 @@ export async function runDraftEvent(
     if (!event) return renderState(draftId, snapshot, actor, now, extras);
 
     try {
-      if (snapshot.value === 'submitted') return await submitDraft(deps, actor, record, running.getPersistedSnapshot(), snapshot.context, now);
+      if (snapshot.value === 'submitted') {
+        const persisted = running.getPersistedSnapshot();
+        return record.caseId
+          ? await resubmitDraft(deps, actor, { ...record, caseId: record.caseId }, persisted, snapshot.context.draft, now)
+          : await submitDraft(deps, actor, record, persisted, snapshot.context, now);
+      }
       if (snapshot.value === 'discarded') {
         await deps.repos.snapshots.save(draftId, record.version, { snapshot: running.getPersistedSnapshot(), status: 'discarded' });
         await deps.repos.attachments.listForDraft(draftId).then((files) =>

@@ -14,14 +14,19 @@ import type { ParsedAction } from './action-data';
 import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from './card-input';
 import type { Actor } from './identity';
 import { APPLICATION_MACHINE, openDraft, runDraftEvent, startDraft, type DialogDeps } from './application-turn';
+import { CASE_HANDLERS, queueCard, type CaseTurn, type CaseVerb, type Toast } from './case-dialog';
+import { openCompletionDraft } from './completion';
 
 export type { DialogDeps };
+
+export type Reply = AdaptiveCard | Toast;
 
 type Handler<V extends CardVerb> = (
   deps: DialogDeps,
   actor: Actor,
   action: { verb: V; ids: VerbData[V]; inputs: Record<string, unknown> },
-) => Promise<AdaptiveCard>;
+  turn: CaseTurn,
+) => Promise<Reply>;
 
 export const STATUS_TEXT: Record<CaseStatus, string> = {
   submitted: 'Inskickad, väntar på Elevhälsan',
@@ -87,8 +92,8 @@ function stepEvent<V extends 'step.next' | 'step.back' | 'draft.save'>(type: V):
 // Only principals start applications; everyone else learns who to ask.
 const principalOnly =
   <V extends CardVerb>(handler: Handler<V>): Handler<V> =>
-  (deps, actor, action) =>
-    actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : handler(deps, actor, action);
+  (deps, actor, action, turn) =>
+    actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : handler(deps, actor, action, turn);
 
 const HANDLERS: { [V in CardVerb]: Handler<V> } = {
   'app.new': principalOnly((deps, actor) => startDraft(deps, actor)),
@@ -98,8 +103,8 @@ const HANDLERS: { [V in CardVerb]: Handler<V> } = {
   'draft.open': (deps, actor, { ids }) => openDraft(deps, actor, ids.draftId),
   'step.next': stepEvent('step.next'),
   'step.back': stepEvent('step.back'),
-  'draft.save': async (deps, actor, action) => {
-    await stepEvent('draft.save')(deps, actor, action);
+  'draft.save': async (deps, actor, action, turn) => {
+    await stepEvent('draft.save')(deps, actor, action, turn);
     return messageCard({
       title: 'Utkastet är sparat',
       text: 'Du kan fortsätta när du vill, även om flera dagar. Skriv ”fortsätt” eller tryck på knappen.',
@@ -144,10 +149,22 @@ const HANDLERS: { [V in CardVerb]: Handler<V> } = {
     const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
     return runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'app.submit', values, inputErrors }));
   },
+  ...caseVerbs(),
+  'case.complete.open': (deps, actor, { ids }) => openCompletionDraft(deps, actor, ids.caseId),
+  'cases.queue': (deps, actor) => queueCard(deps, actor),
 };
 
-export function handleAction(deps: DialogDeps, actor: Actor, action: ParsedAction): Promise<AdaptiveCard> {
-  return (HANDLERS[action.verb] as Handler<typeof action.verb>)(deps, actor, action as never);
+// Elevhälsan's verbs all carry a caseId; case-dialog.ts holds them.
+function caseVerbs(): { [V in CaseVerb]: Handler<V> } {
+  const entries = Object.entries(CASE_HANDLERS).map(([verb, run]) => [
+    verb,
+    ((deps, actor, { ids, inputs }, turn) => run(deps, actor, ids.caseId, turn, inputs)) satisfies Handler<CaseVerb>,
+  ]);
+  return Object.fromEntries(entries) as { [V in CaseVerb]: Handler<V> };
+}
+
+export function handleAction(deps: DialogDeps, actor: Actor, action: ParsedAction, turn: CaseTurn): Promise<Reply> {
+  return (HANDLERS[action.verb] as Handler<typeof action.verb>)(deps, actor, action as never, turn);
 }
 
 export const unknownActionCard = (): AdaptiveCard =>
@@ -163,7 +180,7 @@ export const unknownActionCard = (): AdaptiveCard =>
 export const unknownUserCard = (): AdaptiveCard => notPrincipalCard();
 
 // Chat commands (DESIGN.md), case-insensitive, with or without an @mention of the bot.
-const COMMANDS: Record<string, CardVerb | 'cancel' | 'followUp'> = {
+const COMMANDS: Record<string, CardVerb | 'cancel' | 'followUp' | 'cases'> = {
   'ny ansökan': 'app.new',
   'ny ansokan': 'app.new',
   ny: 'app.new',
@@ -171,7 +188,8 @@ const COMMANDS: Record<string, CardVerb | 'cancel' | 'followUp'> = {
   fortsatt: 'app.resume',
   'mina ärenden': 'cases.mine',
   'mina arenden': 'cases.mine',
-  ärenden: 'cases.mine',
+  ärenden: 'cases',
+  arenden: 'cases',
   avbryt: 'cancel',
   uppföljning: 'followUp',
   uppfoljning: 'followUp',
@@ -189,7 +207,8 @@ export function normalizeCommand(text: string): string {
     .trim();
 }
 
-export async function handleText(deps: DialogDeps, actor: Actor | null, text: string, displayName?: string): Promise<AdaptiveCard> {
+export async function handleText(deps: DialogDeps, actor: Actor | null, text: string, turn: CaseTurn & { displayName?: string }): Promise<Reply> {
+  const displayName = turn.displayName;
   const command = COMMANDS[normalizeCommand(text)];
   if (!actor) return welcome(deps, null, displayName);
   switch (command) {
@@ -219,7 +238,10 @@ export async function handleText(deps: DialogDeps, actor: Actor | null, text: st
         actions: [{ title: 'Mina ärenden', verb: 'cases.mine', data: {} }],
       });
     }
+    // Elevhälsan's queue for Elevhälsa roles, a principal's own cases for a principal.
+    case 'cases':
+      return actor.person.roles.some((r) => r.role !== 'principal') ? queueCard(deps, actor) : handleAction(deps, actor, { verb: 'cases.mine', ids: {}, inputs: {} }, turn);
     default:
-      return handleAction(deps, actor, { verb: command, ids: {}, inputs: {} } as ParsedAction);
+      return handleAction(deps, actor, { verb: command, ids: {}, inputs: {} } as ParsedAction, turn);
   }
 }

@@ -6,29 +6,41 @@ import type { AdaptiveCard } from '../cards';
 import type { Repositories } from '../domain/ports';
 import { parseAction } from './action-data';
 import { APPLICATION_MACHINE, runDraftEvent } from './application-turn';
-import { handleAction, handleText, unknownActionCard, unknownUserCard, welcome, type DialogDeps } from './dialog';
+import { isToast } from './case-dialog';
+import { handleAction, handleText, normalizeCommand, unknownActionCard, unknownUserCard, welcome, type DialogDeps, type Reply } from './dialog';
+import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
 import { identify, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
 import {
   cardMessage,
   cardResponse,
+  messageResponse,
   type BotHandlers,
   type InboundActivity,
   type MessageActivity,
+  type ProactiveSender,
   type TurnContext,
 } from './transport-types';
+import type { JobQueue } from './jobs';
 
 export interface HandlerDeps {
   repos: Repositories;
   logger: Logger;
   now?: () => Date;
+  jobs?: JobQueue;
+  proactive?: ProactiveSender;
 }
 
 const asCard = (card: AdaptiveCard) => card as unknown as Parameters<typeof cardMessage>[0];
 
 export function createHandlers(options: HandlerDeps): BotHandlers {
-  const deps: DialogDeps = { repos: options.repos, now: options.now ?? (() => new Date()) };
+  const deps: DialogDeps = {
+    repos: options.repos,
+    now: options.now ?? (() => new Date()),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.proactive ? { proactive: options.proactive } : {}),
+  };
   const log = options.logger.child({ component: 'dialog' });
 
   const actorOf = (turn: TurnContext) => identify(deps.repos, turn.tenantId, turn.aadObjectId);
@@ -54,14 +66,22 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     }
   }
 
-  async function actionCard(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<AdaptiveCard> {
+  async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<Reply> {
     if (!actor) return unknownUserCard();
     const parsed = parseAction(verb, data);
     if (!parsed.ok) {
       log.info('refused card action', { reason: parsed.reason, activityId: turn.activity.id });
       return unknownActionCard();
     }
-    return handleAction(deps, actor, parsed.action);
+    return handleAction(deps, actor, parsed.action, { conversationType: turn.conversationType });
+  }
+
+  const toMessage = (reply: Reply) => (isToast(reply) ? reply.toast : cardMessage(asCard(reply)));
+
+  async function textReply(turn: TurnContext<MessageActivity>, actor: Actor | null): Promise<Reply> {
+    const text = turn.activity.text ?? '';
+    if (actor && normalizeCommand(text) === 'använd den här kanalen') return useThisChannel(deps.repos, actor, turn);
+    return handleText(deps, actor, text, { conversationType: turn.conversationType, ...(turn.userName ? { displayName: turn.userName } : {}) });
   }
 
   async function receiveFiles(turn: TurnContext<MessageActivity>, actor: Actor): Promise<AdaptiveCard[]> {
@@ -101,29 +121,32 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     async onMessage(turn) {
       const actor = await actorOf(turn);
       await rememberConversation(turn, actor);
-      const cards =
-        turn.files.length > 0 && actor
-          ? await receiveFiles(turn, actor)
-          : [await handleText(deps, actor, turn.activity.text ?? '', turn.userName)];
-      for (const card of cards) await turn.send(cardMessage(asCard(card)));
+      const replies: Reply[] = turn.files.length > 0 && actor ? await receiveFiles(turn, actor) : [await textReply(turn, actor)];
+      for (const reply of replies) await turn.send(toMessage(reply));
     },
 
     // Action.Submit from clients without Universal Actions: the answer comes as a new card.
     async onSubmit(turn) {
       const actor = await actorOf(turn);
       await rememberConversation(turn, actor);
-      const card = await actionCard(actor, undefined, turn.activity.value, turn);
-      await turn.send(cardMessage(asCard(card)));
+      await turn.send(toMessage(await actionReply(actor, undefined, turn.activity.value, turn)));
     },
 
     async onCardAction(turn) {
       const actor = await actorOf(turn);
       await rememberConversation(turn, actor);
       const { verb, data } = turn.activity.value.action;
-      return cardResponse(asCard(await actionCard(actor, verb, data, turn)));
+      const reply = await actionReply(actor, verb, data, turn);
+      // A short answer leaves the card as it is (Teams shows the text to the person who clicked).
+      return isToast(reply) ? messageResponse(reply.toast) : cardResponse(asCard(reply));
     },
 
     async onInstall(turn) {
+      if (turn.conversationType === 'channel' || turn.activity.channelData?.team) {
+        const card = await onTeamInstall(deps.repos, turn);
+        if (card) await turn.send(cardMessage(asCard(card)));
+        return;
+      }
       const actor = await actorOf(turn);
       // Teams sends two signals for one install: welcome only on the one that stored the chat.
       const isNew = await rememberConversation(turn, actor);

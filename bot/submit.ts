@@ -10,9 +10,11 @@ import { ZApplication, type TApplication, type TApplicationDraft } from '../doma
 import { applicationDeadline, followUpDueDate, isLate, localDate, termLabel } from '../domain/terms';
 import type { ApplicationContext } from '../machines/application.machine';
 import type { Actor } from './identity';
+import { QUEUES, type JobQueue } from './jobs';
 
 interface SubmitDeps {
   repos: Repositories;
+  jobs?: JobQueue;
 }
 
 // What case handlers see instead of a name: initials and birth year, or nothing identifying at
@@ -64,6 +66,7 @@ export async function submitDraft(
     draftExpectedVersion: record.version,
     now,
   });
+  if (submitted.created) await deps.jobs?.enqueue(QUEUES.caseCard, { caseId: submitted.case.id });
   // The case is in; keeping the final machine state is a courtesy the receipt does not need.
   await deps.repos.snapshots.save(record.id, record.version + 1, { snapshot: persisted, status: 'submitted' }).catch((error) => {
     if (!(error instanceof ConflictError)) throw error;

@@ -1,7 +1,7 @@
 // Every button is an Action.Execute (Universal Actions: the bot can answer with an updated
 // card) with an Action.Submit fallback for clients without Action.Execute. The fallback puts
 // the verb into `data` because a plain submit has no verb of its own; the bot reads either.
-import type { CardAction } from './types';
+import type { CardAction, CardRefresh } from './types';
 import type { CardVerb, VerbData } from './verbs';
 
 export type ExecuteOptions = {
@@ -29,5 +29,17 @@ export function execute<V extends CardVerb>(
     data: { ...data },
     ...shared,
     fallback: { type: 'Action.Submit', title, data: { verb, ...data }, ...shared },
+  };
+}
+
+// Teams accepts at most 60 user ids in a refresh; the others refresh from the card's menu.
+export const MAX_REFRESH_USERS = 60;
+
+// The refresh action has no Action.Submit fallback: a client without Action.Execute does not
+// refresh at all, and the schema allows only Action.Execute there.
+export function cardRefresh<V extends CardVerb>(verb: V, data: VerbData[V], userIds: readonly string[]): CardRefresh {
+  return {
+    action: { type: 'Action.Execute', title: 'Uppdatera', verb, data: { ...data } },
+    userIds: [...new Set(userIds)].slice(0, MAX_REFRESH_USERS),
   };
 }

@@ -1,8 +1,8 @@
 // The card envelope and the few building blocks every card shares. Every TextBlock wraps:
 // Teams on a phone is narrow and a cut-off sentence is worse than a long card.
-import type { AdaptiveCard, CardAction, CardAttachment, CardElement } from './types';
+import type { AdaptiveCard, CardAction, CardAttachment, CardElement, CardRefresh } from './types';
 
-export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+export function adaptiveCard(body: CardElement[], actions: CardAction[] = [], options: { refresh?: CardRefresh } = {}): AdaptiveCard {
   const card: AdaptiveCard = {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
@@ -10,6 +10,7 @@ export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): A
     body,
   };
   if (actions.length > 0) card.actions = actions;
+  if (options.refresh) card.refresh = options.refresh;
   return card;
 }
 

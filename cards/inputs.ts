@@ -103,3 +103,13 @@ export function toggle(b: Base & { title: string; value?: boolean }, errors: Err
   };
   return withError(input, errors);
 }
+
+// Dates travel as YYYY-MM-DD both ways, whatever the client shows.
+export function dateInput(b: Base & { value?: string; min?: string; max?: string; placeholder?: string }, errors: Errors): CardElement[] {
+  const input: CardElement = { type: 'Input.Date', ...base(b) };
+  if (b.placeholder) input.placeholder = b.placeholder;
+  if (b.min) input.min = b.min;
+  if (b.max) input.max = b.max;
+  if (b.value) input.value = b.value;
+  return withError(input, errors);
+}

@@ -1,5 +1,5 @@
 // Swedish names for the data dictionary's enum values, shared by cards, summaries and the bot.
-import type { TAttachmentKind, TCompetence, TCriterion, TMeasureType, TSchoolForm } from '../domain/schemas';
+import type { TAttachmentKind, TCompetence, TCriterion, TDecisionOutcome, TMeasureType, TSchoolForm } from '../domain/schemas';
 
 export const SCHOOL_FORM_LABELS: Record<TSchoolForm, string> = {
   forskola: 'Förskola',
@@ -49,6 +49,19 @@ export const ATTACHMENT_KIND_LABELS: Record<TAttachmentKind, string> = {
 export const UNIT_KIND_LABELS: Record<'kommunal' | 'fristaende', string> = {
   kommunal: 'kommunal',
   fristaende: 'fristående',
+};
+
+// The outcome as a result ("Beslut: delvis beviljat") and as a choice for the one deciding.
+export const DECISION_OUTCOME_LABELS: Record<TDecisionOutcome, string> = {
+  approved: 'beviljat',
+  partly_approved: 'delvis beviljat',
+  rejected: 'avslag',
+};
+
+export const DECISION_OUTCOME_CHOICES: Record<TDecisionOutcome, string> = {
+  approved: 'Bevilja',
+  partly_approved: 'Bevilja delvis',
+  rejected: 'Avslå',
 };
 
 // "HT2027" -> "Höstterminen 2027"; anything else is shown as it is.

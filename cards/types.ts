@@ -3,12 +3,20 @@
 export type CardElement = { type: string } & Record<string, unknown>;
 export type CardAction = { type: string; title: string } & Record<string, unknown>;
 
+// Universal Actions: Teams sends `action` (an Action.Execute) when one of `userIds` (user MRIs,
+// at most 60) opens the card, and shows the card the bot answers with to that user only.
+export interface CardRefresh {
+  action: CardAction;
+  userIds: string[];
+}
+
 export interface AdaptiveCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   type: 'AdaptiveCard';
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  refresh?: CardRefresh;
 }
 
 export interface CardAttachment {

@@ -19,6 +19,18 @@ export const CARD_VERBS = [
   'measure.remove',
   'attachment.kind',
   'app.submit',
+  // Elevhälsan's side: the channel card, the full application and the decision.
+  'case.refresh',
+  'case.assign',
+  'case.view',
+  'case.completion.form',
+  'case.completion.send',
+  'case.assessment.form',
+  'case.assessment.send',
+  'case.decision.form',
+  'case.decision.send',
+  'case.complete.open',
+  'cases.queue',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -27,6 +39,8 @@ type Draft = { draftId: string };
 // the target step for step.goto.
 type DraftStep = Draft & { step: ApplicationStep };
 type Empty = Record<string, never>;
+// A case's uuid: the bot looks the case up and checks the viewer's role before anything else.
+type Case = { caseId: string };
 
 export interface VerbData {
   'app.new': Empty;
@@ -46,6 +60,23 @@ export interface VerbData {
   'measure.remove': Draft & { measureId: string };
   'attachment.kind': Draft & { attachmentId: string };
   'app.submit': Draft;
+  // Universal Actions refresh of the Elevhälsa channel card (per viewer: buttons follow the role).
+  'case.refresh': Case;
+  'case.assign': Case;
+  'case.view': Case;
+  'case.completion.form': Case;
+  // Inputs: completion.message, completion.step.
+  'case.completion.send': Case;
+  'case.assessment.form': Case;
+  // Inputs: assessment.<areaId>.current and .desired for every area of the profile.
+  'case.assessment.send': Case;
+  'case.decision.form': Case;
+  // Inputs: decision.outcome, decision.amountPerMonth, decision.from, decision.to, decision.reason,
+  // decision.approvedMeasures (comma-separated measure ids), decision.significantDifficulties.
+  'case.decision.send': Case;
+  // The principal reopens the application at the step Elevhälsan asked to be completed.
+  'case.complete.open': Case;
+  'cases.queue': Empty;
 }
 
 // Compile-time proof that the table and the list name the same verbs.
@@ -72,6 +103,17 @@ export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof Ver
   'measure.remove': ['draftId', 'measureId'],
   'attachment.kind': ['draftId', 'attachmentId'],
   'app.submit': ['draftId'],
+  'case.refresh': ['caseId'],
+  'case.assign': ['caseId'],
+  'case.view': ['caseId'],
+  'case.completion.form': ['caseId'],
+  'case.completion.send': ['caseId'],
+  'case.assessment.form': ['caseId'],
+  'case.assessment.send': ['caseId'],
+  'case.decision.form': ['caseId'],
+  'case.decision.send': ['caseId'],
+  'case.complete.open': ['caseId'],
+  'cases.queue': [],
 };
 
 const verbSet: ReadonlySet<string> = new Set(CARD_VERBS);

@@ -2,9 +2,9 @@
 import { APPLICATION_STEPS, STEP_TITLES } from '../../machines/application.steps';
 import type { AdaptiveCard, CardAction, CardElement } from '../types';
 import type { StepViewModel } from '../view-models';
-import { adaptiveCard, bullets, container, heading, notice, subtle, text } from '../card';
+import { adaptiveCard, heading, notice, subtle, text } from '../card';
 import { execute } from '../actions';
-import { ERROR_ID_PREFIX } from '../inputs';
+import { errorSummary } from '../error-summary';
 
 // Tillbaka and Spara send no inputs. A client refuses to send a card while an isRequired input
 // is empty, so sending them would block going back or pausing on a half-filled step; the price
@@ -16,29 +16,6 @@ export type StepContent = {
   intro: string;
   body: CardElement[];
 };
-
-function placedErrorFields(elements: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(elements)) {
-    for (const e of elements) placedErrorFields(e, found);
-  } else if (elements && typeof elements === 'object') {
-    const el = elements as Record<string, unknown>;
-    if (typeof el.id === 'string' && el.id.startsWith(ERROR_ID_PREFIX)) found.add(el.id.slice(ERROR_ID_PREFIX.length));
-    for (const key of ['items', 'columns']) if (key in el) placedErrorFields(el[key], found);
-  }
-  return found;
-}
-
-// One line on top that counts the errors, and lists those that have no field on this card
-// (e.g. "Lägg till minst en insats"), so nothing the bot reports goes unseen.
-function errorSummary(errors: Record<string, string>, body: CardElement[]): CardElement[] {
-  const fields = Object.keys(errors);
-  if (fields.length === 0) return [];
-  const placed = placedErrorFields(body);
-  const loose = fields.filter((f) => !placed.has(f)).map((f) => errors[f]!);
-  const count = fields.length === 1 ? 'Det finns en sak att rätta' : `Det finns ${fields.length} saker att rätta`;
-  const where = placed.size > 0 ? ' Se meddelandena under fälten.' : '';
-  return [container([text(`${count}.${where}`, { weight: 'bolder' }), ...bullets(loose)], { style: 'attention' })];
-}
 
 export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard {
   const index = APPLICATION_STEPS.indexOf(vm.step);

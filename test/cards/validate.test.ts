@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateCard } from './validate';
-import { execute } from '../../cards/actions';
+import { cardRefresh, execute } from '../../cards/actions';
 import { adaptiveCard } from '../../cards/card';
 
 const ok = () =>
@@ -34,11 +34,24 @@ const cases: Case[] = [
   { name: 'invalid fallback', mutate: (c) => (c.actions[0].fallback.type = 'Action.Foo'), expect: /needs a fallback Action.Submit/ },
   { name: 'version 1.6', mutate: (c) => (c.version = '1.6'), expect: /version must be 1.5/ },
   { name: 'too large', mutate: (c) => (c.body[0].text = 'å'.repeat(15 * 1024)), expect: /must stay under/ },
+  { name: 'Input.Date id outside the dictionary', mutate: (c) => c.body.push({ type: 'Input.Date', id: 'startDate', label: 'Från', errorMessage: 'Välj.' }), expect: /not a data-dictionary path/ },
+  { name: 'refresh with Action.Submit', mutate: (c) => (c.refresh = { action: { type: 'Action.Submit', title: 'x', data: {} }, userIds: [] }), expect: /not allowed in this context|must be an Action.Execute/ },
+  { name: 'refresh verb outside CardVerb', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && (c.refresh.action.verb = 'card.refresh'), expect: /not one of/ },
+  { name: 'refresh without its ids', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && (c.refresh.action.data = {}), expect: /expected \[caseId\]/ },
+  { name: 'refresh with a fallback', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && (c.refresh.action.fallback = { type: 'Action.Submit', title: 'x' }), expect: /takes no fallback/ },
+  { name: 'refresh for more than 60 users', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && (c.refresh.userIds = Array.from({ length: 61 }, (_, i) => `29:u${i}`)), expect: /at most 60/ },
+  { name: 'refresh without user ids', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && delete c.refresh.userIds, expect: /list of user ids/ },
+  { name: 'refresh with an unknown property', mutate: (c) => (c.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, [])) && (c.refresh.expires = 'x'), expect: /unknown property "expires"/ },
 ];
 
 describe('validateCard', () => {
   test('a correct card has no problems', () => {
     assert.deepEqual(validateCard(ok()), []);
+  });
+  test('a card with a Universal Actions refresh has no problems, with or without Action.Execute', () => {
+    const card = ok();
+    card.refresh = cardRefresh('case.refresh', { caseId: 'c1' }, ['29:u1', '29:u2']);
+    assert.deepEqual(validateCard(card), []);
   });
   for (const c of cases) {
     test(`catches: ${c.name}`, () => {

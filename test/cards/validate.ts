@@ -29,8 +29,8 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^attachment\.kind$/,
   /^signature\.confirmed$/,
   /^followUp\.(results|continuedNeed|comment)$/,
-  /^decision\.(outcome|amountPerMonth|from|to|reason)$/,
-  /^completion\.message$/,
+  /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,
+  /^completion\.(message|step)$/,
 ];
 
 // Properties of schema 1.5, per type, for the types our cards use. The parser silently drops
@@ -48,12 +48,16 @@ const ALLOWED: Record<string, string[]> = {
   ActionSet: [...ELEMENT, 'actions'],
   'Input.Text': [...INPUT, 'isMultiline', 'maxLength', 'placeholder', 'style', 'inlineAction', 'regex'],
   'Input.Number': [...INPUT, 'max', 'min', 'placeholder'],
+  'Input.Date': [...INPUT, 'max', 'min', 'placeholder'],
   'Input.ChoiceSet': [...INPUT, 'choices', 'isMultiSelect', 'style', 'placeholder', 'wrap'],
   'Input.Toggle': [...INPUT, 'title', 'valueOn', 'valueOff', 'wrap'],
   'Action.Execute': [...ACTION, 'verb', 'data', 'associatedInputs'],
   'Action.Submit': [...ACTION, 'data', 'associatedInputs'],
   'Action.OpenUrl': [...ACTION, 'url'],
 };
+const REFRESH = ['action', 'userIds'];
+// Teams refreshes automatically for at most 60 listed users (Universal Actions docs).
+export const MAX_REFRESH_USER_IDS = 60;
 const FACT = ['title', 'value'];
 const CHOICE = ['title', 'value'];
 
@@ -70,8 +74,11 @@ function libraryProblems(json: unknown, withoutExecute: boolean): string[] {
     registry.unregister('Action.Execute');
     context.setActionRegistry(registry);
   }
+  // A client without Action.Execute has no Universal Actions and ignores `refresh`; the library
+  // would report its action as missing, so the card is checked there as that client reads it.
+  const parsed = withoutExecute && isObject(json) && 'refresh' in json ? { ...json, refresh: undefined } : json;
   const card = new AC.AdaptiveCard();
-  card.parse(json, context);
+  card.parse(parsed, context);
   const label = withoutExecute ? 'parse (without Action.Execute)' : 'parse';
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);
@@ -84,14 +91,16 @@ function libraryProblems(json: unknown, withoutExecute: boolean): string[] {
   return problems;
 }
 
-function checkAction(a: Json, where: string, problems: string[]): void {
+// The verb and its ids, as the bot will parse them (cards/verbs.ts). Returns the data when
+// the rest of the action can be checked.
+function checkVerb(a: Json, where: string, problems: string[]): Json | undefined {
   if (a.type !== 'Action.Execute') {
     problems.push(`${where}: ${String(a.type)} – every button must be an Action.Execute`);
-    return;
+    return undefined;
   }
   if (!isCardVerb(a.verb)) {
     problems.push(`${where}: verb "${String(a.verb)}" is not one of ${CARD_VERBS.join(', ')}`);
-    return;
+    return undefined;
   }
   const data = isObject(a.data) ? a.data : {};
   const expected = [...VERB_DATA_KEYS[a.verb]].sort();
@@ -101,6 +110,35 @@ function checkAction(a: Json, where: string, problems: string[]): void {
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string' || value === '') problems.push(`${where}: data.${key} must be a non-empty string`);
   }
+  return data;
+}
+
+// The card-level refresh (Universal Actions): an Action.Execute of our table, no fallback (the
+// schema allows only Action.Execute there), and the user ids Teams refreshes for.
+function checkRefresh(r: unknown, problems: string[]): void {
+  const where = 'card.refresh';
+  if (!isObject(r)) {
+    problems.push(`${where}: must be an object`);
+    return;
+  }
+  for (const key of Object.keys(r)) if (!REFRESH.includes(key)) problems.push(`${where}: unknown property "${key}"`);
+  const action = isObject(r.action) ? r.action : {};
+  checkVerb(action, `${where}.action`, problems);
+  for (const key of Object.keys(action)) {
+    if (!ALLOWED['Action.Execute']!.includes(key)) problems.push(`${where}.action: unknown property "${key}"`);
+  }
+  if ('fallback' in action) problems.push(`${where}.action: a refresh action takes no fallback`);
+  const ids = r.userIds;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
+    problems.push(`${where}.userIds: must be a list of user ids`);
+  } else if (ids.length > MAX_REFRESH_USER_IDS) {
+    problems.push(`${where}.userIds: ${ids.length} ids, Teams refreshes for at most ${MAX_REFRESH_USER_IDS}`);
+  }
+}
+
+function checkAction(a: Json, where: string, problems: string[]): void {
+  const data = checkVerb(a, where, problems);
+  if (!data) return;
   const fb = a.fallback;
   if (!isObject(fb) || fb.type !== 'Action.Submit') {
     problems.push(`${where}: ${a.verb} needs a fallback Action.Submit`);
@@ -177,6 +215,7 @@ export function validateCard(card: unknown, options: ValidateOptions = {}): stri
 
   problems.push(...libraryProblems(card, false), ...libraryProblems(card, true));
 
+  if ('refresh' in card) checkRefresh(card.refresh, problems);
   const out = { problems, inputIds: [] as string[], allowedIds: options.inputIds ?? DATA_DICTIONARY_IDS };
   walk(card, 'card', out);
   const seen = new Set<string>();

@@ -1,0 +1,93 @@
+// Everything a turn on a case needs from the database, read once: the case, its unit, the
+// latest version, assessment and decision, and the people involved. Also the two shapes the
+// domain asks for: the acting person (CaseActor) and the stored case (StoredCase).
+import type { CaseActor } from '../domain/case-roles';
+import type {
+  ApplicationVersionRecord,
+  AssessmentRecord,
+  CaseRecord,
+  CompletionRequestRecord,
+  DecisionRecord,
+  Municipality,
+  Person,
+  Repositories,
+  Unit,
+} from '../domain/ports';
+import type { TApplication } from '../domain/schemas';
+import type { StoredCase } from '../machines/case.machine';
+import type { Actor } from './identity';
+
+export interface CaseBundle {
+  kase: CaseRecord;
+  municipality: Municipality;
+  unit: Unit;
+  versions: ApplicationVersionRecord[];
+  latest: ApplicationVersionRecord;
+  application: TApplication;
+  assessments: AssessmentRecord[];
+  // Elevhälsan's latest rating if any, else the principal's.
+  assessment: AssessmentRecord | undefined;
+  decision: DecisionRecord | undefined;
+  completions: CompletionRequestRecord[];
+  handler: Person | null;
+}
+
+export async function loadCase(repos: Repositories, caseId: string): Promise<CaseBundle | null> {
+  const kase = await repos.cases.get(caseId);
+  if (!kase) return null;
+  const [municipality, unit, versions, assessments, decisions, completions, handler] = await Promise.all([
+    repos.municipalities.get(kase.municipalityId),
+    repos.units.get(kase.unitId),
+    repos.cases.versions(caseId),
+    repos.cases.assessments(caseId),
+    repos.decisions.forCase(caseId),
+    repos.completions.forCase(caseId),
+    kase.assignedHandlerId ? repos.people.get(kase.assignedHandlerId) : Promise.resolve(null),
+  ]);
+  const latest = versions.reduce<ApplicationVersionRecord | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
+  if (!municipality || !unit || !latest) return null;
+  return {
+    kase,
+    municipality,
+    unit,
+    versions,
+    latest,
+    application: latest.data as TApplication,
+    assessments,
+    assessment: assessments.at(-1),
+    decision: decisions[0],
+    completions,
+    handler,
+  };
+}
+
+export function caseActor(actor: Actor): CaseActor {
+  return {
+    personId: actor.person.id,
+    municipalityId: actor.municipality.id,
+    roles: actor.person.roles.map((r) => r.role),
+    ledUnitIds: actor.person.ledUnitIds,
+  };
+}
+
+export function storedCase(bundle: CaseBundle): StoredCase {
+  const { kase, decision } = bundle;
+  return {
+    municipalityId: kase.municipalityId,
+    principalId: kase.principalId,
+    unitId: kase.unitId,
+    status: kase.status,
+    assignedHandlerId: kase.assignedHandlerId,
+    decision: decision
+      ? {
+          outcome: decision.outcome,
+          unitKind: bundle.unit.kind,
+          deliveryStatus: decision.deliveryStatus,
+          decidedById: decision.decidedById,
+          notifiedAt: decision.notifiedAt,
+          appealDeadline: decision.appealDeadline,
+        }
+      : null,
+    profile: bundle.municipality.profile,
+  };
+}

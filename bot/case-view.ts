@@ -1,0 +1,184 @@
+// View models of Elevhälsan's cards, from a loaded case. The channel card's model is built
+// from case-level facts only (no child, no need): the channel is seen by many.
+import type {
+  CaseActionFlags,
+  CaseChange,
+  CaseChannelViewModel,
+  CaseDecisionSummary,
+  CaseDetailViewModel,
+  DecisionViewModel,
+} from '../cards';
+import { mayPerform, type CaseAction } from '../domain/case-roles';
+import { computeAssessment } from '../domain/assessment';
+import { formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '../domain/format';
+import type { CaseStatus, DecisionRecord } from '../domain/ports';
+import type { TApplication } from '../domain/schemas';
+import { localDate, termLabel } from '../domain/terms';
+import { STEP_TITLES, stepOfField } from '../machines/application.steps';
+import { caseActor, type CaseBundle } from './case-context';
+import type { Actor } from './identity';
+
+export const ELEVHALSA_STATUS_TEXT: Record<CaseStatus, string> = {
+  submitted: 'Ny',
+  in_review: 'Granskas',
+  completion_requested: 'Väntar på komplettering',
+  resubmitted: 'Kompletterad, ska granskas',
+  decided: 'Beslutad',
+};
+
+const NOTHING_ALLOWED: CaseActionFlags = { view: false, assign: false, adjustAssessment: false, requestCompletion: false, decide: false };
+// The card posted for the whole channel: every button, each checked on the server when pressed.
+const CHANNEL_DEFAULT: CaseActionFlags = { view: true, assign: true, adjustAssessment: true, requestCompletion: true, decide: true };
+
+export function allowedFor(actor: Actor | null, bundle: CaseBundle): CaseActionFlags {
+  if (!actor) return NOTHING_ALLOWED;
+  const who = caseActor(actor);
+  const may = (action: CaseAction) => mayPerform(action, who, bundle.kase).ok;
+  return {
+    view: may('case.view'),
+    assign: may('case.assign'),
+    adjustAssessment: may('case.review'),
+    requestCompletion: may('case.completion.request') && bundle.kase.status !== 'completion_requested',
+    decide: may('case.decide') && bundle.kase.status !== 'completion_requested',
+  };
+}
+
+const date = (at: Date, tz: string) => formatSwedishDate(localDate(at, tz));
+
+export function decisionSummary(decision: DecisionRecord, tz: string): CaseDecisionSummary {
+  const granted = decision.outcome !== 'rejected';
+  return {
+    outcome: decision.outcome,
+    decidedText: date(decision.decidedAt, tz),
+    ...(granted && decision.amountPerMonth !== null ? { amountPerMonthText: formatKronor(decision.amountPerMonth) } : {}),
+    ...(granted && decision.from && decision.to ? { periodText: `${formatSwedishDate(decision.from)} – ${formatSwedishDate(decision.to)}` } : {}),
+  };
+}
+
+// The newest thing that happened, in words.
+function lastEvent(bundle: CaseBundle): string | undefined {
+  const tz = bundle.municipality.profile.timeZone;
+  const events: Array<{ at: Date; text: string }> = [];
+  for (const c of bundle.completions) {
+    events.push({ at: c.requestedAt, text: `Komplettering begärd ${date(c.requestedAt, tz)}` });
+  }
+  for (const v of bundle.versions.filter((v) => v.version > 1)) {
+    events.push({ at: v.submittedAt, text: `Kompletterad ${date(v.submittedAt, tz)}` });
+  }
+  if (bundle.decision) events.push({ at: bundle.decision.decidedAt, text: `Beslut fattat ${date(bundle.decision.decidedAt, tz)}` });
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)?.text;
+}
+
+export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refreshUserIds: string[]): CaseChannelViewModel {
+  const { kase, unit, assessment, decision, handler } = bundle;
+  const tz = bundle.municipality.profile.timeZone;
+  const last = lastEvent(bundle);
+  return {
+    caseId: kase.id,
+    caseNumber: kase.caseNumber,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    schoolForm: bundle.application.pupil.schoolForm,
+    termLabel: termLabel(kase.term),
+    hoursPerWeek: assessment?.hoursCurrent ?? 0,
+    amountPerMonthText: formatKronor(assessment?.amountPerMonth ?? 0),
+    late: kase.late,
+    statusText: ELEVHALSA_STATUS_TEXT[kase.status],
+    ...(handler ? { handler: { name: handler.displayName, isViewer: handler.id === viewer?.person.id } } : {}),
+    ...(last ? { lastEventText: last } : {}),
+    ...(decision ? { decision: decisionSummary(decision, tz) } : {}),
+    deliveryFailed: decision?.deliveryStatus === 'failed',
+    refreshUserIds,
+    allowed: viewer ? allowedFor(viewer, bundle) : CHANNEL_DEFAULT,
+  };
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  } else if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out.set(prefix, String(value));
+}
+
+const SKIP_IN_CHANGES = /^(signature|attachments\[\d+\]\.id|measures\[\d+\]\.id)/;
+
+// Field by field, what the resubmitted version changed: what the handler reads first.
+export function versionChanges(before: TApplication, after: TApplication): CaseChange[] {
+  const a = new Map<string, string>();
+  const b = new Map<string, string>();
+  flatten(before, '', a);
+  flatten(after, '', b);
+  const fields = [...new Set([...a.keys(), ...b.keys()])].filter((f) => !SKIP_IN_CHANGES.test(f));
+  const label = (field: string, value: string | undefined) => {
+    if (value === undefined) return '–';
+    if (/\.type$/.test(field) && value in MEASURE_TYPE_LABELS) return MEASURE_TYPE_LABELS[value as keyof typeof MEASURE_TYPE_LABELS];
+    if (/\.kind$/.test(field) && value in ATTACHMENT_KIND_LABELS) return ATTACHMENT_KIND_LABELS[value as keyof typeof ATTACHMENT_KIND_LABELS];
+    return value;
+  };
+  return fields
+    .filter((f) => a.get(f) !== b.get(f))
+    .map((f) => ({ section: STEP_TITLES[stepOfField(f)], field: f, before: label(f, a.get(f)), after: label(f, b.get(f)) }));
+}
+
+export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailViewModel {
+  const { kase, unit, application, latest, versions } = bundle;
+  const profile = bundle.municipality.profile;
+  const tz = profile.timeZone;
+  const ratings = bundle.assessment?.ratings ?? application.assessment;
+  const result = computeAssessment(ratings, profile, application.placement.attendanceHoursPerWeek);
+  const previous = versions.find((v) => v.version === latest.version - 1);
+  const time = (at: Date) =>
+    `${date(at, tz)} kl. ${new Intl.DateTimeFormat('sv-SE', { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(at)}`;
+  return {
+    caseId: kase.id,
+    caseNumber: kase.caseNumber,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    termLabel: termLabel(kase.term),
+    statusText: ELEVHALSA_STATUS_TEXT[kase.status],
+    submittedText: time(latest.submittedAt),
+    late: kase.late,
+    ...(bundle.handler ? { handler: { name: bundle.handler.displayName, isViewer: bundle.handler.id === viewer.person.id } } : {}),
+    version: latest.version,
+    application,
+    ...(application.pupil.protectedIdentity ? { protectedReference: kase.pupilRef } : {}),
+    profile,
+    assessmentAreas: result.areas,
+    assessmentSummary: {
+      hoursCurrent: result.hoursCurrent,
+      hoursDesired: result.hoursDesired,
+      amountPerMonthText: formatKronor(result.amountPerMonth),
+      explanation: result.explanation,
+    },
+    ...(application.signature.signedBy
+      ? { signedText: `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` }
+      : {}),
+    changes: previous ? versionChanges(previous.data as TApplication, application) : [],
+    ...(bundle.decision ? { decision: decisionSummary(bundle.decision, tz) } : {}),
+    allowed: allowedFor(viewer, bundle),
+  };
+}
+
+// How the principal's own chat names the child (it may: it is their application).
+export function pupilLabel(application: TApplication, pupilRef: string): string {
+  const p = application.pupil;
+  if (p.protectedIdentity) return pupilRef;
+  return [p.firstName, p.lastName].filter(Boolean).join(' ') || pupilRef;
+}
+
+export function decisionViewModel(bundle: CaseBundle, decision: DecisionRecord, appealDeadline: string | null): DecisionViewModel {
+  const summary = decisionSummary(decision, bundle.municipality.profile.timeZone);
+  return {
+    caseNumber: bundle.kase.caseNumber,
+    termLabel: termLabel(bundle.kase.term),
+    unitName: bundle.unit.name,
+    pupilLabel: pupilLabel(bundle.application, bundle.kase.pupilRef),
+    outcome: decision.outcome,
+    ...(summary.amountPerMonthText ? { amountPerMonthText: summary.amountPerMonthText } : {}),
+    ...(summary.periodText ? { periodText: summary.periodText } : {}),
+    text: decision.text,
+    ...(appealDeadline ? { appealDeadlineText: formatSwedishDate(appealDeadline) } : {}),
+  };
+}
