@@ -23,9 +23,11 @@ export type BenchEndpointOptions = {
   durationMs: number;
   concurrency: number;
   headers?: Record<string, string>;
+  /** Called with the latency of every successful request, for callers that pool samples. */
+  record?: (ms: number) => void;
 };
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round(sorted[Math.max(0, i)]! * 100) / 100;
@@ -48,7 +50,11 @@ export async function benchEndpoint(options: BenchEndpointOptions): Promise<Benc
         });
         await res.arrayBuffer();
         if (res.status !== 200) errors += 1;
-        else latencies.push(performance.now() - t);
+        else {
+          const ms = performance.now() - t;
+          latencies.push(ms);
+          options.record?.(ms);
+        }
       } catch {
         errors += 1;
       }
@@ -82,30 +88,43 @@ export function echoActivity(serviceUrl: string) {
 
 export type EchoTarget = 'sdk' | 'sdk-noreply' | 'transport';
 
+export type EchoServer = { url: string; serviceUrl: string; pid: number | undefined; stop: () => Promise<void> };
+
+/** Forks echo-server.ts with the given target; resolves once it listens. */
+export async function startEchoServer(target: EchoTarget = 'sdk'): Promise<EchoServer> {
+  const child = fork(fileURLToPath(new URL('./echo-server.ts', import.meta.url)), [target], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const [ready] = (await once(child, 'message')) as [{ port: number; serviceUrl: string }];
+  return {
+    url: `http://127.0.0.1:${ready.port}/api/messages`,
+    serviceUrl: ready.serviceUrl,
+    pid: child.pid,
+    async stop() {
+      if (child.connected) child.disconnect();
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    },
+  };
+}
+
 export async function benchEcho(options: {
   durationMs: number;
   concurrency: number;
   /** Default 'sdk': a bare Teams SDK app that replies through a local fake connector. */
   target?: EchoTarget;
+  /** Where replies go; default the connector inside the echo child. */
+  serviceUrl?: string;
+  warmupMs?: number;
 }): Promise<BenchResult> {
-  const child = fork(fileURLToPath(new URL('./echo-server.ts', import.meta.url)), [options.target ?? 'sdk'], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const server = await startEchoServer(options.target ?? 'sdk');
   try {
-    const [ready] = (await once(child, 'message')) as [{ port: number; serviceUrl: string }];
-    const url = `http://127.0.0.1:${ready.port}/api/messages`;
+    const activity = echoActivity(options.serviceUrl ?? server.serviceUrl);
     // Warm-up so JIT and connection setup do not count.
-    await benchEndpoint({ url, activity: echoActivity(ready.serviceUrl), durationMs: 500, concurrency: options.concurrency });
-    return await benchEndpoint({
-      url,
-      activity: echoActivity(ready.serviceUrl),
-      durationMs: options.durationMs,
-      concurrency: options.concurrency,
-    });
+    await benchEndpoint({ url: server.url, activity, durationMs: options.warmupMs ?? 500, concurrency: options.concurrency });
+    return await benchEndpoint({ url: server.url, activity, durationMs: options.durationMs, concurrency: options.concurrency });
   } finally {
-    child.disconnect();
-    if (child.exitCode === null) await once(child, 'exit');
+    await server.stop();
   }
 }
 

@@ -47,6 +47,8 @@ export interface JobOptions {
   handlers: { [Q in QueueName]: (data: JobData[Q]) => Promise<void> };
   // Seconds before a failed job runs again (doubling with each failure); tests shorten it.
   retryDelaySeconds?: number;
+  // Doubling delays (default); tests of fault handling turn it off to stay fast.
+  retryBackoff?: boolean;
   retryLimit?: number;
   pollingIntervalSeconds?: number;
   // How often the sweep looks for cases whose channel card never went out.
@@ -59,11 +61,12 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   boss.on('error', (error) => log.error('job queue error', { error: errorFields(error) }));
   await boss.start();
 
+  const backoff = options.retryBackoff ?? true;
   const retry = {
     retryLimit: options.retryLimit ?? 8,
     retryDelay: options.retryDelaySeconds ?? 5,
-    retryBackoff: true,
-    retryDelayMax: 600,
+    retryBackoff: backoff,
+    ...(backoff ? { retryDelayMax: 600 } : {}),
   };
   // 'stately' keeps at most one queued job per case: repeated card refreshes collapse into one,
   // and one card render always shows the latest state.

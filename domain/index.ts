@@ -7,3 +7,5 @@ export * from './personnummer';
 export * from './assessment';
 export * from './review';
 export * from './ports';
+export * from './case-roles';
+export * from './decision-text';

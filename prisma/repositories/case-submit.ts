@@ -3,7 +3,7 @@
 import { ConflictError, NotFoundError, type CaseRecord, type SubmitApplicationInput } from '../../domain/ports';
 import { appendAudit } from './audit';
 import { assessmentData, formatCaseNumber, toCase, yearIn } from './case-records';
-import { type Db, type Tx, inTransaction, isUniqueViolation, json, jsonObject } from './shared';
+import { type Db, type Tx, inTransaction, isTransaction, isUniqueViolation, json, jsonObject } from './shared';
 
 export async function submitApplication(db: Db, input: SubmitApplicationInput): Promise<{ case: CaseRecord; created: boolean }> {
   try {
@@ -11,7 +11,7 @@ export async function submitApplication(db: Db, input: SubmitApplicationInput): 
   } catch (error) {
     // The row lock below makes this unreachable on one database; kept as the last line of
     // defence should two writers ever slip past it (the unique index still holds).
-    if (isUniqueViolation(error) && '$transaction' in db) {
+    if (isUniqueViolation(error) && !isTransaction(db)) {
       const existing = await db.case.findUnique({ where: { sourceDraftId: input.sourceDraftId } });
       if (existing) return { case: toCase(existing), created: false };
     }

@@ -11,8 +11,20 @@ export type Tx = Prisma.TransactionClient;
 // default wait of 2 s is too short under a burst of submits.
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
+// Prisma 7's transaction client still answers to `$transaction` (a nested call opens a second,
+// separate transaction and breaks the first), so open transactions are remembered here.
+const openTransactions = new WeakSet<object>();
+
+export function isTransaction(db: Db): boolean {
+  return openTransactions.has(db) || !('$transaction' in db);
+}
+
 export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return '$transaction' in db ? db.$transaction(work, TX_OPTIONS) : work(db);
+  if (isTransaction(db)) return work(db as Tx);
+  return (db as PrismaClient).$transaction((tx) => {
+    openTransactions.add(tx);
+    return work(tx);
+  }, TX_OPTIONS);
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -31,17 +31,17 @@ describe('elevhälsa records', () => {
     assert.equal(second.created, false);
     assert.equal(second.post.activityId, 'a1');
     const racing = await Promise.all([1, 2, 3].map(async (n) => repos.channelPosts.record({ caseId: await newCase(), conversationId: 'c', activityId: `r${n}` })));
-    assert.ok(racing.every((r) => r.created));
+    assert.ok(racing.every((r) => r.created), 'each case records its own post');
   });
 
   test('the sweep finds cases without a card, oldest first', async () => {
     const caseId = await newCase();
     const later = new Date(Date.now() + 60_000);
     const missing = await repos.channelPosts.casesWithoutPost(later, 100);
-    assert.ok(missing.includes(caseId));
+    assert.ok(missing.includes(caseId), 'a case without a card is found');
     assert.deepEqual(await repos.channelPosts.casesWithoutPost(new Date(0), 100), []);
     await repos.channelPosts.record({ caseId, conversationId: 'c', activityId: 'x' });
-    assert.ok(!(await repos.channelPosts.casesWithoutPost(later, 100)).includes(caseId));
+    assert.ok(!(await repos.channelPosts.casesWithoutPost(later, 100)).includes(caseId), 'a posted case is not swept again');
   });
 
   test('completion requests: open until answered by a version, delivery recorded', async () => {
@@ -66,5 +66,35 @@ describe('elevhälsa records', () => {
     assert.equal(delivered.appealDeadline, '2027-04-22');
     assert.equal((await repos.decisions.get(decision.id))?.deliveryStatus, 'delivered');
     assert.equal(await repos.decisions.get('00000000-0000-4000-8000-00000000dead'), null);
+  });
+});
+
+describe('repository transactions', () => {
+  let db2: TestDatabase;
+  before(async () => {
+    db2 = await openTestDatabase();
+    await seed(db2.prisma);
+  });
+  after(() => db2.close());
+
+  test('work inside repos.transaction joins it, and the client stays usable after', async () => {
+    const r = createRepositories(db2.prisma);
+    const draft = await newDraft(r);
+    const { case: kase } = await r.cases.submitApplication(submission(draft.id));
+    // addVersion opens its own transaction when called alone; inside one it must join it.
+    await r.transaction(async (tx) => {
+      await tx.cases.addVersion(kase.id, { v: 2 }, ids.people.principal, { status: 'resubmitted' });
+      await tx.completions.answer(kase.id, 2);
+    });
+    await assert.rejects(
+      r.transaction(async (tx) => {
+        await tx.cases.addVersion(kase.id, { v: 3 }, ids.people.principal);
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    assert.deepEqual((await r.cases.versions(kase.id)).map((v) => v.version), [1, 2]);
+    const decision = await r.decisions.record({ caseId: kase.id, outcome: 'rejected', reason: 'Skäl', text: 'Beslut', decidedById: ids.people.head });
+    assert.equal(decision.outcome, 'rejected');
   });
 });

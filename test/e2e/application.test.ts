@@ -8,13 +8,13 @@ import { createLogger } from '../../bot/log';
 import { createRepositories } from '../../prisma/repositories';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
 import type { TApplicationDraft } from '../../domain/schemas';
-import { APPLICATION_STEPS } from '../../machines/application.steps';
 import { validateCard } from '../cards/validate';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
 import { startHarness, type Harness } from './harness';
 import {
   action,
+  walkToSummary,
   cardOf,
   cardText,
   heading,
@@ -73,34 +73,7 @@ async function newDraft(): Promise<Card> {
 
 const draftIdOf = (card: Card) => String(action(card, 'draft.save').data.draftId);
 
-// Walks a draft from the first card to the summary with the answers in `app`.
-async function fillToSummary(first: Card, app: TApplicationDraft): Promise<Card> {
-  let card = first;
-  for (const step of APPLICATION_STEPS) {
-    if (step === 'summary') break;
-    if (step === 'measures') {
-      for (const m of app.measures ?? []) {
-        card = await press(harness, card, 'measure.add', {
-          'measure.type': m.type,
-          'measure.description': m.description,
-          'measure.hoursPerWeek': String(m.hoursPerWeek ?? ''),
-        });
-      }
-    }
-    if (step === 'attachments') {
-      for (const [name, kind] of [['atgardsprogram.pdf', 'atgardsprogram'], ['psykologutlatande.pdf', 'psykologbedomning']] as const) {
-        await harness.sendFile({ name, downloadUrl: files.url(name) });
-        const asked = lastPostedCard(harness);
-        assert.match(cardText(asked), new RegExp(name.replace('.', '\\.')));
-        card = await press(harness, asked, 'attachment.kind', { 'attachment.kind': kind });
-      }
-    }
-    const next = await press(harness, card, 'step.next', stepInputs(card, app, step));
-    assert.match(heading(next), new RegExp(`^Steg ${APPLICATION_STEPS.indexOf(step) + 2} av 10`), `after ${step}: ${cardText(next).slice(0, 400)}`);
-    card = next;
-  }
-  return card;
-}
+const fillToSummary = (first: Card, app: TApplicationDraft) => walkToSummary(harness, files, first, app);
 
 describe('application dialog over HTTP', () => {
   test('install welcomes the principal once and stores the chat for later messages', async () => {

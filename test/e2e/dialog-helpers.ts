@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { TApplicationDraft } from '../../domain/schemas';
 import type { ApplicationStep } from '../../machines/application.steps';
 import { INVOKE_RESPONSE_CARD_TYPE, type CardActionResponse } from '../../bot/transport-types';
+import assert from 'node:assert/strict';
+import { APPLICATION_STEPS } from '../../machines/application.steps';
 import type { Harness, SendOptions } from './harness';
 
 export type Card = { type: 'AdaptiveCard'; body: unknown[]; actions?: unknown[] };
@@ -119,3 +121,44 @@ export async function startFileHost(files: Record<string, Uint8Array>): Promise<
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+export const DEFAULT_UPLOADS = [
+  ['atgardsprogram.pdf', 'atgardsprogram'],
+  ['psykologutlatande.pdf', 'psykologbedomning'],
+] as const;
+
+// Walks a draft from the first card to the summary with the answers in `app`.
+export async function walkToSummary(
+  harness: Harness,
+  files: { url: (name: string) => string },
+  first: Card,
+  app: TApplicationDraft,
+  uploads: ReadonlyArray<readonly [string, string]> = DEFAULT_UPLOADS,
+): Promise<Card> {
+  let card = first;
+  for (const step of APPLICATION_STEPS) {
+    if (step === 'summary') break;
+    if (step === 'measures') {
+      for (const m of app.measures ?? []) {
+        card = await press(harness, card, 'measure.add', {
+          'measure.type': m.type,
+          'measure.description': m.description,
+          'measure.hoursPerWeek': String(m.hoursPerWeek ?? ''),
+        });
+      }
+    }
+    if (step === 'attachments') {
+      for (const [name, kind] of uploads) {
+        await harness.sendFile({ name, downloadUrl: files.url(name) });
+        const asked = lastPostedCard(harness);
+        assert.match(cardText(asked), new RegExp(name.replace('.', '\\.')));
+        card = await press(harness, asked, 'attachment.kind', { 'attachment.kind': kind });
+      }
+    }
+    const next = await press(harness, card, 'step.next', stepInputs(card, app, step));
+    assert.match(heading(next), new RegExp(`^Steg ${APPLICATION_STEPS.indexOf(step) + 2} av 10`), `after ${step}: ${cardText(next).slice(0, 400)}`);
+    card = next;
+  }
+  return card;
+}
+

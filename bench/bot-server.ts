@@ -1,0 +1,127 @@
+// Child process for bench/run.ts: the real bot (transport, handlers, repositories) on a real
+// database, wired as bot/main.ts wires it, with the demo data and the bench principals seeded.
+// Runs in its own process so the load generator in the parent does not share its event loop;
+// with PGlite the database runs here too, on the bot's event loop, exactly as in `npm start`
+// without DATABASE_URL.
+//
+// Environment: BENCH_DB=pglite|postgres, BENCH_DATABASE_URL (postgres), BENCH_SEED_PRINCIPALS.
+// IPC: sends {type:'ready'}; answers {type:'mark'} (reset CPU and log tallies) with 'marked' and
+// {type:'verify'} with the cases in the database; shuts down when the parent disconnects.
+import { openDatabase, type Database } from '../prisma/db';
+import { createRepositories } from '../prisma/repositories';
+import { seedDemo, PLAYGROUND_TENANT_ID } from '../prisma/seed';
+import { loadConfig } from '../bot/config';
+import { createHandlers } from '../bot/handlers';
+import { createLogger } from '../bot/log';
+import { startServer } from '../bot/server';
+import { botAccountId } from '../bot/transport';
+import { openTestDatabase } from '../test/db/helpers';
+import { FIXTURE_TODAY } from '../test/domain/fixtures';
+import { seedBenchPrincipals } from './principals';
+
+export type ChildReady = { type: 'ready'; port: number; botAccountId: string; dbKind: string; startupMs: number };
+export type ChildCase = { caseNumber: string; principalId: string; sourceDraftId: string | null; attachments: number; versions: number };
+export type ChildVerified = {
+  type: 'verified';
+  cases: ChildCase[];
+  cpu: { userMs: number; systemMs: number; wallMs: number };
+  rssMb: number;
+  logs: Record<string, number>;
+  errorSamples: string[];
+};
+export type ParentMessage = { type: 'mark' } | { type: 'verify' };
+
+const started = performance.now();
+const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
+const principals = Number(process.env.BENCH_SEED_PRINCIPALS ?? '0');
+
+// PGlite: a copy of the migrated template in a temp folder (test/db/helpers), removed on close.
+// PostgreSQL: the temporary database the parent created; pool as in bot/main.ts (default size).
+let db: Database;
+if (kind === 'postgres') {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('BENCH_DATABASE_URL is required for postgres');
+  db = await openDatabase({ url });
+} else {
+  delete process.env.DATABASE_URL;
+  db = await openTestDatabase();
+}
+
+await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
+await seedBenchPrincipals(db.prisma, principals);
+
+// Warnings and errors are tallied (and a few errors kept), not printed: a handler that fails
+// under load must show up in the results, but the output has to stay readable.
+let logs: Record<string, number> = {};
+let errorSamples: string[] = [];
+const logger = createLogger({
+  level: 'warn',
+  write: (line) => {
+    const parsed = JSON.parse(line) as { level: string; msg: string };
+    const key = `${parsed.level}: ${parsed.msg}`;
+    logs[key] = (logs[key] ?? 0) + 1;
+    if (parsed.level === 'error' && errorSamples.length < 5) errorSamples.push(line.slice(0, 2000));
+  },
+});
+
+const config = loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' });
+// `now` fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs.
+const handlers = createHandlers({ repos: createRepositories(db.prisma), logger, now: () => FIXTURE_TODAY });
+const running = await startServer({ config, logger, handlers, handleSignals: false, onShutdown: () => db.close() });
+
+let cpuMark = process.cpuUsage();
+let wallMark = performance.now();
+
+process.on('message', (raw: ParentMessage) => {
+  void (async () => {
+    if (raw.type === 'mark') {
+      cpuMark = process.cpuUsage();
+      wallMark = performance.now();
+      logs = {};
+      errorSamples = [];
+      process.send?.({ type: 'marked' });
+    } else if (raw.type === 'verify') {
+      const cpu = process.cpuUsage(cpuMark);
+      const wallMs = performance.now() - wallMark;
+      const rows = await db.prisma.case.findMany({
+        select: { caseNumber: true, principalId: true, sourceDraftId: true, _count: { select: { attachments: true, versions: true } } },
+      });
+      const reply: ChildVerified = {
+        type: 'verified',
+        cases: rows.map((r) => ({
+          caseNumber: r.caseNumber,
+          principalId: r.principalId,
+          sourceDraftId: r.sourceDraftId,
+          attachments: r._count.attachments,
+          versions: r._count.versions,
+        })),
+        cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000, wallMs },
+        rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        logs,
+        errorSamples,
+      };
+      process.send?.(reply);
+    }
+  })().catch((error: unknown) => {
+    process.send?.({ type: 'failed', error: error instanceof Error ? error.stack : String(error) });
+  });
+});
+
+// ^C reaches the whole process group; the parent stops this child by disconnecting, after which
+// the server stops and the database closes (removing the PGlite copy), so ignore it here.
+process.on('SIGINT', () => {});
+process.on('disconnect', () => {
+  void running
+    .shutdown()
+    .catch((error: unknown) => console.error('bench bot: shutdown failed', error))
+    .finally(() => process.exit(0));
+});
+
+const ready: ChildReady = {
+  type: 'ready',
+  port: running.port,
+  botAccountId: botAccountId(config),
+  dbKind: db.kind,
+  startupMs: Math.round(performance.now() - started),
+};
+process.send?.(ready);

@@ -1,0 +1,74 @@
+// The load generator's side of the Bot Framework: a minimal fake connector that the bot (and the
+// echo bot) post their messages to, and that keeps the last card posted in each conversation so a
+// simulated client can read it, as a Teams client would see it appear in the chat.
+// Lighter than test/e2e/harness.ts's connector on purpose: it keeps one card per conversation
+// instead of every call, so a long run does not grow memory or slow the client down.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Card } from '../test/e2e/dialog-helpers';
+
+export type BenchConnector = {
+  /** Ends with a slash, like the serviceUrl Teams sends. */
+  readonly serviceUrl: string;
+  /** The last card the bot posted into the conversation, and how many activities it posted there. */
+  lastCard(conversationId: string): Card | undefined;
+  posted(conversationId: string): number;
+  readonly stats: { activities: number; cards: number; other: number; failed: number };
+  close(): Promise<void>;
+};
+
+const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+export async function startConnector(): Promise<BenchConnector> {
+  const cards = new Map<string, Card>();
+  const counts = new Map<string, number>();
+  const stats = { activities: 0, cards: 0, other: 0, failed: 0 };
+  let seq = 0;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const m = ACTIVITY_PATH.exec(path);
+      if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
+        stats.other += 1;
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
+        return;
+      }
+      const conversationId = decodeURIComponent(m[1]!);
+      try {
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { attachments?: Array<{ content?: unknown }> };
+        stats.activities += 1;
+        counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
+        const content = activity.attachments?.[0]?.content as Card | undefined;
+        // Stored before the 201 goes out: the bot answers its turn only after this call returned,
+        // so a client that reads the card after its turn's HTTP response always sees it.
+        if (content && typeof content === 'object' && content.type === 'AdaptiveCard') {
+          cards.set(conversationId, content);
+          stats.cards += 1;
+        }
+      } catch {
+        stats.failed += 1;
+        res.writeHead(400).end();
+        return;
+      }
+      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `out-${++seq}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    lastCard: (id) => cards.get(id),
+    posted: (id) => counts.get(id) ?? 0,
+    stats,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

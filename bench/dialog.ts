@@ -1,0 +1,147 @@
+// One simulated principal over HTTP: Bot Framework activities posted to the bot's
+// /api/messages, every turn timed from the request until its response body is read. Drives a
+// full application card by card the way test/e2e/application.test.ts does (same helpers: the
+// inputs a step card has, the buttons it offers), and checks each card it gets back, so a run
+// that "goes fast" by failing is caught.
+import { randomUUID } from 'node:crypto';
+import type { TApplicationDraft } from '../domain/schemas';
+import { APPLICATION_STEPS } from '../machines/application.steps';
+import { INVOKE_RESPONSE_CARD_TYPE, FILE_DOWNLOAD_INFO_CONTENT_TYPE } from '../bot/transport-types';
+import { action, cardText, heading, stepInputs, type Card } from '../test/e2e/dialog-helpers';
+import type { BenchConnector } from './connector';
+import type { BenchPrincipal } from './principals';
+
+export type TurnKind = 'command' | 'step' | 'measure' | 'file' | 'fileKind' | 'submit';
+export type TurnSample = { kind: TurnKind; ms: number };
+
+export class DialogError extends Error {
+  override readonly name = 'DialogError';
+}
+
+export type ClientOptions = {
+  botUrl: string;
+  botAccountId: string;
+  connector: BenchConnector;
+  /** Per request. */
+  timeoutMs: number;
+  /** No new turn starts after this (performance.now() clock). */
+  deadline: number;
+  /** Called for every turn that answered HTTP 200. */
+  record?: (sample: TurnSample) => void;
+};
+
+export type BenchFile = { name: string; kind: string; url: string };
+
+export type ApplicationOutcome = { caseNumber: string; draftId: string; turns: number };
+
+export function createClient(principal: BenchPrincipal, options: ClientOptions) {
+  const { connector } = options;
+  let turns = 0;
+
+  const envelope = (type: string) => ({
+    type,
+    id: `in-${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    from: { id: principal.teamsUserId, name: principal.displayName, aadObjectId: principal.aadObjectId },
+    recipient: { id: options.botAccountId, name: 'Tilläggsbot' },
+    conversation: { id: principal.conversationId, conversationType: 'personal', tenantId: principal.tenantId },
+    channelData: { tenant: { id: principal.tenantId } },
+    locale: 'sv-SE',
+  });
+
+  async function post(kind: TurnKind | undefined, activity: Record<string, unknown>): Promise<unknown> {
+    if (performance.now() > options.deadline) throw new DialogError('time budget used up before the application was done');
+    const started = performance.now();
+    const res = await fetch(options.botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new DialogError(`${kind ?? 'turn'}: HTTP ${res.status} ${text.slice(0, 300)}`);
+    turns += 1;
+    if (kind) options.record?.({ kind, ms });
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  // A message turn answers with a card posted to the chat: the one the connector got last.
+  async function postForCard(kind: TurnKind | undefined, activity: Record<string, unknown>): Promise<Card> {
+    const before = connector.posted(principal.conversationId);
+    await post(kind, activity);
+    if (connector.posted(principal.conversationId) === before) throw new DialogError(`${kind ?? 'turn'}: the bot posted nothing`);
+    const card = connector.lastCard(principal.conversationId);
+    if (!card) throw new DialogError(`${kind ?? 'turn'}: the bot posted no card`);
+    return card;
+  }
+
+  const sendMessage = (text: string, kind?: TurnKind) => postForCard(kind, { ...envelope('message'), text });
+
+  const sendFile = (file: BenchFile) =>
+    postForCard('file', {
+      ...envelope('message'),
+      text: '',
+      attachments: [
+        {
+          contentType: FILE_DOWNLOAD_INFO_CONTENT_TYPE,
+          name: file.name,
+          contentUrl: `https://contoso-my.sharepoint.com/personal/rektor/Documents/Microsoft Teams Chat Files/${encodeURIComponent(file.name)}`,
+          content: { downloadUrl: file.url, uniqueId: randomUUID().toUpperCase(), fileType: file.name.split('.').pop() ?? '' },
+        },
+      ],
+    });
+
+  // Action.Execute on a button of `card`, with the card's inputs; the answer is the next card.
+  async function press(kind: TurnKind, card: Card, verb: string, inputs: Record<string, unknown> = {}): Promise<Card> {
+    const button = action(card, verb);
+    const body = (await post(kind, {
+      ...envelope('invoke'),
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data: { ...button.data, ...inputs } }, trigger: 'manual' },
+    })) as { type?: string; value?: unknown } | undefined;
+    if (body?.type !== INVOKE_RESPONSE_CARD_TYPE) throw new DialogError(`${verb}: expected a card, got ${JSON.stringify(body).slice(0, 300)}`);
+    return body.value as Card;
+  }
+
+  const expectHeading = (card: Card, pattern: RegExp, after: string) => {
+    if (!pattern.test(heading(card))) throw new DialogError(`after ${after}: expected ${pattern}, got: ${cardText(card).slice(0, 400)}`);
+  };
+
+  /** From "ny ansökan" to the receipt; throws DialogError on any unexpected card. */
+  async function apply(app: TApplicationDraft, files: BenchFile[]): Promise<ApplicationOutcome> {
+    let card = await sendMessage('ny ansökan', 'command');
+    expectHeading(card, /^Steg 1 av 10/, 'ny ansökan');
+    const draftId = String(action(card, 'draft.save').data.draftId);
+    for (const [i, step] of APPLICATION_STEPS.entries()) {
+      if (step === 'summary') break;
+      if (step === 'measures') {
+        for (const m of app.measures ?? []) {
+          card = await press('measure', card, 'measure.add', {
+            'measure.type': m.type,
+            'measure.description': m.description,
+            'measure.hoursPerWeek': String(m.hoursPerWeek ?? ''),
+          });
+        }
+      }
+      if (step === 'attachments') {
+        for (const file of files) {
+          const asked = await sendFile(file);
+          if (!cardText(asked).includes(file.name)) throw new DialogError(`file ${file.name}: ${cardText(asked).slice(0, 300)}`);
+          card = await press('fileKind', asked, 'attachment.kind', { 'attachment.kind': file.kind });
+        }
+      }
+      card = await press('step', card, 'step.next', stepInputs(card, app, step));
+      expectHeading(card, new RegExp(`^Steg ${i + 2} av 10`), step);
+    }
+    const receipt = await press('submit', card, 'app.submit', { 'signature.confirmed': 'true' });
+    expectHeading(receipt, /Ansökan är inskickad/, 'app.submit');
+    const caseNumber = /\bTB-\d{4}-\d{4}\b/.exec(cardText(receipt))?.[0];
+    if (!caseNumber) throw new DialogError(`receipt without a case number: ${cardText(receipt).slice(0, 300)}`);
+    return { caseNumber, draftId, turns };
+  }
+
+  return { sendMessage, apply, get turns() { return turns; } };
+}

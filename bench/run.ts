@@ -1,0 +1,576 @@
+// `npm run bench`: complete applications by many principals at once, over HTTP, against the real
+// bot on a real database, beside a bare Teams SDK echo bot measured the same way in the same run.
+//
+//   BENCH_PRINCIPALS=40           concurrent principals (each its own Teams user and chat)
+//   BENCH_ROUNDS=3                applications each principal completes, one after the other
+//   BENCH_DB=both|pglite|postgres PostgreSQL from DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres,
+//                                 in a temporary database tillaggsbot_bench_<pid> (dropped after)
+//   BENCH_ECHO_MS=5000            how long the echo bot is driven
+//   BENCH_MAX_MS=60000            time budget of one bot run (applications not done by then fail)
+//   BENCH_FILE_KB=100             size of each of the two uploaded files
+//
+// Process layout, chosen for honest numbers on a 2-core machine: the server under test (bot or
+// echo bot) runs alone in a child process; this process is the load generator (the simulated
+// Teams clients, the fake Bot Framework connector the servers post their messages to, and the
+// file host the bot downloads uploads from). In one process the client's JSON and card walking
+// would share the server's event loop and be billed as server latency; as two processes each
+// gets a core. Both servers reply to the same connector here, so the comparison is like for like.
+// With PGlite the database runs inside the bot's process (as in `npm start` without
+// DATABASE_URL); PostgreSQL's backends compete for the same two cores as both processes.
+// CPU use of each side and of the machine is reported so saturation is visible.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { benchEndpoint, echoActivity, percentile, startEchoServer } from './echo';
+import { startFileHost } from '../test/e2e/dialog-helpers';
+import type { ChildCase, ChildReady, ChildVerified, ParentMessage } from './bot-server';
+import { startConnector, type BenchConnector } from './connector';
+import { createClient, DialogError, type BenchFile, type TurnKind, type TurnSample } from './dialog';
+import { benchApplication, benchPrincipal, MAX_PRINCIPALS, MAX_ROUNDS } from './principals';
+
+// ------------------------------------------------------------------ configuration
+function intEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const PRINCIPALS = intEnv('BENCH_PRINCIPALS', 40, 1, MAX_PRINCIPALS - 1);
+const ROUNDS = intEnv('BENCH_ROUNDS', 3, 1, MAX_ROUNDS);
+const ECHO_MS = intEnv('BENCH_ECHO_MS', 5_000, 500, 30_000);
+const MAX_RUN_MS = intEnv('BENCH_MAX_MS', 60_000, 5_000, 120_000);
+const FILE_KB = intEnv('BENCH_FILE_KB', 100, 1, 5_000);
+const DB_CHOICE = (process.env.BENCH_DB?.trim().toLowerCase() || 'both') as 'both' | 'pglite' | 'postgres';
+if (!['both', 'pglite', 'postgres'].includes(DB_CHOICE)) {
+  console.error(`BENCH_DB must be pglite, postgres or both, got "${process.env.BENCH_DB}"`);
+  process.exit(2);
+}
+const DEFAULT_PG_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REQUEST_TIMEOUT_MS = 30_000;
+const CHILD_START_TIMEOUT_MS = 60_000;
+// The whole bench stays under ~3 minutes: a bot run never starts with less than this left.
+const TOTAL_BUDGET_MS = 170_000;
+const benchStarted = performance.now();
+const remaining = () => TOTAL_BUDGET_MS - (performance.now() - benchStarted);
+
+// ------------------------------------------------------------------ measurements
+type Latency = { turns: number; turnsPerSec: number; p50: number; p95: number; p99: number; max: number; mean: number };
+// Percent of one core: the server process (bot or echo bot), this process (the clients), and the
+// rest of the machine (PostgreSQL's backends in a postgres run, and anything else running: on a
+// shared machine, a test run elsewhere shows up here and explains a slow result). Machine busy
+// is percent of all cores.
+type Cpu = { serverPct: number | null; clientPct: number; restPct: number | null; machineBusyPct: number | null; stealPct: number | null };
+
+function summarize(ms: number[], seconds: number): Latency {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    turns: sorted.length,
+    turnsPerSec: seconds > 0 ? r(sorted.length / seconds) : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: r(sorted.at(-1) ?? 0),
+    mean: r(sorted.length ? sum / sorted.length : 0),
+  };
+}
+
+// Machine-wide CPU from /proc/stat (Linux); null elsewhere.
+async function cpuTimes(): Promise<{ busy: number; steal: number; total: number } | null> {
+  try {
+    const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+    // user nice system idle iowait irq softirq steal (guest time is already in user)
+    const v = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    const steal = v[7] ?? 0;
+    const total = v.reduce((a, b) => a + b, 0);
+    return { busy: total - idle - steal, steal, total };
+  } catch {
+    return null;
+  }
+}
+
+// CPU time of another process (Linux /proc), in ms; null elsewhere.
+async function processCpuMs(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+// Starts measuring now; the returned function ends it. The server's CPU comes either from the
+// server itself (the bot child reports process.cpuUsage) or from /proc (the echo child).
+function cpuMeter(serverPid?: number) {
+  const client = process.cpuUsage();
+  const wall = performance.now();
+  const machine = cpuTimes();
+  const server0 = processCpuMs(serverPid);
+  return async (reported?: { userMs: number; systemMs: number; wallMs: number }): Promise<Cpu> => {
+    const c = process.cpuUsage(client);
+    const wallMs = performance.now() - wall;
+    const [m0, m1, s0, s1] = [await machine, await cpuTimes(), await server0, await processCpuMs(serverPid)];
+    const pct = (x: number) => Math.round(x * 10) / 10;
+    const serverPct = reported
+      ? pct(((reported.userMs + reported.systemMs) / reported.wallMs) * 100)
+      : s0 !== null && s1 !== null
+        ? pct(((s1 - s0) / wallMs) * 100)
+        : null;
+    const clientPct = pct(((c.user + c.system) / 1000 / wallMs) * 100);
+    const machineBusyPct = m0 && m1 && m1.total > m0.total ? pct(((m1.busy - m0.busy) / (m1.total - m0.total)) * 100) : null;
+    return {
+      serverPct,
+      clientPct,
+      restPct: machineBusyPct !== null && serverPct !== null ? pct(Math.max(0, machineBusyPct * os.cpus().length - serverPct - clientPct)) : null,
+      machineBusyPct,
+      stealPct: m0 && m1 && m1.total > m0.total ? pct(((m1.steal - m0.steal) / (m1.total - m0.total)) * 100) : null,
+    };
+  };
+}
+
+// How busy the machine is before we start (1 s sample), to warn about a noisy neighbour.
+async function idleCheck(): Promise<number | null> {
+  const a = await cpuTimes();
+  await new Promise((r) => setTimeout(r, 1_000));
+  const b = await cpuTimes();
+  return a && b && b.total > a.total ? Math.round(((b.busy - a.busy) / (b.total - a.total)) * 1000) / 10 : null;
+}
+
+// ------------------------------------------------------------------ cleanup on exit and ^C
+const cleanups: Array<() => Promise<void>> = [];
+async function runCleanups() {
+  while (cleanups.length > 0) await cleanups.pop()!().catch((e: unknown) => console.error('cleanup failed:', e));
+}
+process.once('SIGINT', () => {
+  console.error('\ninterrupted; cleaning up');
+  void runCleanups().finally(() => process.exit(130));
+});
+
+// ------------------------------------------------------------------ echo baseline
+type EchoRun = { turns: number; turnsPerSec: number; p50: number; errors: number; cpu: Cpu };
+type EchoResult = Latency & { errors: number; durationMs: number; concurrency: number; runs: EchoRun[] };
+
+// The echo bot is driven twice, before and after the bot runs, and the two are pooled: on a
+// shared 2-core VM one 5-second sample swings by a quarter from run to run, and bracketing keeps
+// the ratios from resting on one lucky or unlucky moment. Both runs are in the results.
+async function benchEchoOnce(connector: BenchConnector, pool: number[]): Promise<EchoRun> {
+  const server = await startEchoServer('sdk');
+  try {
+    const activity = echoActivity(connector.serviceUrl);
+    await benchEndpoint({ url: server.url, activity, durationMs: 1_000, concurrency: PRINCIPALS });
+    const meter = cpuMeter(server.pid);
+    const samples: number[] = [];
+    const r = await benchEndpoint({ url: server.url, activity, durationMs: ECHO_MS, concurrency: PRINCIPALS, record: (ms) => samples.push(ms) });
+    const cpu = await meter();
+    pool.push(...samples);
+    const l = summarize(samples, ECHO_MS / 1000);
+    return { turns: l.turns, turnsPerSec: l.turnsPerSec, p50: l.p50, errors: r.errors, cpu };
+  } finally {
+    await server.stop();
+  }
+}
+
+function echoSummary(runs: EchoRun[], pool: number[]): EchoResult {
+  return {
+    ...summarize(pool, (runs.length * ECHO_MS) / 1000),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    durationMs: ECHO_MS,
+    concurrency: PRINCIPALS,
+    runs,
+  };
+}
+
+// ------------------------------------------------------------------ the bot child
+type BotChild = {
+  ready: ChildReady;
+  request<T>(message: ParentMessage, reply: string): Promise<T>;
+  stop(): Promise<void>;
+};
+
+async function startBotChild(env: Record<string, string>): Promise<BotChild> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./bot-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit');
+  const stop = async () => {
+    if (child.connected) child.disconnect();
+    if (child.exitCode === null && child.signalCode === null) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const next = <T>(type: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string; error?: string }) => {
+        if (m.type === 'failed') finish(() => reject(new Error(`bot child: ${m.error}`)));
+        else if (m.type === type) finish(() => resolve(m as T));
+      };
+      const onExit = (code: number | null) => finish(() => reject(new Error(`bot child exited (code ${code}) before '${type}'`)));
+      const timer = setTimeout(() => finish(() => reject(new Error(`bot child: no '${type}' within ${timeoutMs} ms`))), timeoutMs);
+      const finish = (settle: () => void) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        settle();
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+    });
+  try {
+    const ready = await next<ChildReady>('ready', CHILD_START_TIMEOUT_MS);
+    return {
+      ready,
+      request: (message, reply) => {
+        const answer = next<any>(reply, 30_000);
+        child.send(message);
+        return answer;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// ------------------------------------------------------------------ one bot run
+type Failure = { principal: number; error: string };
+type BotResult = {
+  db: 'pglite' | 'postgres';
+  status: 'ok' | 'failed';
+  startupMs: number;
+  wallSeconds: number;
+  latency: Latency;
+  byKind: Record<string, Latency>;
+  turnsPerApplication: number;
+  applications: { expected: number; completed: number; failures: Failure[] };
+  verification: { ok: boolean; expectedCases: number; cases: number; problems: string[] };
+  cpu: Cpu;
+  serverRssMb: number;
+  serverLog: Record<string, number>;
+  serverErrorSamples: string[];
+};
+
+type Receipt = { caseNumber: string; draftId: string };
+
+// Every application the dialog completed is exactly one case in the database: the case number
+// on the receipt, from the draft the dialog filled in, with both uploads and one version; and
+// there is no other case (principals 0..n-1, the last one being the warm-up principal).
+function verify(expectedPerPrincipal: (i: number) => number, principals: number, receipts: Map<number, Receipt[]>, cases: ChildCase[]) {
+  const problems: string[] = [];
+  let expected = 0;
+  for (let i = 0; i < principals; i++) expected += expectedPerPrincipal(i);
+  const byPrincipal = new Map<string, ChildCase[]>();
+  for (const c of cases) byPrincipal.set(c.principalId, [...(byPrincipal.get(c.principalId) ?? []), c]);
+  if (cases.length !== expected) problems.push(`expected ${expected} cases in the database, found ${cases.length}`);
+  const numbers = new Set(cases.map((c) => c.caseNumber));
+  if (numbers.size !== cases.length) problems.push(`case numbers are not unique (${numbers.size} distinct of ${cases.length})`);
+  for (let i = 0; i < principals; i++) {
+    const own = byPrincipal.get(benchPrincipal(i).personId) ?? [];
+    const got = receipts.get(i) ?? [];
+    if (own.length !== expectedPerPrincipal(i)) problems.push(`principal ${i}: ${own.length} cases, expected ${expectedPerPrincipal(i)}`);
+    if (got.length !== expectedPerPrincipal(i)) problems.push(`principal ${i}: ${got.length} receipts, expected ${expectedPerPrincipal(i)}`);
+    for (const r of got) {
+      const c = own.filter((x) => x.caseNumber === r.caseNumber);
+      if (c.length !== 1) {
+        problems.push(`principal ${i}: receipt ${r.caseNumber} matches ${c.length} of the principal's cases`);
+        continue;
+      }
+      if (c[0]!.sourceDraftId !== r.draftId) problems.push(`${r.caseNumber}: made from draft ${c[0]!.sourceDraftId}, the dialog filled in ${r.draftId}`);
+      if (c[0]!.attachments !== 2) problems.push(`${r.caseNumber}: ${c[0]!.attachments} attachments, expected 2`);
+      if (c[0]!.versions !== 1) problems.push(`${r.caseNumber}: ${c[0]!.versions} application versions, expected 1`);
+    }
+  }
+  return { ok: problems.length === 0, expectedCases: expected, cases: cases.length, problems: problems.slice(0, 20) };
+}
+
+async function benchBot(
+  db: 'pglite' | 'postgres',
+  env: Record<string, string>,
+  connector: BenchConnector,
+  files: BenchFile[],
+): Promise<BotResult> {
+  // Principals 0..N-1 are measured; principal N warms the bot up with one application first.
+  const warmupIndex = PRINCIPALS;
+  const child = await startBotChild({ ...env, BENCH_DB: db, BENCH_SEED_PRINCIPALS: String(PRINCIPALS + 1) });
+  cleanups.push(child.stop);
+  try {
+    const botUrl = `http://127.0.0.1:${child.ready.port}/api/messages`;
+    const budget = Math.min(MAX_RUN_MS, Math.max(10_000, remaining() - 15_000));
+    const clientFor = (i: number, deadline: number, record?: (s: TurnSample) => void) =>
+      createClient(benchPrincipal(i), { botUrl, botAccountId: child.ready.botAccountId, connector, timeoutMs: REQUEST_TIMEOUT_MS, deadline, record });
+
+    // Warm-up, not measured: every principal has chatted with the bot before (the first turn
+    // stores the conversation reference), and one full application has run (JIT, pools).
+    const warmDeadline = performance.now() + 30_000;
+    await Promise.all(Array.from({ length: PRINCIPALS }, (_, i) => clientFor(i, warmDeadline).sendMessage('hjälp')));
+    const warm = await clientFor(warmupIndex, warmDeadline).apply(benchApplication(warmupIndex), files);
+
+    await child.request({ type: 'mark' }, 'marked');
+    const samples: TurnSample[] = [];
+    const receipts = new Map<number, Receipt[]>();
+    const failures: Failure[] = [];
+    const meter = cpuMeter();
+    const started = performance.now();
+    const deadline = started + budget;
+    await Promise.all(
+      Array.from({ length: PRINCIPALS }, async (_, i) => {
+        const client = clientFor(i, deadline, (s) => samples.push(s));
+        const own: Receipt[] = [];
+        receipts.set(i, own);
+        try {
+          for (let round = 0; round < ROUNDS; round++) own.push(await client.apply(benchApplication(i, round), files));
+        } catch (error) {
+          failures.push({ principal: i, error: error instanceof DialogError ? error.message : String(error) });
+        }
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    const verified = await child.request<ChildVerified>({ type: 'verify' }, 'verified');
+    const cpu = await meter(verified.cpu);
+
+    const byKind: Record<string, Latency> = {};
+    for (const kind of ['command', 'step', 'measure', 'file', 'fileKind', 'submit'] satisfies TurnKind[]) {
+      byKind[kind] = summarize(samples.filter((s) => s.kind === kind).map((s) => s.ms), wallSeconds);
+    }
+    const completed = [...receipts.values()].reduce((n, r) => n + r.length, 0);
+    receipts.set(warmupIndex, [warm]);
+    const verification = verify((i) => (i === warmupIndex ? 1 : ROUNDS), PRINCIPALS + 1, receipts, verified.cases);
+    return {
+      db,
+      status: verification.ok && failures.length === 0 ? 'ok' : 'failed',
+      startupMs: child.ready.startupMs,
+      wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      latency: summarize(samples.map((s) => s.ms), wallSeconds),
+      byKind,
+      turnsPerApplication: warm.turns,
+      applications: { expected: PRINCIPALS * ROUNDS, completed, failures: failures.slice(0, 10) },
+      verification,
+      cpu,
+      serverRssMb: verified.rssMb,
+      serverLog: verified.logs,
+      serverErrorSamples: verified.errorSamples,
+    };
+  } finally {
+    cleanups.splice(cleanups.indexOf(child.stop), 1);
+    await child.stop();
+  }
+}
+
+// ------------------------------------------------------------------ PostgreSQL temp database
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+async function createTempPostgres(): Promise<{ url: string; server: string; drop: () => Promise<void> } | { skip: string }> {
+  const server = process.env.DATABASE_URL?.trim() || DEFAULT_PG_URL;
+  const name = `tillaggsbot_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3_000 });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    await admin.end().catch(() => {});
+    return { skip: `unreachable at ${redactUrl(server)} (${error instanceof Error ? error.message : String(error)})` };
+  }
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    server: redactUrl(server),
+    async drop() {
+      const c = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3_000 });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+// ------------------------------------------------------------------ report
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Array<{ db: string; reason: string }>) {
+  const rows: string[][] = [['target', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'apps', 'cases', 'check', 'cpu % srv/cli/rest']];
+  if (echo) {
+    const avg = (f: (r: EchoRun) => number | null) => echo.runs.reduce((n, r) => n + (f(r) ?? NaN), 0) / echo.runs.length;
+    const cpu = `${fmt(avg((r) => r.cpu.serverPct), 0)}/${fmt(avg((r) => r.cpu.clientPct), 0)}/${fmt(avg((r) => r.cpu.restPct), 0)}`;
+    rows.push(['echo (bare Teams SDK)', String(echo.turns), fmt(echo.turnsPerSec), fmt(echo.p50), fmt(echo.p95), fmt(echo.p99), '-', '-', echo.errors ? `${echo.errors} errors` : 'ok', cpu]);
+  }
+  for (const b of bots) {
+    rows.push([
+      `bot on ${b.db}`,
+      String(b.latency.turns),
+      fmt(b.latency.turnsPerSec),
+      fmt(b.latency.p50),
+      fmt(b.latency.p95),
+      fmt(b.latency.p99),
+      `${b.applications.completed}/${b.applications.expected}`,
+      `${b.verification.cases}/${b.verification.expectedCases}`,
+      b.status === 'ok' ? 'ok' : 'FAILED',
+      `${fmt(b.cpu.serverPct, 0)}/${fmt(b.cpu.clientPct, 0)}/${fmt(b.cpu.restPct, 0)}`,
+    ]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('cpu %: of one core; rest = everything else on the machine (PostgreSQL in the postgres row, and any other load)');
+  for (const s of skipped) console.log(`bot on ${s.db}: skipped, ${s.reason}`);
+  if (echo) {
+    console.log(`echo: ${echo.runs.map((r, i) => `${i === 0 ? 'before' : 'after'} the bot runs ${fmt(r.turnsPerSec)} turns/s, p50 ${fmt(r.p50)} ms`).join('; ')} (pooled above)`);
+  }
+  for (const b of bots) {
+    const kinds = Object.entries(b.byKind)
+      .map(([k, l]) => `${k} ${fmt(l.p50)}/${fmt(l.p95)}`)
+      .join(', ');
+    console.log(`${b.db}: ${b.turnsPerApplication} turns per application, measured ${fmt(b.wallSeconds, 2)} s; p50/p95 ms by turn: ${kinds}`);
+    if (echo) {
+      console.log(`${b.db}: echo turns/s / bot turns/s = ${fmt(echo.turnsPerSec / b.latency.turnsPerSec, 2)}x; bot p50 / echo p50 = ${fmt(b.latency.p50 / echo.p50, 2)}x`);
+    }
+    const logLines = Object.entries(b.serverLog);
+    if (logLines.length > 0) console.log(`${b.db}: server log during the run: ${logLines.map(([k, n]) => `${n}x ${k}`).join('; ')}`);
+    for (const f of b.applications.failures) console.log(`${b.db}: principal ${f.principal} failed: ${f.error}`);
+    for (const p of b.verification.problems) console.log(`${b.db}: check: ${p}`);
+  }
+}
+
+// ------------------------------------------------------------------ main
+async function main() {
+  console.log(
+    `Tilläggsbot bench: ${PRINCIPALS} concurrent principals x ${ROUNDS} applications each, BENCH_DB=${DB_CHOICE}, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})`,
+  );
+  const busyBefore = await idleCheck();
+  if (busyBefore !== null && busyBefore > 20) {
+    console.log(`warning: the machine was ${busyBefore}% busy before the bench started; other load makes these numbers low and noisy`);
+  }
+  const connector = await startConnector();
+  cleanups.push(connector.close);
+  const payload = (label: string) => {
+    const bytes = new Uint8Array(FILE_KB * 1024);
+    bytes.set(new TextEncoder().encode(`%PDF-1.4 ${label}\n`));
+    for (let i = 64; i < bytes.length; i++) bytes[i] = (i * 31) & 0xff;
+    return bytes;
+  };
+  const host = await startFileHost({ 'atgardsprogram.pdf': payload('åtgärdsprogram'), 'psykologutlatande.pdf': payload('psykologbedömning') });
+  cleanups.push(host.close);
+  const files: BenchFile[] = [
+    { name: 'atgardsprogram.pdf', kind: 'atgardsprogram', url: host.url('atgardsprogram.pdf') },
+    { name: 'psykologutlatande.pdf', kind: 'psykologbedomning', url: host.url('psykologutlatande.pdf') },
+  ];
+
+  const echoPool: number[] = [];
+  const echoRuns: EchoRun[] = [await benchEchoOnce(connector, echoPool)];
+  console.log(`echo: ${echoRuns[0]!.turns} turns in ${ECHO_MS} ms`);
+
+  const bots: BotResult[] = [];
+  const skipped: Array<{ db: string; reason: string }> = [];
+  const errors: Array<{ db: string; error: string }> = [];
+  let postgresServer: string | undefined;
+  const dbs = DB_CHOICE === 'both' ? (['pglite', 'postgres'] as const) : ([DB_CHOICE] as const);
+  for (const db of dbs) {
+    if (remaining() < 30_000) {
+      skipped.push({ db, reason: 'not enough of the 3-minute budget left' });
+      continue;
+    }
+    let env: Record<string, string> = {};
+    let drop: (() => Promise<void>) | undefined;
+    if (db === 'postgres') {
+      const temp = await createTempPostgres();
+      if ('skip' in temp) {
+        skipped.push({ db, reason: temp.skip });
+        console.log(`postgres: skipped, ${temp.skip}`);
+        continue;
+      }
+      postgresServer = temp.server;
+      env = { BENCH_DATABASE_URL: temp.url };
+      drop = temp.drop;
+      cleanups.push(drop);
+    }
+    try {
+      const result = await benchBot(db, env, connector, files);
+      bots.push(result);
+      console.log(`${db}: ${result.applications.completed}/${result.applications.expected} applications, ${result.latency.turns} turns in ${fmt(result.wallSeconds, 2)} s`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ db, error: message });
+      console.log(`${db}: bench failed: ${message}`);
+    } finally {
+      if (drop) {
+        cleanups.splice(cleanups.indexOf(drop), 1);
+        await drop().catch((e: unknown) => console.error(`could not drop the bench database: ${e}`));
+      }
+    }
+  }
+
+  if (remaining() > ECHO_MS + 5_000) {
+    echoRuns.push(await benchEchoOnce(connector, echoPool));
+    console.log(`echo: ${echoRuns[1]!.turns} turns in ${ECHO_MS} ms`);
+  }
+  const echo = echoSummary(echoRuns, echoPool);
+
+  console.log('');
+  printTable(echo, bots, skipped);
+
+  const results = {
+    date: new Date().toISOString(),
+    command: 'npm run bench',
+    config: { principals: PRINCIPALS, rounds: ROUNDS, db: DB_CHOICE, echoMs: ECHO_MS, maxRunMs: MAX_RUN_MS, fileKb: FILE_KB, postgresServer },
+    machine: { busyBeforePct: busyBefore, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMb: Math.round(os.totalmem() / 1024 / 1024) },
+    layout: 'server under test in a child process; load generator, fake connector and file host in the parent',
+    echo,
+    bots,
+    ratios: Object.fromEntries(
+      bots.map((b) => [
+        b.db,
+        {
+          echoTurnsPerSecOverBot: Math.round((echo.turnsPerSec / b.latency.turnsPerSec) * 100) / 100,
+          botP50OverEchoP50: Math.round((b.latency.p50 / echo.p50) * 100) / 100,
+        },
+      ]),
+    ),
+    skipped,
+    errors,
+    connector: connector.stats,
+    totalSeconds: Math.round(performance.now() - benchStarted) / 1000,
+  };
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  await writeFile(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nresults: bench/results/latest.json (${results.totalSeconds} s in all)`);
+  if (errors.length > 0 || bots.some((b) => b.status !== 'ok')) process.exitCode = 1;
+}
+
+try {
+  await main();
+} finally {
+  await runCleanups();
+}

@@ -1,0 +1,128 @@
+// Who may do what with a case, as one pure rule table. The actor is always built from the
+// database (roles looked up for the authenticated Teams user), never from card data, so these
+// rules are the only gate between a click in Teams and a change to a case.
+import type { Role } from './ports';
+
+export type CaseAction =
+  | 'case.view'
+  | 'case.assign'
+  // Adjust Elevhälsan's assessment of the need (a new assessment on the case).
+  | 'case.review'
+  | 'case.completion.request'
+  | 'case.resubmit'
+  | 'case.decide'
+  // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
+  | 'case.notified';
+
+export const CASE_ACTIONS: readonly CaseAction[] = [
+  'case.view',
+  'case.assign',
+  'case.review',
+  'case.completion.request',
+  'case.resubmit',
+  'case.decide',
+  'case.notified',
+];
+
+// Actions that no person performs: they record what the system observed (a message delivered).
+// They are kept out of mayPerform's reach on purpose: a person, whatever their roles, gets a
+// refusal, and the machine's events for them carry no actor at all, so there is no "system
+// role" that could be granted to someone in the database by mistake.
+export const SYSTEM_CASE_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['case.notified']);
+
+export function isSystemCaseAction(action: CaseAction): boolean {
+  return SYSTEM_CASE_ACTIONS.has(action);
+}
+
+// A person acting on a case, as the bot builds it from PersonWithRoles.
+export interface CaseActor {
+  personId: string;
+  municipalityId: string;
+  roles: Role[];
+  // The units this person is principal of.
+  ledUnitIds: string[];
+}
+
+// The parts of a case the rules look at.
+export interface CaseParties {
+  municipalityId: string;
+  // The principal who applied (signed) for the case.
+  principalId: string;
+  unitId: string;
+}
+
+export type Permission = { ok: true } | { ok: false; code: string; message: string };
+
+export const CASE_PERMISSION_CODES = {
+  'case.otherMunicipality': 'The case belongs to another municipality than the actor.',
+  'case.view.forbidden': 'Neither Elevhälsan, an admin nor the principal of the case or unit.',
+  'case.assign.forbidden': 'Only a handler or the head of Elevhälsan may take a case.',
+  'case.review.forbidden': 'Only a handler or the head of Elevhälsan may adjust the assessment.',
+  'case.completion.request.forbidden': 'Only a handler or the head of Elevhälsan may ask for completion.',
+  'case.resubmit.forbidden': 'Only the principal of the case, or a principal of its unit, may send a completion.',
+  'case.decide.headOnly': 'Only the head of Elevhälsan decides.',
+  'case.notified.systemOnly': 'Set by the delivery of the decision, never by a person.',
+} as const;
+export type CasePermissionCode = keyof typeof CASE_PERMISSION_CODES;
+
+const ALLOWED: Permission = { ok: true };
+
+function deny(code: CasePermissionCode, message: string): Permission {
+  return { ok: false, code, message };
+}
+
+const has = (actor: CaseActor, role: Role): boolean => actor.roles.includes(role);
+const isElevhalsan = (actor: CaseActor): boolean => has(actor, 'handler') || has(actor, 'head');
+
+// The principal who signed the application, or any principal now leading the unit: when the
+// principal changes, the new one takes over the case.
+function isPrincipalOfCase(actor: CaseActor, kase: CaseParties): boolean {
+  return actor.personId === kase.principalId || (has(actor, 'principal') && actor.ledUnitIds.includes(kase.unitId));
+}
+
+export function mayPerform(action: CaseAction, actor: CaseActor, kase: CaseParties): Permission {
+  // Checked first and for every action: a person's roles only ever hold in their own
+  // municipality, and the message must not hint at what the case is.
+  if (actor.municipalityId !== kase.municipalityId) {
+    return deny('case.otherMunicipality', 'Ärendet tillhör en annan kommun. Du kan därför inte öppna eller hantera det.');
+  }
+  switch (action) {
+    case 'case.view':
+      // Admins see cases to support users; the principal follows their own case.
+      return isElevhalsan(actor) || has(actor, 'admin') || isPrincipalOfCase(actor, kase)
+        ? ALLOWED
+        : deny(
+            'case.view.forbidden',
+            'Du har tyvärr inte behörighet att se ärendet. Det kan Elevhälsans handläggare och chef, kommunens administratörer och rektorn för enheten.',
+          );
+    case 'case.assign':
+      return isElevhalsan(actor)
+        ? ALLOWED
+        : deny('case.assign.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan ta hand om ärenden.');
+    case 'case.review':
+      return isElevhalsan(actor)
+        ? ALLOWED
+        : deny('case.review.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan justera bedömningen i ett ärende.');
+    case 'case.completion.request':
+      return isElevhalsan(actor)
+        ? ALLOWED
+        : deny('case.completion.request.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan begära komplettering.');
+    case 'case.resubmit':
+      return isPrincipalOfCase(actor, kase)
+        ? ALLOWED
+        : deny('case.resubmit.forbidden', 'Bara rektorn för enheten kan skicka in en komplettering till ärendet.');
+    case 'case.decide':
+      if (has(actor, 'head')) return ALLOWED;
+      return deny(
+        'case.decide.headOnly',
+        has(actor, 'handler')
+          ? 'Beslut om tilläggsbelopp fattas av chefen för Elevhälsan. Du kan förbereda beslutet, men chefen behöver fatta det.'
+          : 'Beslut om tilläggsbelopp fattas av chefen för Elevhälsan.',
+      );
+    case 'case.notified':
+      return deny(
+        'case.notified.systemOnly',
+        'Beslutet markeras som delgivet automatiskt när det har nått rektorn. Det går inte att göra för hand.',
+      );
+  }
+}

@@ -1,0 +1,286 @@
+// Elevhälsan's side end to end over HTTP, with the real job queue (pg-boss on the same
+// database): a submitted case reaches the Elevhälsa channel, is assigned, goes back for
+// completion, comes back as a second version, is decided, and the decision lands in the
+// principal's chat with the right text for a kommunal and a fristående unit. Then the same
+// deliveries under connector faults.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDeliveries } from '../../bot/deliveries';
+import { createHandlers } from '../../bot/handlers';
+import { startJobs, type JobRunner } from '../../bot/jobs';
+import { createLogger } from '../../bot/log';
+import type { ProactiveSender } from '../../bot/transport-types';
+import type { Repositories } from '../../domain/ports';
+import type { TApplicationDraft } from '../../domain/schemas';
+import { createRepositories } from '../../prisma/repositories';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { validateCard } from '../cards/validate';
+import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { FIXTURE_TODAY, validApplication, validPreschoolApplication } from '../domain/fixtures';
+import { startHarness, type CapturedCall, type Harness, type SendOptions } from './harness';
+import { action, cardOf, cardText, heading, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+
+const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
+const principal = person('principal');
+const handler = person('handler');
+const head = person('head');
+
+const CHANNEL = '19:elevhalsan@thread.tacv2';
+const chatOf = (who: typeof principal) => `a:personal-${who.role}`;
+const as = (who: typeof principal, where: 'personal' | 'channel' = 'personal'): SendOptions => ({
+  from: { id: `29:${who.role}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
+  conversation:
+    where === 'personal'
+      ? { id: chatOf(who), conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID }
+      : { id: CHANNEL, conversationType: 'channel', tenantId: PLAYGROUND_TENANT_ID },
+  ...(where === 'channel'
+    ? { extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: CHANNEL, name: 'Elevhälsan' }, channel: { id: CHANNEL } } } }
+    : {}),
+});
+
+const FILES = {
+  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
+  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
+  'lakarintyg.pdf': new TextEncoder().encode('%PDF-1.4 läkarintyg'),
+};
+
+let db: TestDatabase;
+let repos: Repositories;
+let harness: Harness;
+let jobs: JobRunner;
+let files: Awaited<ReturnType<typeof startFileHost>>;
+
+before(async () => {
+  db = await openTestDatabase();
+  repos = createRepositories(db.prisma);
+  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
+  files = await startFileHost(FILES);
+  const logger = createLogger({ level: 'error', write: process.env.TEST_LOGS ? (line) => process.stderr.write(line + '\n') : () => {} });
+  const now = () => FIXTURE_TODAY;
+  // The harness's sender exists once the harness does; the workers start after it.
+  const proactive: ProactiveSender = {
+    send: (ref, activity) => harness.proactive.send(ref, activity),
+    update: (ref, id, activity) => harness.proactive.update(ref, id, activity),
+    createPersonalConversation: (input) => harness.proactive.createPersonalConversation(input),
+  };
+  const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => jobs.enqueue(...args) };
+  const self = as(principal);
+  harness = await startHarness({
+    handlers: createHandlers({ repos, logger, now, jobs: queue, proactive }),
+    user: self.from!,
+    conversation: self.conversation!,
+  });
+  jobs = await startJobs({
+    connectionString: db.connectionString,
+    poolSize: db.kind === 'pglite' ? 2 : 4,
+    logger,
+    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, now }),
+    retryDelaySeconds: 1,
+    retryBackoff: false,
+    pollingIntervalSeconds: 0.5,
+  });
+});
+
+after(async () => {
+  if (process.env.TEST_LOGS) for (const line of harness?.logs ?? []) if (line.level === 'error') console.error(JSON.stringify(line));
+  await jobs?.stop();
+  await harness?.close();
+  await files?.close();
+  await db?.close();
+});
+
+const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
+const postedTo = (conversationId: string, kind: 'create' | 'update' = 'create', since = 0) => (c: CapturedCall) =>
+  c.kind === kind && c.conversationId === conversationId && c.status < 300 && harness.requests.indexOf(c) >= since;
+
+async function submitApplication(app: TApplicationDraft, uploads?: ReadonlyArray<readonly [string, string]>): Promise<{ caseId: string; caseNumber: string }> {
+  await harness.sendMessage('ny ansökan', as(principal));
+  const summary = await walkToSummary(harness, files, lastPostedCard(harness), app, uploads);
+  const receipt = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
+  const caseNumber = /TB-\d{4}-\d{4}/.exec(cardText(receipt))![0];
+  const kase = await repos.cases.byNumber(DEMO_IDS.municipality, caseNumber);
+  return { caseId: kase!.id, caseNumber };
+}
+
+async function channelCardOf(caseNumber: string, since = 0): Promise<Card> {
+  const call = await harness.waitFor((c) => postedTo(CHANNEL, 'create', since)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000);
+  return cardIn(call);
+}
+
+describe('Elevhälsan over HTTP', () => {
+  test('the Elevhälsa team installs the bot; its channel is remembered', async () => {
+    for (const who of [principal, handler, head]) await harness.sendInstall(as(who));
+    await harness.sendInstall(as(handler, 'channel'));
+    const welcome = await harness.waitFor((c) => c.conversationId === CHANNEL && c.kind !== 'jwks');
+    assert.match(cardText(cardIn(welcome)), /nya ärenden/i);
+    const municipality = await repos.municipalities.get(DEMO_IDS.municipality);
+    assert.equal(municipality?.elevhalsaChannelId, CHANNEL);
+  });
+
+  test('submit → channel card → completion → resubmit → decision in the principal chat (kommunal)', async () => {
+    const app = validApplication();
+    app.unit = { id: DEMO_IDS.units.jarnboas };
+    const start = harness.requests.length;
+    const { caseId, caseNumber } = await submitApplication(app);
+
+    // The channel card: case facts, no child.
+    const card = await channelCardOf(caseNumber, start);
+    const text = cardText(card);
+    for (const hidden of ['Alva', 'Berg', '20150312', 'utåtagerande', 'psykolog']) assert.ok(!text.includes(hidden), `the channel card shows ${hidden}`);
+    assert.match(text, /Järnboåsskolan/);
+    assert.deepEqual(validateCard(card), []);
+
+    // Assign from the channel: the card comes back with the handler, and is refreshed for all.
+    const assigned = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler, 'channel'), verb: 'case.assign' }));
+    assert.match(cardText(assigned), /Megan Bowen/);
+    await harness.waitFor(postedTo(CHANNEL, 'update', start), 10_000);
+    assert.equal((await repos.cases.get(caseId))?.status, 'in_review');
+
+    // The application opens in the handler's own chat, not in the channel.
+    const viewed = await harness.sendCardAction({ caseId }, { ...as(handler, 'channel'), verb: 'case.view' });
+    assert.equal(viewed.type, 'application/vnd.microsoft.activity.message');
+    const detail = cardIn(await harness.waitFor((c) => c.conversationId === chatOf(handler) && c.kind === 'create' && cardText(cardIn(c)).includes(caseNumber)));
+    assert.match(cardText(detail), /Alva/);
+
+    // A handler cannot decide.
+    const refused = await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.form' });
+    assert.equal(refused.type, 'application/vnd.microsoft.activity.message');
+    assert.match(String(refused.value), /chef/i);
+
+    // Completion request: the form, a missing message refused next to its field, then sent.
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.completion.form' }));
+    const empty = await press(harness, form, 'case.completion.send', { 'completion.message': ' ', 'completion.step': 'attachments' }, as(handler));
+    assert.match(cardText(empty), /Skriv vad rektorn behöver komplettera/);
+    const sinceRequest = harness.requests.length;
+    const sent = await press(harness, form, 'case.completion.send', { 'completion.message': 'Bifoga läkarintyget om epilepsin.', 'completion.step': 'attachments' }, as(handler));
+    assert.match(heading(sent), /begärd/);
+    assert.equal((await repos.cases.get(caseId))?.status, 'completion_requested');
+
+    // The principal gets the request and reopens the application at the attachments step.
+    const request = cardIn(await harness.waitFor((c) => postedTo(chatOf(principal), 'create', sinceRequest)(c) && cardText(cardIn(c)).includes('läkarintyget'), 10_000));
+    const reopened = await press(harness, request, 'case.complete.open', {}, as(principal));
+    assert.match(heading(reopened), /^Steg 9 av 10/);
+    await harness.sendFile({ name: 'lakarintyg.pdf', downloadUrl: files.url('lakarintyg.pdf') }, as(principal));
+    const kinded = await press(harness, lastPostedCard(harness), 'attachment.kind', { 'attachment.kind': 'lakarintyg' }, as(principal));
+    const summary = await press(harness, kinded, 'step.next', {}, as(principal));
+    const done = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
+    assert.match(heading(done), /Kompletteringen är inskickad/);
+    const again = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
+    assert.match(heading(again), /Kompletteringen är inskickad/);
+    const versions = await repos.cases.versions(caseId);
+    assert.equal(versions.length, 2, 'the first version is kept beside the completed one');
+    assert.equal((await repos.cases.get(caseId))?.status, 'resubmitted');
+
+    // The handler sees what changed.
+    const changed = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.view' }));
+    assert.match(cardText(changed), /lakarintyg\.pdf/);
+    assert.match(cardText(changed), /Ändrat|ändrat/);
+
+    // The head decides; the principal's chat gets the letter, and the notification time is kept.
+    const decisionForm = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    assert.deepEqual(validateCard(decisionForm), []);
+    const sinceDecision = harness.requests.length;
+    const decided = await press(harness, decisionForm, 'case.decision.send', {
+      'decision.outcome': 'approved',
+      'decision.amountPerMonth': '21000',
+      'decision.from': '2027-08-16',
+      'decision.to': '2028-01-16',
+      'decision.reason': '',
+    }, as(head));
+    assert.match(heading(decided), /Beslutet är fattat/);
+    const letter = cardIn(await harness.waitFor((c) => postedTo(chatOf(principal), 'create', sinceDecision)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000));
+    const letterText = cardText(letter);
+    assert.match(letterText, /21 000 kr/);
+    assert.match(letterText, /tillgodose/);
+    assert.doesNotMatch(letterText, /förvaltningsrätten/);
+    const [decision] = await repos.decisions.forCase(caseId);
+    await waitUntil(async () => (await repos.decisions.get(decision!.id))?.deliveryStatus === 'delivered');
+    assert.ok((await repos.decisions.get(decision!.id))?.notifiedAt, 'the notification time is recorded');
+    const twice = await harness.sendCardAction({ caseId, 'decision.outcome': 'rejected', 'decision.reason': 'Dubbelklick' }, { ...as(head), verb: 'case.decision.send' });
+    assert.match(String(twice.value), /redan beslutat/);
+    assert.equal((await repos.decisions.forCase(caseId)).length, 1, 'the same decision twice is harmless');
+
+    const audit = (await repos.audit.list('case', caseId)).map((e) => e.action);
+    for (const expected of ['case.submitted', 'case.handler_assigned', 'case.status_changed', 'case.version_added', 'case.decided', 'case.notified']) {
+      assert.ok(audit.includes(expected), `audit has ${expected}: ${audit.join(', ')}`);
+    }
+  });
+
+  test('a fristående unit is rejected with appeal instructions and a deadline', async () => {
+    const app = validPreschoolApplication();
+    app.unit = { id: DEMO_IDS.units.naktergalen };
+    const { caseId, caseNumber } = await submitApplication(app, [['lakarintyg.pdf', 'lakarintyg']]);
+    const since = harness.requests.length;
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    await press(harness, form, 'case.decision.send', { 'decision.outcome': 'rejected', 'decision.reason': 'Behovet kan mötas med ordinära insatser.' }, as(head));
+    const letter = cardText(cardIn(await harness.waitFor((c) => postedTo(chatOf(principal), 'create', since)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000)));
+    assert.match(letter, /förvaltningsrätten/);
+    assert.match(letter, /inte att/);
+    assert.match(letter, /Sista dag att överklaga/);
+  });
+
+  test('ärenden shows Elevhälsan the queue of undecided cases; a principal gets their own cases', async () => {
+    const app = validApplication();
+    app.unit = { id: DEMO_IDS.units.jarnboas };
+    const { caseNumber } = await submitApplication(app);
+    await harness.sendMessage('ärenden', as(handler));
+    const queue = lastPostedCard(harness);
+    assert.match(cardText(queue), new RegExp(caseNumber));
+    assert.deepEqual(validateCard(queue), []);
+    await harness.sendMessage('ärenden', as(principal));
+    assert.match(heading(lastPostedCard(harness)), /Mina ärenden/);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('deliveries under connector faults', () => {
+  const app = () => {
+    const a = validApplication();
+    a.unit = { id: DEMO_IDS.units.jarnboas };
+    return a;
+  };
+  const channelPosts = (caseNumber: string, since: number) =>
+    harness.requests.filter((c) => postedTo(CHANNEL, 'create', since)(c) && cardText(cardIn(c)).includes(caseNumber));
+
+  test('429 then 200: the card is posted once, after Retry-After', async () => {
+    const since = harness.requests.length;
+    harness.fault({ status: 429, retryAfter: 1, times: 1, match: { kind: 'create', conversationId: CHANNEL } });
+    const { caseNumber } = await submitApplication(app());
+    await channelCardOf(caseNumber, since);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(channelPosts(caseNumber, since).length, 1);
+  });
+
+  test('500 three times then 200: retried by the queue, posted once', async () => {
+    const since = harness.requests.length;
+    harness.fault({ status: 500, times: 3, match: { kind: 'create', conversationId: CHANNEL } });
+    const { caseNumber, caseId } = await submitApplication(app());
+    await channelCardOf(caseNumber, since);
+    const failures = harness.requests.filter((c) => c.kind === 'create' && c.conversationId === CHANNEL && c.status === 500 && harness.requests.indexOf(c) >= since);
+    assert.equal(failures.length, 3);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(channelPosts(caseNumber, since).length, 1);
+    assert.ok(await repos.channelPosts.get(caseId), 'the channel post is recorded');
+  });
+
+  test('403 (bot removed from the chat): the decision is marked failed and the channel card says so', async () => {
+    const { caseId, caseNumber } = await submitApplication(app());
+    await channelCardOf(caseNumber);
+    const since = harness.requests.length;
+    harness.fault({ status: 403, times: 1, match: { kind: 'create', conversationId: chatOf(principal) } });
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    await press(harness, form, 'case.decision.send', { 'decision.outcome': 'rejected', 'decision.reason': 'Ordinära insatser räcker.' }, as(head));
+    const updated = await harness.waitFor((c) => postedTo(CHANNEL, 'update', since)(c) && cardText(cardIn(c)).includes('kunde inte levereras'), 10_000);
+    assert.match(cardText(cardIn(updated)), new RegExp(caseNumber));
+    const [decision] = await repos.decisions.forCase(caseId);
+    assert.equal(decision?.deliveryStatus, 'failed');
+    assert.ok((await repos.audit.list('case', caseId)).some((e) => e.action === 'case.delivery_failed'));
+  });
+});
