@@ -1,19 +1,19 @@
-// Child process for bench/run.ts: the real bot (transport, handlers, repositories) on a real
-// database, wired as bot/main.ts wires it, with the demo data and the bench principals seeded.
-// Runs in its own process so the load generator in the parent does not share its event loop;
-// with PGlite the database runs here too, on the bot's event loop, exactly as in `npm start`
-// without DATABASE_URL.
+// Child process for bench/run.ts: the real bot on a real database, started by bot/main.ts's
+// runBot exactly as `npm run start` starts it (transport, handlers, repositories, the pg-boss job
+// workers in the same database with their late-bound proactive sender), with the demo data and
+// the bench principals seeded and the clock fixed. Runs in its own process so the load generator
+// in the parent does not share its event loop; with PGlite the database runs here too, on the
+// bot's event loop, exactly as in `npm start` without DATABASE_URL.
 //
 // Environment: BENCH_DB=pglite|postgres, BENCH_DATABASE_URL (postgres), BENCH_SEED_PRINCIPALS.
-// IPC: sends {type:'ready'}; answers {type:'mark'} (reset CPU and log tallies) with 'marked' and
-// {type:'verify'} with the cases in the database; shuts down when the parent disconnects.
+// IPC: sends {type:'ready'}; answers {type:'mark'} (reset CPU and log tallies) with 'marked',
+// {type:'verify'} with the cases in the database, and {type:'channel'} with the channel posts and
+// the case-card job queue; shuts down when the parent disconnects.
 import { openDatabase, type Database } from '../prisma/db';
-import { createRepositories } from '../prisma/repositories';
 import { seedDemo, PLAYGROUND_TENANT_ID } from '../prisma/seed';
-import { loadConfig } from '../bot/config';
-import { createHandlers } from '../bot/handlers';
+import { runBot } from '../bot/main';
+import { QUEUES } from '../bot/jobs';
 import { createLogger } from '../bot/log';
-import { startServer } from '../bot/server';
 import { botAccountId } from '../bot/transport';
 import { openTestDatabase } from '../test/db/helpers';
 import { FIXTURE_TODAY } from '../test/domain/fixtures';
@@ -29,7 +29,18 @@ export type ChildVerified = {
   logs: Record<string, number>;
   errorSamples: string[];
 };
-export type ParentMessage = { type: 'mark' } | { type: 'verify' };
+// After the run: one channel post per case, and whether the case-card queue still has work.
+export type ChildChannel = {
+  type: 'channel';
+  cases: number;
+  channelPosts: number;
+  casesWithoutPost: number;
+  /** Case-card jobs by pg-boss state (created, retry, active, completed, failed, ...). */
+  caseCardJobs: Record<string, number>;
+  logs: Record<string, number>;
+  errorSamples: string[];
+};
+export type ParentMessage = { type: 'mark' } | { type: 'verify' } | { type: 'channel' };
 
 const started = performance.now();
 const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -37,6 +48,8 @@ const principals = Number(process.env.BENCH_SEED_PRINCIPALS ?? '0');
 
 // PGlite: a copy of the migrated template in a temp folder (test/db/helpers), removed on close.
 // PostgreSQL: the temporary database the parent created; pool as in bot/main.ts (default size).
+// runBot gets the open database (it would open DATABASE_URL or a PGlite folder itself) and closes
+// it on shutdown after the server and the workers, as in `npm start`.
 let db: Database;
 if (kind === 'postgres') {
   const url = process.env.BENCH_DATABASE_URL;
@@ -64,10 +77,16 @@ const logger = createLogger({
   },
 });
 
-const config = loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' });
-// `now` fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs.
-const handlers = createHandlers({ repos: createRepositories(db.prisma), logger, now: () => FIXTURE_TODAY });
-const running = await startServer({ config, logger, handlers, handleSignals: false, onShutdown: () => db.close() });
+// `now` fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs;
+// handlers and job workers share it, as they share the real clock in `npm start`.
+const running = await runBot({
+  env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' },
+  now: () => FIXTURE_TODAY,
+  logger,
+  db,
+  handleSignals: false,
+});
+const config = running.config;
 
 let cpuMark = process.cpuUsage();
 let wallMark = performance.now();
@@ -97,6 +116,26 @@ process.on('message', (raw: ParentMessage) => {
         })),
         cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000, wallMs },
         rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        logs,
+        errorSamples,
+      };
+      process.send?.(reply);
+    } else if (raw.type === 'channel') {
+      const [cases, channelPosts, casesWithoutPost] = await Promise.all([
+        db.prisma.case.count(),
+        db.prisma.channelPost.count(),
+        db.prisma.case.count({ where: { channelPost: null } }),
+      ]);
+      const jobs = await db.pool.query<{ state: string; n: number }>(
+        'SELECT state::text AS state, count(*)::int AS n FROM pgboss.job WHERE name = $1 GROUP BY state',
+        [QUEUES.caseCard],
+      );
+      const reply: ChildChannel = {
+        type: 'channel',
+        cases,
+        channelPosts,
+        casesWithoutPost,
+        caseCardJobs: Object.fromEntries(jobs.rows.map((r) => [r.state, r.n])),
         logs,
         errorSamples,
       };

@@ -14,8 +14,16 @@ export type BenchConnector = {
   lastCard(conversationId: string): Card | undefined;
   posted(conversationId: string): number;
   readonly stats: { activities: number; cards: number; other: number; failed: number };
+  /**
+   * Calls `listener` for every activity posted (POST) or updated (PUT) in the conversation, with
+   * the time (performance.now()) its body had arrived, before the connector answers. For the
+   * Elevhälsa channel, where the bot's job workers post case cards. Returns the unsubscribe.
+   */
+  watch(conversationId: string, listener: (event: ConnectorEvent) => void): () => void;
   close(): Promise<void>;
 };
+
+export type ConnectorEvent = { method: 'POST' | 'PUT'; at: number; activity: { attachments?: Array<{ content?: unknown }> } & Record<string, unknown> };
 
 const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 
@@ -23,12 +31,14 @@ export async function startConnector(): Promise<BenchConnector> {
   const cards = new Map<string, Card>();
   const counts = new Map<string, number>();
   const stats = { activities: 0, cards: 0, other: 0, failed: 0 };
+  const watchers = new Map<string, (event: ConnectorEvent) => void>();
   let seq = 0;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const at = performance.now();
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const m = ACTIVITY_PATH.exec(path);
       if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
@@ -38,8 +48,9 @@ export async function startConnector(): Promise<BenchConnector> {
       }
       const conversationId = decodeURIComponent(m[1]!);
       try {
-        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { attachments?: Array<{ content?: unknown }> };
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConnectorEvent['activity'];
         stats.activities += 1;
+        watchers.get(conversationId)?.({ method: req.method as 'POST' | 'PUT', at, activity });
         counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
         const content = activity.attachments?.[0]?.content as Card | undefined;
         // Stored before the 201 goes out: the bot answers its turn only after this call returned,
@@ -65,6 +76,13 @@ export async function startConnector(): Promise<BenchConnector> {
     lastCard: (id) => cards.get(id),
     posted: (id) => counts.get(id) ?? 0,
     stats,
+    watch(conversationId, listener) {
+      if (watchers.has(conversationId)) throw new Error(`${conversationId} is already watched`);
+      watchers.set(conversationId, listener);
+      return () => {
+        if (watchers.get(conversationId) === listener) watchers.delete(conversationId);
+      };
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -32,11 +32,13 @@ export type ClientOptions = {
 
 export type BenchFile = { name: string; kind: string; url: string };
 
-export type ApplicationOutcome = { caseNumber: string; draftId: string; turns: number };
+/** `receivedAt`: performance.now() when the submit turn's response (the receipt) was read. */
+export type ApplicationOutcome = { caseNumber: string; draftId: string; turns: number; receivedAt: number };
 
 export function createClient(principal: BenchPrincipal, options: ClientOptions) {
   const { connector } = options;
   let turns = 0;
+  let lastResponseAt = 0;
 
   const envelope = (type: string) => ({
     type,
@@ -61,7 +63,8 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const text = await res.text();
-    const ms = performance.now() - started;
+    lastResponseAt = performance.now();
+    const ms = lastResponseAt - started;
     if (res.status !== 200) throw new DialogError(`${kind ?? 'turn'}: HTTP ${res.status} ${text.slice(0, 300)}`);
     turns += 1;
     if (kind) options.record?.({ kind, ms });
@@ -137,10 +140,11 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
       expectHeading(card, new RegExp(`^Steg ${i + 2} av 10`), step);
     }
     const receipt = await press('submit', card, 'app.submit', { 'signature.confirmed': 'true' });
+    const receivedAt = lastResponseAt;
     expectHeading(receipt, /Ansökan är inskickad/, 'app.submit');
     const caseNumber = /\bTB-\d{4}-\d{4}\b/.exec(cardText(receipt))?.[0];
     if (!caseNumber) throw new DialogError(`receipt without a case number: ${cardText(receipt).slice(0, 300)}`);
-    return { caseNumber, draftId, turns };
+    return { caseNumber, draftId, turns, receivedAt };
   }
 
   return { sendMessage, apply, get turns() { return turns; } };

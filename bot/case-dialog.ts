@@ -39,6 +39,13 @@ export interface CaseTurn {
   conversationType: string;
 }
 
+// The first message per input id, for the form to show next to its field.
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
 const NOT_FOUND: Toast = { toast: 'Ärendet finns inte längre eller hör till en annan kommun.' };
 const MAX_MESSAGE = 2000;
 
@@ -141,8 +148,7 @@ async function sendCompletion(deps: DialogDeps, actor: Actor, caseId: string, in
   return withCase(deps, actor, caseId, 'case.completion.request', async (bundle) => {
     const parsed = ZCompletion.safeParse(inputs);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      const errors = fieldErrors(parsed.error);
       const message = typeof inputs['completion.message'] === 'string' ? inputs['completion.message'] : undefined;
       const step = APPLICATION_STEPS.find((s) => s === inputs['completion.step']);
       return completionForm(bundle, errors, { ...(message ? { message } : {}), ...(step ? { step } : {}) });
@@ -262,11 +268,7 @@ const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.descr
 async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<CaseReply> {
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) => {
     const parsed = ZDecisionInputs.safeParse(inputs);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      return decisionForm(bundle, errors);
-    }
+    if (!parsed.success) return decisionForm(bundle, fieldErrors(parsed.error));
     const d = parsed.data;
     const measures = bundle.application.measures;
     const known = new Set(measures.map((m) => m.id));

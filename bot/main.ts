@@ -1,13 +1,13 @@
 // `npm run start`: the bot on the database in DATABASE_URL, or the embedded PGlite folder.
 // Migrations run on open; the job workers share the database; on shutdown the HTTP server stops
 // first, then the workers, then the database.
-import { openDatabase } from '../prisma/db';
+import { openDatabase, type Database } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
 import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
 import { startJobs, type JobRunner } from './jobs';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
 import type { ProactiveSender } from './transport-types';
 
@@ -31,14 +31,31 @@ function lateProactive(): { sender: ProactiveSender; bind(target: ProactiveSende
   };
 }
 
-export async function startBot(env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+export type BotOptions = {
+  /** Where the config (and the database URL or PGlite folder) is read from. Default process.env. */
+  env?: Record<string, string | undefined>;
+  /** The clock of the handlers and the job workers. Default: the real time. */
+  now?: () => Date;
+  /** Default: JSON lines on stdout at the configured level. */
+  logger?: Logger;
+  /** An open database to run on instead of the one env names; closed on shutdown like that one. */
+  db?: Database;
+  /** Listen for SIGTERM/SIGINT (default true). */
+  handleSignals?: boolean;
+};
+
+export type RunningBot = RunningServer & { db: Database };
+
+/** The bot as `npm run start` runs it, with what a benchmark or a tool needs to differ. */
+export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
+  const env = options.env ?? process.env;
   const config = loadConfig(env);
-  const logger = createLogger({ level: config.logLevel });
-  const db = await openDatabase({ url: env.DATABASE_URL?.trim() || undefined, dataDir: env.PGLITE_DATA_DIR?.trim() || undefined });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL?.trim() || undefined, dataDir: env.PGLITE_DATA_DIR?.trim() || undefined }));
   logger.info('database open', { kind: db.kind });
   const repos = createRepositories(db.prisma);
   const proactive = lateProactive();
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   let jobs: JobRunner | undefined;
   try {
     const queue = { enqueue: async (...args: Parameters<JobRunner['enqueue']>) => jobs?.enqueue(...args) };
@@ -53,18 +70,23 @@ export async function startBot(env: Record<string, string | undefined> = process
       config,
       logger,
       handlers,
+      ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
       onShutdown: async () => {
         await jobs?.stop();
         await db.close();
       },
     });
     proactive.bind(running.server.proactive);
-    return running;
+    return { ...running, db };
   } catch (error) {
     await jobs?.stop().catch(() => {});
     await db.close();
     throw error;
   }
+}
+
+export async function startBot(env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+  return runBot({ env });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

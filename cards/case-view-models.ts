@@ -4,6 +4,7 @@
 // is seen by many and must never show who the child is or what the need is.
 import type { TApplication, TAssessment, TDecisionOutcome, TMeasure, TSchoolForm } from '../domain/schemas';
 import type { TMunicipalityProfile } from '../domain/profile';
+import type { AreaResult } from '../domain/assessment';
 import type { UnitKind } from '../domain/ports';
 import type { ApplicationStep } from '../machines/application.steps';
 import type { AssessmentSummary, Notice } from './view-models';
@@ -57,14 +58,7 @@ export type CaseChannelViewModel = {
 
 // One area of the assessment with its hours; the shape of domain AreaResult, so
 // computeAssessment(...).areas can be passed as it is.
-export type CaseAreaResult = {
-  id: string;
-  label: string;
-  current?: number;
-  desired?: number;
-  hoursCurrent: number;
-  hoursDesired: number;
-};
+export type CaseAreaResult = Pick<AreaResult, 'id' | 'label' | 'current' | 'desired' | 'hoursCurrent' | 'hoursDesired'>;
 
 // A field that differs from the previous version: "Behovet", "Beskrivning", old and new value.
 export type CaseChange = { section: string; field: string; before: string; after: string };

@@ -90,6 +90,20 @@ const actionOf = (event: PersonEvent): CaseAction => event.type;
 const permitted = (event: CaseEvent, kase: CaseParties): boolean =>
   isPersonEvent(event) && mayPerform(actionOf(event), event.by, kase).ok;
 
+// A case as it stands before anything has happened to it but (perhaps) an assignment.
+function initialContext(kase: CaseParties, assignedHandlerId: string | null): CaseContext {
+  return {
+    kase,
+    assignedHandlerId,
+    reviewedById: null,
+    completionMessage: null,
+    unitKind: null,
+    decidedById: null,
+    notifiedAt: null,
+    appealDeadline: null,
+  };
+}
+
 export function createCaseMachine(env: CaseEnv) {
   const lifecycle = setup({
     types: {
@@ -184,16 +198,7 @@ export function createCaseMachine(env: CaseEnv) {
   return lifecycle.createMachine({
     id: 'case',
     initial: 'submitted',
-    context: ({ input }) => ({
-      kase: input.kase,
-      assignedHandlerId: input.assignedHandlerId ?? null,
-      reviewedById: null,
-      completionMessage: null,
-      unitKind: null,
-      decidedById: null,
-      notifiedAt: null,
-      appealDeadline: null,
-    }),
+    context: ({ input }) => initialContext(input.kase, input.assignedHandlerId ?? null),
     states: {
       submitted: {
         on: {
@@ -314,16 +319,10 @@ const refuse = (code: string, message: string): Refusal => ({ ok: false, code, m
 // The machine at the stored status, or null for a decided case whose decision was not given.
 export function restoreCase(machine: CaseMachine, current: StoredCase): CaseSnapshot | null {
   const { decision, profile } = current;
-  const context: CaseContext = {
-    kase: { municipalityId: current.municipalityId, principalId: current.principalId, unitId: current.unitId },
-    assignedHandlerId: current.assignedHandlerId,
-    reviewedById: null,
-    completionMessage: null,
-    unitKind: null,
-    decidedById: null,
-    notifiedAt: null,
-    appealDeadline: null,
-  };
+  const context = initialContext(
+    { municipalityId: current.municipalityId, principalId: current.principalId, unitId: current.unitId },
+    current.assignedHandlerId,
+  );
   if (current.status !== 'decided') return machine.resolveState({ value: current.status, context });
   if (!decision) return null;
 
