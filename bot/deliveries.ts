@@ -28,15 +28,30 @@ export interface DeliveryDeps {
 type HttpError = { response?: { status?: number; headers?: Record<string, unknown> } };
 const statusOf = (error: unknown) => (error as HttpError)?.response?.status;
 
-// The recipient is gone for good (uninstalled, removed from the team, conversation deleted).
-const isGone = (error: unknown) => [403, 404].includes(statusOf(error) ?? 0);
+export type DeliveryFailure =
+  // The recipient is gone for good (uninstalled, removed from the team, conversation deleted).
+  | { kind: 'gone'; status: number }
+  // Throttled: run again once Retry-After has passed.
+  | { kind: 'later'; seconds: number }
+  // Anything else (5xx, network): fail the job, the queue retries it with backoff.
+  | { kind: 'retry' };
+
+export function classifyDeliveryError(error: unknown, now = Date.now()): DeliveryFailure {
+  const status = statusOf(error);
+  if (status === 403 || status === 404) return { kind: 'gone', status };
+  if (status === 429) {
+    const headers = (error as HttpError).response?.headers ?? {};
+    const ms = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After'], now) ?? 30_000;
+    return { kind: 'later', seconds: Math.max(1, Math.ceil(ms / 1000)) };
+  }
+  return { kind: 'retry' };
+}
+
+const isGone = (error: unknown) => classifyDeliveryError(error).kind === 'gone';
 
 function rethrowForQueue(error: unknown): never {
-  if (statusOf(error) === 429) {
-    const headers = (error as HttpError).response?.headers ?? {};
-    const ms = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After']) ?? 30_000;
-    throw new RetryLater(Math.max(1, Math.ceil(ms / 1000)), 'Teams is throttling the bot');
-  }
+  const failure = classifyDeliveryError(error);
+  if (failure.kind === 'later') throw new RetryLater(failure.seconds, 'Teams is throttling the bot');
   throw error;
 }
 
