@@ -16,6 +16,7 @@ import {
   type DecisionFormValues,
 } from '../cards';
 import { computeAssessment } from '../domain/assessment';
+import { mergeDraft } from '../domain/draft';
 import { mayPerform, type CaseAction } from '../domain/case-roles';
 import { decisionText, validateDecision } from '../domain/decision-text';
 import { formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS } from '../domain/format';
@@ -193,7 +194,9 @@ async function sendAssessment(deps: DialogDeps, actor: Actor, caseId: string, in
   return withCase(deps, actor, caseId, 'case.review', async (bundle) => {
     const profile = bundle.municipality.profile;
     const { values, inputErrors } = parseDraftInputs(inputs, profile);
-    const ratings: TAssessment = { ...(bundle.assessment?.ratings ?? bundle.application.assessment), ...((values.assessment ?? {}) as TAssessment) };
+    // Level by level: a card that sends only the changed levels keeps the others.
+    const base = bundle.assessment?.ratings ?? bundle.application.assessment;
+    const ratings: TAssessment = mergeDraft({ assessment: base }, { assessment: values.assessment }).assessment ?? base;
     const errors: Record<string, string> = { ...inputErrors };
     for (const area of profile.assessment.areas) {
       for (const part of ['current', 'desired'] as const) {

@@ -142,6 +142,18 @@ describe('Elevhälsan over HTTP', () => {
     const detail = cardIn(await harness.waitFor((c) => c.conversationId === chatOf(handler) && c.kind === 'create' && cardText(cardIn(c)).includes(caseNumber)));
     assert.match(cardText(detail), /Alva/);
 
+    // The handler adjusts the assessment: hours and the proposed amount follow, on the channel card too.
+    const review = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.assessment.form' }));
+    assert.deepEqual(validateCard(review), []);
+    const sinceReview = harness.requests.length;
+    const reviewed = await press(harness, review, 'case.assessment.send', { 'assessment.safety.current': '2' }, as(handler));
+    assert.match(cardText(reviewed), /Bedömningen är sparad: 14 tim\/vecka/);
+    const [, adjusted] = await repos.cases.assessments(caseId);
+    assert.equal(adjusted?.kind, 'review');
+    assert.equal(adjusted?.hoursCurrent, 14);
+    const refreshed = await harness.waitFor((c) => postedTo(CHANNEL, 'update', sinceReview)(c) && /14 tim/.test(cardText(cardIn(c))), 10_000);
+    assert.doesNotMatch(cardText(cardIn(refreshed)), /Alva/);
+
     // A handler cannot decide.
     const refused = await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.form' });
     assert.equal(refused.type, 'application/vnd.microsoft.activity.message');
