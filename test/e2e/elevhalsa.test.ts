@@ -18,7 +18,7 @@ import { validateCard } from '../cards/validate';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
 import { FIXTURE_TODAY, validApplication, validPreschoolApplication } from '../domain/fixtures';
 import { startHarness, type CapturedCall, type Harness, type SendOptions } from './harness';
-import { action, cardOf, cardText, heading, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import { actionsOf, cardOf, cardText, heading, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -89,6 +89,7 @@ after(async () => {
   await db?.close();
 });
 
+const actionsOfCard = (card: Card) => actionsOf(card).map((a) => a.verb);
 const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
 const postedTo = (conversationId: string, kind: 'create' | 'update' = 'create', since = 0) => (c: CapturedCall) =>
   c.kind === kind && c.conversationId === conversationId && c.status < 300 && harness.requests.indexOf(c) >= since;
@@ -234,7 +235,15 @@ describe('Elevhälsan over HTTP', () => {
   test('ärenden shows Elevhälsan the queue of undecided cases; a principal gets their own cases', async () => {
     const app = validApplication();
     app.unit = { id: DEMO_IDS.units.jarnboas };
-    const { caseNumber } = await submitApplication(app);
+    const { caseNumber, caseId } = await submitApplication(app);
+
+    // Universal Actions refresh: each viewer's buttons follow their role.
+    const forHead = cardOf(await harness.sendCardAction({ caseId }, { ...as(head, 'channel'), verb: 'case.refresh' }));
+    const forHandler = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler, 'channel'), verb: 'case.refresh' }));
+    assert.ok(actionsOfCard(forHead).includes('case.decision.form'), 'the head may decide');
+    assert.ok(!actionsOfCard(forHandler).includes('case.decision.form'), 'a handler may not decide');
+    assert.ok(actionsOfCard(forHandler).includes('case.assign'), 'a handler may take the case');
+
     await harness.sendMessage('ärenden', as(handler));
     const queue = lastPostedCard(harness);
     assert.match(cardText(queue), new RegExp(caseNumber));
