@@ -89,6 +89,20 @@ after(async () => {
   await db?.close();
 });
 
+function findInput(card: Card, id: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.id === id) found = n;
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  if (!found) throw new Error(`no input ${id} on the card`);
+  return found;
+}
 const actionsOfCard = (card: Card) => actionsOf(card).map((a) => a.verb);
 const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
 const postedTo = (conversationId: string, kind: 'create' | 'update' = 'create', since = 0) => (c: CapturedCall) =>
@@ -230,6 +244,40 @@ describe('Elevhälsan over HTTP', () => {
     assert.match(letter, /förvaltningsrätten/);
     assert.match(letter, /inte att/);
     assert.match(letter, /Sista dag att överklaga/);
+  });
+
+  test('a partial decision names the approved and the refused measures', async () => {
+    const app = validApplication();
+    app.unit = { id: DEMO_IDS.units.jarnboas };
+    app.measures = [
+      ...app.measures!,
+      { id: 'm2', type: 'lokalanpassning', description: 'Ett eget rum för återhämtning intill klassrummet.', hoursPerWeek: 5 },
+    ];
+    app.placement = { ...app.placement!, attendanceHoursPerWeek: 30 };
+    const { caseId, caseNumber } = await submitApplication(app);
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    const choices = findInput(form, 'decision.approvedMeasures').choices as Array<{ title: string; value: string }>;
+    const assistant = choices.find((c) => /Assistent|assistent/.test(c.title))!;
+    const inputs = { 'decision.outcome': 'partly_approved', 'decision.amountPerMonth': '18000', 'decision.from': '2027-08-16', 'decision.to': '2028-01-16' };
+
+    // Without a reason the form comes back with the message next to the field.
+    const noReason = await press(harness, form, 'case.decision.send', { ...inputs, 'decision.approvedMeasures': assistant.value }, as(head));
+    assert.match(cardText(noReason), /Skriv skälen/);
+    assert.equal((await repos.decisions.forCase(caseId)).length, 0);
+
+    const since = harness.requests.length;
+    await press(harness, form, 'case.decision.send', {
+      ...inputs,
+      'decision.approvedMeasures': assistant.value,
+      'decision.reason': 'Rummet är en anpassning av lokalerna som ryms i grundbeloppet.',
+    }, as(head));
+    const letter = cardText(cardIn(await harness.waitFor((c) => postedTo(chatOf(principal), 'create', since)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000)));
+    assert.match(letter, /Insatser som beviljas:[\s\S]*Elevassistent/);
+    assert.match(letter, /Insatser som inte beviljas:[\s\S]*eget rum/);
+    assert.match(letter, /18 000 kr/);
+    const [decision] = await repos.decisions.forCase(caseId);
+    assert.equal(decision?.outcome, 'partly_approved');
+    assert.deepEqual(decision?.approvedMeasureIds, [assistant.value]);
   });
 
   test('ärenden shows Elevhälsan the queue of undecided cases; a principal gets their own cases', async () => {
