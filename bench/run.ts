@@ -1,5 +1,8 @@
 // `npm run bench`: complete applications by many principals at once, over HTTP, against the real
 // bot on a real database, beside a bare Teams SDK echo bot measured the same way in the same run.
+// The bot runs as `npm start` runs it, job workers included, with its Elevhälsa channel chosen
+// before the run: every submitted case must reach the channel as exactly one case card, and the
+// notification path is measured too (cases submitted per second; receipt-to-channel-card latency).
 //
 //   BENCH_PRINCIPALS=40           concurrent principals (each its own Teams user and chat)
 //   BENCH_ROUNDS=3                applications each principal completes, one after the other
@@ -8,6 +11,7 @@
 //   BENCH_ECHO_MS=5000            how long the echo bot is driven
 //   BENCH_MAX_MS=60000            time budget of one bot run (applications not done by then fail)
 //   BENCH_FILE_KB=100             size of each of the two uploaded files
+//   BENCH_NOTIFY_WAIT_MS=30000    how long after the last receipt every case's channel card may take
 //
 // Process layout, chosen for honest numbers on a 2-core machine: the server under test (bot or
 // echo bot) runs alone in a child process; this process is the load generator (the simulated
@@ -26,9 +30,10 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchEndpoint, echoActivity, percentile, startEchoServer } from './echo';
 import { startFileHost } from '../test/e2e/dialog-helpers';
-import type { ChildCase, ChildReady, ChildVerified, ParentMessage } from './bot-server';
+import type { ChildCase, ChildChannel, ChildReady, ChildVerified, ParentMessage } from './bot-server';
 import { startConnector, type BenchConnector } from './connector';
 import { createClient, DialogError, type BenchFile, type TurnKind, type TurnSample } from './dialog';
+import { registerChannel, trackChannel, type ChannelTracker } from './notifications';
 import { benchApplication, benchPrincipal, MAX_PRINCIPALS, MAX_ROUNDS } from './principals';
 
 // ------------------------------------------------------------------ configuration
@@ -48,6 +53,7 @@ const ROUNDS = intEnv('BENCH_ROUNDS', 3, 1, MAX_ROUNDS);
 const ECHO_MS = intEnv('BENCH_ECHO_MS', 5_000, 500, 30_000);
 const MAX_RUN_MS = intEnv('BENCH_MAX_MS', 60_000, 5_000, 120_000);
 const FILE_KB = intEnv('BENCH_FILE_KB', 100, 1, 5_000);
+const NOTIFY_WAIT_MS = intEnv('BENCH_NOTIFY_WAIT_MS', 30_000, 1_000, 60_000);
 const DB_CHOICE = (process.env.BENCH_DB?.trim().toLowerCase() || 'both') as 'both' | 'pglite' | 'postgres';
 if (!['both', 'pglite', 'postgres'].includes(DB_CHOICE)) {
   console.error(`BENCH_DB must be pglite, postgres or both, got "${process.env.BENCH_DB}"`);
@@ -261,13 +267,37 @@ type BotResult = {
   turnsPerApplication: number;
   applications: { expected: number; completed: number; failures: Failure[] };
   verification: { ok: boolean; expectedCases: number; cases: number; problems: string[] };
+  notifications: Notifications;
   cpu: Cpu;
   serverRssMb: number;
   serverLog: Record<string, number>;
   serverErrorSamples: string[];
 };
 
-type Receipt = { caseNumber: string; draftId: string };
+type Receipt = { caseNumber: string; draftId: string; receivedAt: number };
+
+// The notification path: cases submitted per second over the measured phase (each completed
+// application ends in one submit), and for each measured case the time from its receipt (the
+// submit turn's HTTP response) to the fake connector receiving its card POST in the Elevhälsa
+// channel. `cards` counts every case (the warm-up one too): each must have exactly one POST.
+type Notifications = {
+  ok: boolean;
+  casesSubmitted: number;
+  submitSeconds: number;
+  casesPerSec: number;
+  /** Milliseconds; negative only if a card beat its own receipt back to the client. */
+  receiptToChannelCard: { count: number; min: number; p50: number; p95: number; p99: number; max: number; mean: number };
+  cards: { expected: number; received: number; missing: number; duplicates: number; refreshes: number; otherChannelPosts: number };
+  /** From the end of the measured phase to the last case card (how far the workers lagged). */
+  lastCardAfterPhaseMs: number;
+  /** Case cards that arrived after the phase (no new submits, so no queue wake-ups), and their rate. */
+  cardsAfterPhase: number;
+  cardsPerSecAfterPhase: number | null;
+  /** How long the bench waited after the phase for the cards and a drained queue. */
+  waitedMs: number;
+  database: { cases: number; channelPosts: number; casesWithoutPost: number; caseCardJobs: Record<string, number> };
+  problems: string[];
+};
 
 // Every application the dialog completed is exactly one case in the database: the case number
 // on the receipt, from the draft the dialog filled in, with both uploads and one version; and
@@ -300,6 +330,87 @@ function verify(expectedPerPrincipal: (i: number) => number, principals: number,
   return { ok: problems.length === 0, expectedCases: expected, cases: cases.length, problems: problems.slice(0, 20) };
 }
 
+const PENDING_JOB_STATES = ['created', 'retry', 'active'];
+const pendingJobs = (jobs: Record<string, number>) => PENDING_JOB_STATES.reduce((n, s) => n + (jobs[s] ?? 0), 0);
+
+// After the measured phase: wait (bounded) until every case has its channel card and the
+// case-card queue has nothing left to do, so a late duplicate (a retried job) would be seen too;
+// then check each case has exactly one card, and the database one channel post per case.
+async function checkNotifications(
+  child: BotChild,
+  tracker: ChannelTracker,
+  measured: Receipt[],
+  warm: Receipt,
+  phase: { started: number; ended: number },
+): Promise<{ notifications: Notifications; channel: ChildChannel }> {
+  const all = [...measured, warm];
+  const numbers = all.map((r) => r.caseNumber);
+  const waitStarted = performance.now();
+  const deadline = waitStarted + NOTIFY_WAIT_MS;
+  const arrived = await tracker.waitForAll(numbers, deadline);
+  let channel = await child.request<ChildChannel>({ type: 'channel' }, 'channel');
+  while (pendingJobs(channel.caseCardJobs) > 0 && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    channel = await child.request<ChildChannel>({ type: 'channel' }, 'channel');
+  }
+  // A moment more for a POST already on its way; the queue said it has nothing left to send.
+  await new Promise((r) => setTimeout(r, 500));
+  channel = await child.request<ChildChannel>({ type: 'channel' }, 'channel');
+  const waitedMs = Math.round(performance.now() - waitStarted);
+
+  const problems: string[] = [];
+  let missing = 0;
+  let duplicates = 0;
+  const latencies: number[] = [];
+  for (const r of all) {
+    const posts = tracker.postsOf(r.caseNumber);
+    if (posts.length === 0) {
+      missing += 1;
+      if (missing <= 5) problems.push(`${r.caseNumber}: no channel card within ${NOTIFY_WAIT_MS} ms of the end of the run`);
+    } else if (posts.length > 1) {
+      duplicates += 1;
+      if (duplicates <= 5) problems.push(`${r.caseNumber}: ${posts.length} channel cards, expected exactly one`);
+    }
+    if (r !== warm && posts.length > 0) latencies.push(posts[0]! - r.receivedAt);
+  }
+  if (missing > 5) problems.push(`... ${missing} cases in all without a channel card`);
+  if (duplicates > 5) problems.push(`... ${duplicates} cases in all with more than one channel card`);
+  if (!arrived && missing === 0) problems.push('the cards arrived, but not in time');
+  const known = new Set(numbers);
+  const strangers = tracker.caseNumbersPosted.filter((n) => !known.has(n));
+  if (strangers.length > 0) problems.push(`channel cards for cases no receipt named: ${strangers.slice(0, 5).join(', ')}`);
+  problems.push(...tracker.unexpected);
+  if (channel.channelPosts !== channel.cases || channel.casesWithoutPost !== 0) {
+    problems.push(`database: ${channel.channelPosts} channel posts for ${channel.cases} cases (${channel.casesWithoutPost} cases without one)`);
+  }
+  if (pendingJobs(channel.caseCardJobs) > 0) problems.push(`case-card queue not drained after ${waitedMs} ms: ${JSON.stringify(channel.caseCardJobs)}`);
+  if ((channel.caseCardJobs.failed ?? 0) > 0) problems.push(`${channel.caseCardJobs.failed} case-card jobs failed for good`);
+
+  const submitSeconds = (phase.ended - phase.started) / 1000;
+  const l = summarize(latencies, submitSeconds);
+  const afterPhase = numbers.flatMap((n) => tracker.postsOf(n)).filter((t) => t > phase.ended);
+  const drainSeconds = (Math.max(...afterPhase, phase.ended) - phase.ended) / 1000;
+  const received = numbers.filter((n) => tracker.postsOf(n).length > 0).length;
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    channel,
+    notifications: {
+      ok: problems.length === 0,
+      casesSubmitted: measured.length,
+      submitSeconds: r2(submitSeconds),
+      casesPerSec: submitSeconds > 0 ? r2(measured.length / submitSeconds) : 0,
+      receiptToChannelCard: { count: l.turns, min: latencies.length > 0 ? r2(Math.min(...latencies)) : 0, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max, mean: l.mean },
+      cards: { expected: all.length, received, missing, duplicates, refreshes: tracker.refreshes, otherChannelPosts: tracker.other },
+      lastCardAfterPhaseMs: Math.round(Math.max(0, tracker.lastPostAt - phase.ended)),
+      cardsAfterPhase: afterPhase.length,
+      cardsPerSecAfterPhase: afterPhase.length > 1 && drainSeconds > 0 ? r2(afterPhase.length / drainSeconds) : null,
+      waitedMs,
+      database: { cases: channel.cases, channelPosts: channel.channelPosts, casesWithoutPost: channel.casesWithoutPost, caseCardJobs: channel.caseCardJobs },
+      problems: problems.slice(0, 20),
+    },
+  };
+}
+
 async function benchBot(
   db: 'pglite' | 'postgres',
   env: Record<string, string>,
@@ -308,16 +419,29 @@ async function benchBot(
 ): Promise<BotResult> {
   // Principals 0..N-1 are measured; principal N warms the bot up with one application first.
   const warmupIndex = PRINCIPALS;
-  const child = await startBotChild({ ...env, BENCH_DB: db, BENCH_SEED_PRINCIPALS: String(PRINCIPALS + 1) });
+  // Every card the bot posts in the Elevhälsa channel, from the install on.
+  const tracker = trackChannel(connector);
+  let child: BotChild;
+  try {
+    child = await startBotChild({ ...env, BENCH_DB: db, BENCH_SEED_PRINCIPALS: String(PRINCIPALS + 1) });
+  } catch (error) {
+    tracker.stop();
+    throw error;
+  }
   cleanups.push(child.stop);
   try {
     const botUrl = `http://127.0.0.1:${child.ready.port}/api/messages`;
-    const budget = Math.min(MAX_RUN_MS, Math.max(10_000, remaining() - 15_000));
+    // What is left of the 3 minutes, less the wait for the channel cards after the run.
+    const budget = Math.min(MAX_RUN_MS, Math.max(10_000, remaining() - 15_000 - NOTIFY_WAIT_MS));
     const clientFor = (i: number, deadline: number, record?: (s: TurnSample) => void) =>
       createClient(benchPrincipal(i), { botUrl, botAccountId: child.ready.botAccountId, connector, timeoutMs: REQUEST_TIMEOUT_MS, deadline, record });
 
+    // The Elevhälsa team installs the bot in its channel; from now on every case gets a card.
+    await registerChannel({ botUrl, botAccountId: child.ready.botAccountId, connector, timeoutMs: REQUEST_TIMEOUT_MS });
+
     // Warm-up, not measured: every principal has chatted with the bot before (the first turn
-    // stores the conversation reference), and one full application has run (JIT, pools).
+    // stores the conversation reference), and one full application has run (JIT, pools, and
+    // the first job through the queue).
     const warmDeadline = performance.now() + 30_000;
     await Promise.all(Array.from({ length: PRINCIPALS }, (_, i) => clientFor(i, warmDeadline).sendMessage('hjälp')));
     const warm = await clientFor(warmupIndex, warmDeadline).apply(benchApplication(warmupIndex), files);
@@ -341,9 +465,12 @@ async function benchBot(
         }
       }),
     );
-    const wallSeconds = (performance.now() - started) / 1000;
+    const ended = performance.now();
+    const wallSeconds = (ended - started) / 1000;
     const verified = await child.request<ChildVerified>({ type: 'verify' }, 'verified');
     const cpu = await meter(verified.cpu);
+    const measuredReceipts = [...receipts.values()].flat();
+    const { notifications, channel } = await checkNotifications(child, tracker, measuredReceipts, warm, { started, ended });
 
     const byKind: Record<string, Latency> = {};
     for (const kind of ['command', 'step', 'measure', 'file', 'fileKind', 'submit'] satisfies TurnKind[]) {
@@ -354,7 +481,7 @@ async function benchBot(
     const verification = verify((i) => (i === warmupIndex ? 1 : ROUNDS), PRINCIPALS + 1, receipts, verified.cases);
     return {
       db,
-      status: verification.ok && failures.length === 0 ? 'ok' : 'failed',
+      status: verification.ok && notifications.ok && failures.length === 0 ? 'ok' : 'failed',
       startupMs: child.ready.startupMs,
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
       latency: summarize(samples.map((s) => s.ms), wallSeconds),
@@ -362,12 +489,15 @@ async function benchBot(
       turnsPerApplication: warm.turns,
       applications: { expected: PRINCIPALS * ROUNDS, completed, failures: failures.slice(0, 10) },
       verification,
+      notifications,
       cpu,
       serverRssMb: verified.rssMb,
-      serverLog: verified.logs,
-      serverErrorSamples: verified.errorSamples,
+      // Tallied from the mark to the end of the notification wait, so the workers' warnings count.
+      serverLog: channel.logs,
+      serverErrorSamples: channel.errorSamples,
     };
   } finally {
+    tracker.stop();
     cleanups.splice(cleanups.indexOf(child.stop), 1);
     await child.stop();
   }
@@ -417,12 +547,16 @@ async function createTempPostgres(): Promise<{ url: string; server: string; drop
 // ------------------------------------------------------------------ report
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
 
+const n = (b: BotResult) => b.notifications.receiptToChannelCard;
+
 function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Array<{ db: string; reason: string }>) {
-  const rows: string[][] = [['target', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'apps', 'cases', 'check', 'cpu % srv/cli/rest']];
+  const rows: string[][] = [
+    ['target', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'apps', 'cases', 'cases/s', 'cards', 'card p50/p95/p99 ms', 'check', 'cpu % srv/cli/rest'],
+  ];
   if (echo) {
     const avg = (f: (r: EchoRun) => number | null) => echo.runs.reduce((n, r) => n + (f(r) ?? NaN), 0) / echo.runs.length;
     const cpu = `${fmt(avg((r) => r.cpu.serverPct), 0)}/${fmt(avg((r) => r.cpu.clientPct), 0)}/${fmt(avg((r) => r.cpu.restPct), 0)}`;
-    rows.push(['echo (bare Teams SDK)', String(echo.turns), fmt(echo.turnsPerSec), fmt(echo.p50), fmt(echo.p95), fmt(echo.p99), '-', '-', echo.errors ? `${echo.errors} errors` : 'ok', cpu]);
+    rows.push(['echo (bare Teams SDK)', String(echo.turns), fmt(echo.turnsPerSec), fmt(echo.p50), fmt(echo.p95), fmt(echo.p99), '-', '-', '-', '-', '-', echo.errors ? `${echo.errors} errors` : 'ok', cpu]);
   }
   for (const b of bots) {
     rows.push([
@@ -434,6 +568,9 @@ function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Ar
       fmt(b.latency.p99),
       `${b.applications.completed}/${b.applications.expected}`,
       `${b.verification.cases}/${b.verification.expectedCases}`,
+      fmt(b.notifications.casesPerSec, 2),
+      `${b.notifications.cards.received - b.notifications.cards.duplicates}/${b.notifications.cards.expected}`,
+      `${fmt(n(b).p50, 0)}/${fmt(n(b).p95, 0)}/${fmt(n(b).p99, 0)}`,
       b.status === 'ok' ? 'ok' : 'FAILED',
       `${fmt(b.cpu.serverPct, 0)}/${fmt(b.cpu.clientPct, 0)}/${fmt(b.cpu.restPct, 0)}`,
     ]);
@@ -444,6 +581,8 @@ function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Ar
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   console.log('cpu %: of one core; rest = everything else on the machine (PostgreSQL in the postgres row, and any other load)');
+  console.log('cases/s: applications submitted per second of the measured phase; cards: cases with exactly one Elevhälsa channel card (warm-up case included);');
+  console.log('card ms: from a submit turn\'s HTTP response (the receipt) to the fake connector receiving that case\'s channel card POST');
   for (const s of skipped) console.log(`bot on ${s.db}: skipped, ${s.reason}`);
   if (echo) {
     console.log(`echo: ${echo.runs.map((r, i) => `${i === 0 ? 'before' : 'after'} the bot runs ${fmt(r.turnsPerSec)} turns/s, p50 ${fmt(r.p50)} ms`).join('; ')} (pooled above)`);
@@ -460,6 +599,19 @@ function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Ar
     if (logLines.length > 0) console.log(`${b.db}: server log during the run: ${logLines.map(([k, n]) => `${n}x ${k}`).join('; ')}`);
     for (const f of b.applications.failures) console.log(`${b.db}: principal ${f.principal} failed: ${f.error}`);
     for (const p of b.verification.problems) console.log(`${b.db}: check: ${p}`);
+    const nb = b.notifications;
+    const c = n(b);
+    console.log(
+      `${b.db}: notifications: ${nb.casesSubmitted} cases in ${fmt(nb.submitSeconds, 2)} s = ${fmt(nb.casesPerSec, 2)} cases/s; ` +
+        `receipt -> channel card ms (n=${c.count}): min ${fmt(c.min)}, p50 ${fmt(c.p50)}, p95 ${fmt(c.p95)}, p99 ${fmt(c.p99)}, max ${fmt(c.max)}, mean ${fmt(c.mean)}; ` +
+        `last card ${nb.lastCardAfterPhaseMs} ms after the last receipt (${nb.cardsAfterPhase} cards after it, ${fmt(nb.cardsPerSecAfterPhase, 2)} cards/s); ` +
+        `${nb.cards.received}/${nb.cards.expected} cases carded, ${nb.cards.missing} missing, ${nb.cards.duplicates} duplicated, ${nb.cards.refreshes} card refreshes (PUT); ` +
+        `database ${nb.database.channelPosts} channel posts for ${nb.database.cases} cases; case-card jobs ${JSON.stringify(nb.database.caseCardJobs)}`,
+    );
+    if (!nb.ok) {
+      console.log(`${b.db}: NOTIFICATIONS FAILED: not every case got exactly one channel card within ${NOTIFY_WAIT_MS} ms`);
+      for (const p of nb.problems) console.log(`${b.db}: notifications: ${p}`);
+    }
   }
 }
 
@@ -518,7 +670,11 @@ async function main() {
     try {
       const result = await benchBot(db, env, connector, files);
       bots.push(result);
-      console.log(`${db}: ${result.applications.completed}/${result.applications.expected} applications, ${result.latency.turns} turns in ${fmt(result.wallSeconds, 2)} s`);
+      const nb = result.notifications;
+      console.log(
+        `${db}: ${result.applications.completed}/${result.applications.expected} applications, ${result.latency.turns} turns in ${fmt(result.wallSeconds, 2)} s; ` +
+          `${nb.cards.received}/${nb.cards.expected} channel cards (${nb.cards.duplicates} duplicated) after ${nb.waitedMs} ms of waiting${nb.ok ? '' : ' — NOTIFICATIONS FAILED'}`,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push({ db, error: message });
@@ -543,9 +699,9 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     command: 'npm run bench',
-    config: { principals: PRINCIPALS, rounds: ROUNDS, db: DB_CHOICE, echoMs: ECHO_MS, maxRunMs: MAX_RUN_MS, fileKb: FILE_KB, postgresServer },
+    config: { principals: PRINCIPALS, rounds: ROUNDS, db: DB_CHOICE, echoMs: ECHO_MS, maxRunMs: MAX_RUN_MS, fileKb: FILE_KB, notifyWaitMs: NOTIFY_WAIT_MS, postgresServer },
     machine: { busyBeforePct: busyBefore, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMb: Math.round(os.totalmem() / 1024 / 1024) },
-    layout: 'server under test in a child process; load generator, fake connector and file host in the parent',
+    layout: 'server under test in a child process (the bot with its pg-boss job workers, as npm start runs it); load generator, fake connector and file host in the parent',
     echo,
     bots,
     ratios: Object.fromEntries(

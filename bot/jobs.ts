@@ -2,7 +2,9 @@
 // cases, decisions and completion requests delivered to the principal's chat. A job survives a
 // restart; a failed one is retried with backoff; Teams' Retry-After is honoured by putting the
 // job back with a start time.
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobResult } from 'pg-boss';
+import type pg from 'pg';
+import type { Database } from '../prisma/db';
 import type { Logger } from './log';
 import { errorFields } from './log';
 
@@ -40,9 +42,16 @@ export interface JobRunner extends JobQueue {
 }
 
 export interface JobOptions {
-  connectionString: string;
-  // PGlite serves few connections: keep pg-boss's pool small there.
+  // Either a connection string (pg-boss opens its own pool) or a pool to share. On PGlite the
+  // pool must be shared: its socket server interleaves the extended-protocol messages of
+  // different connections on its one session ("unnamed prepared statement does not exist").
+  connectionString?: string;
+  pool?: pg.Pool;
   poolSize?: number;
+  // Workers per queue in this process, each taking up to batchSize jobs at a time and running
+  // them side by side: sends to Teams overlap their waiting.
+  concurrency?: number;
+  batchSize?: number;
   logger: Logger;
   handlers: { [Q in QueueName]: (data: JobData[Q]) => Promise<void> };
   // Seconds before a failed job runs again (doubling with each failure); tests shorten it.
@@ -55,9 +64,17 @@ export interface JobOptions {
   sweepCron?: string;
 }
 
+// Where the queue keeps its jobs: the same database, shared pool on PGlite (see JobOptions).
+export function jobStoreFor(db: Pick<Database, 'kind' | 'pool' | 'connectionString'>): Pick<JobOptions, 'pool' | 'connectionString' | 'poolSize'> {
+  return db.kind === 'pglite' ? { pool: db.pool } : { connectionString: db.connectionString, poolSize: 4 };
+}
+
 export async function startJobs(options: JobOptions): Promise<JobRunner> {
   const log = options.logger.child({ component: 'jobs' });
-  const boss = new PgBoss({ connectionString: options.connectionString, max: options.poolSize ?? 4, schema: 'pgboss' });
+  const shared = options.pool;
+  const boss = shared
+    ? new PgBoss({ db: { executeSql: (text, values) => shared.query(text, values as unknown[]) }, schema: 'pgboss' })
+    : new PgBoss({ connectionString: options.connectionString!, max: options.poolSize ?? 4, schema: 'pgboss' });
   boss.on('error', (error) => log.error('job queue error', { error: errorFields(error) }));
   await boss.start();
 
@@ -86,22 +103,31 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   const workerIds = new Map<QueueName, string>();
   for (const queue of Object.values(QUEUES)) {
     const handler = options.handlers[queue] as (data: object) => Promise<void>;
-    const id = await boss.work<object>(queue, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-      if (!job) return;
+    // A batch per fetch, run side by side: pg-boss fetches again at once after a full batch,
+    // so a burst of submits is not paced by the polling interval.
+    const workOptions = {
+      batchSize: queue === QUEUES.sweep ? 1 : (options.batchSize ?? 8),
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+      localConcurrency: queue === QUEUES.sweep ? 1 : (options.concurrency ?? 2),
+      perJobResults: true as const,
+    };
+    const runOne = async (job: { id: string; data: object }): Promise<JobResult> => {
       try {
         await handler(job.data);
+        return { id: job.id, status: 'completed' };
       } catch (error) {
         if (error instanceof RetryLater) {
           log.warn('job deferred', { queue, jobId: job.id, seconds: error.seconds, reason: error.message });
           // A new job with a start time; this one completes, so the retry budget is not spent
           // on throttling.
           await enqueue(queue, job.data as never, error.seconds);
-          return;
+          return { id: job.id, status: 'completed', output: { deferredSeconds: error.seconds } };
         }
         log.warn('job failed, will retry', { queue, jobId: job.id, error: errorFields(error) });
-        throw error;
+        return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };
       }
-    });
+    };
+    const id = await boss.work<object>(queue, workOptions, (jobs) => Promise.all(jobs.map(runOne)));
     workerIds.set(queue, id);
   }
   await boss.schedule(QUEUES.sweep, options.sweepCron ?? '* * * * *', {});

@@ -6,7 +6,7 @@ import { createRepositories } from '../prisma/repositories';
 import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
-import { startJobs, type JobRunner } from './jobs';
+import { jobStoreFor, startJobs, type JobRunner } from './jobs';
 import { createLogger, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
 import type { ProactiveSender } from './transport-types';
@@ -60,8 +60,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   try {
     const queue = { enqueue: async (...args: Parameters<JobRunner['enqueue']>) => jobs?.enqueue(...args) };
     jobs = await startJobs({
-      connectionString: db.connectionString,
-      poolSize: db.kind === 'pglite' ? 2 : 4,
+      ...jobStoreFor(db),
       logger,
       handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, now }),
     });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDeliveries } from '../../bot/deliveries';
 import { createHandlers } from '../../bot/handlers';
-import { startJobs, type JobRunner } from '../../bot/jobs';
+import { jobStoreFor, startJobs, type JobRunner } from '../../bot/jobs';
 import { createLogger } from '../../bot/log';
 import type { ProactiveSender } from '../../bot/transport-types';
 import type { Repositories } from '../../domain/ports';
@@ -71,8 +71,7 @@ before(async () => {
     conversation: self.conversation!,
   });
   jobs = await startJobs({
-    connectionString: db.connectionString,
-    poolSize: db.kind === 'pglite' ? 2 : 4,
+    ...jobStoreFor(db),
     logger,
     handlers: createDeliveries({ repos, proactive, jobs: queue, logger, now }),
     retryDelaySeconds: 1,
