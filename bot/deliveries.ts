@@ -167,10 +167,19 @@ export function createDeliveries(deps: DeliveryDeps): { [Q in keyof JobData]: (d
     await deps.repos.completions.markDelivery(completionId, 'delivered');
   }
 
+  // The outbox: what was written but never queued (the queue failed right after the write) or
+  // whose channel was not known yet goes out now. A minute's grace leaves the fresh ones alone.
   async function sweep(): Promise<void> {
-    // Cases whose card never went out (the queue was down at submit, or no channel yet).
-    const missing = await deps.repos.channelPosts.casesWithoutPost(new Date(deps.now().getTime() - 60_000), 100);
-    for (const caseId of missing) await deps.jobs.enqueue(QUEUES.caseCard, { caseId });
+    const before = new Date(deps.now().getTime() - 60_000);
+    for (const caseId of await deps.repos.channelPosts.casesWithoutPost(before, 100)) {
+      await deps.jobs.enqueue(QUEUES.caseCard, { caseId });
+    }
+    for (const decisionId of await deps.repos.decisions.listUndelivered(before, 100)) {
+      await deps.jobs.enqueue(QUEUES.decision, { decisionId });
+    }
+    for (const completionId of await deps.repos.completions.listUndelivered(before, 100)) {
+      await deps.jobs.enqueue(QUEUES.completion, { completionId });
+    }
   }
 
   return {

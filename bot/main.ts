@@ -7,7 +7,7 @@ import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
 import { jobStoreFor, startJobs, type JobRunner } from './jobs';
-import { createLogger, type Logger } from './log';
+import { createLogger, errorFields, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
 import type { ProactiveSender } from './transport-types';
 
@@ -58,13 +58,19 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   const now = options.now ?? (() => new Date());
   let jobs: JobRunner | undefined;
   try {
-    const queue = { enqueue: async (...args: Parameters<JobRunner['enqueue']>) => jobs?.enqueue(...args) };
+    // A turn whose write succeeded must not fail because queueing did: the sweep sends what
+    // was written but not queued, so a failed enqueue is logged and left to it.
+    const queue = {
+      enqueue: async (...args: Parameters<JobRunner['enqueue']>) => {
+        await jobs?.enqueue(...args).catch((error: unknown) => logger.warn('could not queue a job; the sweep will', { queue: args[0], error: errorFields(error) }));
+      },
+    };
     jobs = await startJobs({
       ...jobStoreFor(db),
       logger,
       handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, now }),
     });
-    const handlers = createHandlers({ repos, logger, now, jobs, proactive: proactive.sender });
+    const handlers = createHandlers({ repos, logger, now, jobs: queue, proactive: proactive.sender });
     const running = await startServer({
       config,
       logger,

@@ -275,6 +275,8 @@ export interface DecisionRepository {
   // `appealDeadline` is known only once the principal has been notified (fristående units).
   markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>, at?: Date, appealDeadline?: string | null): Promise<DecisionRecord>;
   get(id: string): Promise<DecisionRecord | null>;
+  // Decisions not yet delivered (nor failed), decided before `olderThan`: the delivery sweep.
+  listUndelivered(olderThan: Date, limit: number): Promise<string[]>;
 }
 
 export interface FollowUpInput {
@@ -392,6 +394,8 @@ export interface CompletionRepository {
   open(caseId: string): Promise<CompletionRequestRecord | null>;
   markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>): Promise<void>;
   answer(caseId: string, version: number, at?: Date): Promise<void>;
+  // Open requests not yet delivered (nor failed), made before `olderThan`: the delivery sweep.
+  listUndelivered(olderThan: Date, limit: number): Promise<string[]>;
 }
 
 export interface AuditEntryInput {

@@ -42,6 +42,16 @@ export function createCompletionRepository(db: Db): CompletionRepository {
       await db.completionRequest.update({ where: { id }, data: { deliveryStatus: status } }).catch(notFound('completion request', id));
     },
 
+    async listUndelivered(olderThan, limit) {
+      const rows = await db.completionRequest.findMany({
+        where: { deliveryStatus: 'pending', answeredVersion: null, requestedAt: { lt: olderThan } },
+        select: { id: true },
+        orderBy: { requestedAt: 'asc' },
+        take: limit,
+      });
+      return rows.map((r) => r.id);
+    },
+
     async answer(caseId, version, at = new Date()) {
       await db.completionRequest.updateMany({ where: { caseId, answeredVersion: null }, data: { answeredVersion: version, answeredAt: at } });
     },

@@ -86,5 +86,15 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       const row = await db.decision.findUnique({ where: { id } });
       return row && toDecision(row);
     },
+
+    async listUndelivered(olderThan, limit) {
+      const rows = await db.decision.findMany({
+        where: { deliveryStatus: 'pending', decidedAt: { lt: olderThan } },
+        select: { id: true },
+        orderBy: { decidedAt: 'asc' },
+        take: limit,
+      });
+      return rows.map((r) => r.id);
+    },
   };
 }

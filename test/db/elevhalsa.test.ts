@@ -57,6 +57,25 @@ describe('elevhälsa records', () => {
     await assert.rejects(repos.completions.markDelivery('00000000-0000-4000-8000-00000000dead', 'failed'));
   });
 
+  test('the delivery sweep finds undelivered decisions and completion requests, never failed ones', async () => {
+    const later = new Date(Date.now() + 60_000);
+    const pendingCase = await newCase();
+    const failedCase = await newCase();
+    const pending = await repos.decisions.record({ caseId: pendingCase, outcome: 'rejected', reason: 'Skäl', text: 'Beslut', decidedById: ids.people.head });
+    const failed = await repos.decisions.record({ caseId: failedCase, outcome: 'rejected', reason: 'Skäl', text: 'Beslut', decidedById: ids.people.head });
+    await repos.decisions.markDelivery(failed.id, 'failed');
+    const undelivered = await repos.decisions.listUndelivered(later, 100);
+    assert.ok(undelivered.includes(pending.id), 'a pending decision is swept');
+    assert.ok(!undelivered.includes(failed.id), 'a failed delivery waits for Elevhälsan, not the sweep');
+    assert.deepEqual(await repos.decisions.listUndelivered(new Date(0), 100), []);
+
+    const requestCase = await newCase();
+    const request = await repos.completions.create({ caseId: requestCase, message: 'Mer underlag.', step: 'need', requestedById: ids.people.handler });
+    assert.ok((await repos.completions.listUndelivered(later, 100)).includes(request.id), 'an undelivered request is swept');
+    await repos.completions.answer(requestCase, 2);
+    assert.ok(!(await repos.completions.listUndelivered(later, 100)).includes(request.id), 'an answered request is not sent again');
+  });
+
   test('decision delivery records the notification time and the appeal deadline', async () => {
     const caseId = await newCase();
     const decision = await repos.decisions.record({ caseId, outcome: 'rejected', reason: 'Ordinära insatser.', text: 'Beslut', decidedById: ids.people.head });
