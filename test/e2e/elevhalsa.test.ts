@@ -131,6 +131,27 @@ describe('Elevhälsan over HTTP', () => {
     assert.equal(municipality?.elevhalsaChannelId, CHANNEL);
   });
 
+  test('only an admin or the head moves new cases to another channel', async () => {
+    const admin = person('admin');
+    const other = '19:elevhalsan-arenden@thread.tacv2';
+    const inOther = (who: typeof principal): SendOptions => {
+      const base = as(who, 'channel');
+      return {
+        ...base,
+        conversation: { ...base.conversation, id: other },
+        extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: CHANNEL, name: 'Elevhälsan' }, channel: { id: other } } },
+      };
+    };
+    await harness.sendMessage('<at>Tilläggsbot</at> använd den här kanalen', inOther(handler));
+    assert.match(cardText(lastPostedCard(harness)), /Bara kommunens administratör/);
+    assert.equal((await repos.municipalities.get(DEMO_IDS.municipality))?.elevhalsaChannelId, CHANNEL);
+    await harness.sendMessage('<at>Tilläggsbot</at> använd den här kanalen', inOther(admin));
+    assert.equal((await repos.municipalities.get(DEMO_IDS.municipality))?.elevhalsaChannelId, other);
+    // And back, for the tests below.
+    await harness.sendMessage('använd den här kanalen', as(admin, 'channel'));
+    assert.equal((await repos.municipalities.get(DEMO_IDS.municipality))?.elevhalsaChannelId, CHANNEL);
+  });
+
   test('submit → channel card → completion → resubmit → decision in the principal chat (kommunal)', async () => {
     const app = validApplication();
     app.unit = { id: DEMO_IDS.units.jarnboas };
