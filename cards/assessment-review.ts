@@ -1,5 +1,6 @@
 // The handler's own rating of the needs assessment. The same drop-downs as the principal's
 // step; under each area the handler has changed, the principal's rating stays visible.
+import { caseFacts } from './case-common';
 import type { TAreaRating } from '../domain/schemas';
 import type { AdaptiveCard, CardElement } from './types';
 import type { AssessmentReviewViewModel } from './case-view-models';
@@ -23,11 +24,7 @@ export function assessmentReviewCard(vm: AssessmentReviewViewModel): AdaptiveCar
   return adaptiveCard(
     [
       heading('Justera behovsbedömningen'),
-      factSet([
-        { title: 'Ärende', value: vm.caseNumber },
-        { title: 'Enhet', value: vm.unitName },
-        { title: 'Termin', value: vm.termLabel },
-      ]),
+      factSet(caseFacts(vm)),
       ...(vm.notice ? [notice(vm.notice.text, vm.notice.style)] : []),
       ...errorSummary(vm.errors, areas),
       assessmentSummaryBlock(vm.summary),

@@ -2,8 +2,19 @@
 import type { TDecisionOutcome } from '../domain/schemas';
 import type { CardElement } from './types';
 import type { CaseDecisionSummary, CaseHandler, UnitKind } from './case-view-models';
-import { container, text } from './card';
+import { container, text, type Fact } from './card';
 import { DECISION_OUTCOME_LABELS, UNIT_KIND_LABELS } from './labels';
+
+// The facts every case card starts with; the child is named only where the card may (the
+// principal's own chat).
+export function caseFacts(vm: { caseNumber: string; unitName: string; termLabel: string; pupilLabel?: string | undefined }): Fact[] {
+  return [
+    { title: 'Ärende', value: vm.caseNumber },
+    ...(vm.pupilLabel ? [{ title: 'Barn', value: vm.pupilLabel }] : []),
+    { title: 'Enhet', value: vm.unitName },
+    { title: 'Termin', value: vm.termLabel },
+  ];
+}
 
 export function unitText(name: string, kind: UnitKind): string {
   return `${name} (${UNIT_KIND_LABELS[kind]})`;

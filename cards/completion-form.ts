@@ -1,5 +1,6 @@
 // The handler asks the principal to complete the application: what is missing, and which part
 // of the application the principal should be taken to.
+import { caseFacts } from './case-common';
 import { APPLICATION_STEPS, STEP_TITLES } from '../machines/application.steps';
 import type { AdaptiveCard, CardElement } from './types';
 import type { CompletionFormViewModel } from './case-view-models';
@@ -40,11 +41,7 @@ export function completionFormCard(vm: CompletionFormViewModel): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Begär komplettering'),
-      factSet([
-        { title: 'Ärende', value: vm.caseNumber },
-        { title: 'Enhet', value: vm.unitName },
-        { title: 'Termin', value: vm.termLabel },
-      ]),
+      factSet(caseFacts(vm)),
       ...errorSummary(errors, fields),
       text('Rektorn får ditt meddelande i chatten och kommer direkt till den del du väljer. Skriv konkret vad som saknas.'),
       ...fields,

@@ -1,4 +1,5 @@
 // In the principal's chat: Elevhälsan needs more before the application can be decided.
+import { caseFacts } from './case-common';
 import { STEP_TITLES } from '../machines/application.steps';
 import type { AdaptiveCard, CardElement } from './types';
 import type { CompletionRequestViewModel } from './case-view-models';
@@ -10,13 +11,7 @@ export function completionRequestCard(vm: CompletionRequestViewModel): AdaptiveC
   const body: CardElement[] = [
     heading('Elevhälsan behöver en komplettering', { color: 'warning' }),
     text('Ansökan kan inte prövas förrän den är kompletterad.'),
-    factSet([
-      { title: 'Ärende', value: vm.caseNumber },
-      ...(vm.pupilLabel ? [{ title: 'Barn', value: vm.pupilLabel }] : []),
-      { title: 'Enhet', value: vm.unitName },
-      { title: 'Termin', value: vm.termLabel },
-      { title: 'Gäller', value: STEP_TITLES[vm.step] },
-    ]),
+    factSet([...caseFacts(vm), { title: 'Gäller', value: STEP_TITLES[vm.step] }]),
     container([text('Meddelande från Elevhälsan', { weight: 'bolder' }), text(vm.message, { spacing: 'small' }), subtle(from, { spacing: 'small' })], {
       style: 'emphasis',
     }),

@@ -9,7 +9,7 @@ import { adaptiveCard, container, factSet, heading, subtle, text } from './card'
 import { execute } from './actions';
 import { choiceSet, dateInput, numberInput, textInput, toggle } from './inputs';
 import { errorSummary } from './error-summary';
-import { lateMarker, unitText } from './case-common';
+import { caseFacts, lateMarker, unitText } from './case-common';
 import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_LABELS } from './labels';
 import { formatHours, formatKronor } from './format';
 import { clip } from './clip';
@@ -107,11 +107,7 @@ export function decisionFormCard(vm: DecisionFormViewModel): AdaptiveCard {
 
   const body: CardElement[] = [
     heading('Fatta beslut'),
-    factSet([
-      { title: 'Ärende', value: vm.caseNumber },
-      { title: 'Enhet', value: unitText(vm.unitName, vm.unitKind) },
-      { title: 'Termin', value: vm.termLabel },
-    ]),
+    factSet(caseFacts({ ...vm, unitName: unitText(vm.unitName, vm.unitKind) })),
   ];
   if (vm.late) body.push(lateMarker());
   body.push(

@@ -5,7 +5,7 @@ import type { AdaptiveCard, CardElement } from './types';
 import type { DecisionViewModel } from './case-view-models';
 import { adaptiveCard, container, factSet, heading, notice, subtle, text, type Fact } from './card';
 import { execute } from './actions';
-import { decisionHeading } from './case-common';
+import { caseFacts, decisionHeading } from './case-common';
 import { CARD_BYTE_BUDGET, cardBytes, clip } from './clip';
 
 // Lengths of the letter tried in turn until the card fits.
@@ -24,12 +24,7 @@ function letter(value: string): CardElement[] {
 
 function build(vm: DecisionViewModel, limit: number): AdaptiveCard {
   const granted = vm.outcome !== 'rejected';
-  const facts: Fact[] = [
-    { title: 'Ärende', value: vm.caseNumber },
-    ...(vm.pupilLabel ? [{ title: 'Barn', value: vm.pupilLabel }] : []),
-    { title: 'Enhet', value: vm.unitName },
-    { title: 'Termin', value: vm.termLabel },
-  ];
+  const facts: Fact[] = caseFacts(vm);
   if (granted && vm.amountPerMonthText) facts.push({ title: 'Belopp', value: `${vm.amountPerMonthText} per månad` });
   if (granted && vm.periodText) facts.push({ title: 'Period', value: vm.periodText });
 
