@@ -31,6 +31,7 @@ import { caseActor, loadCase, storedCase, type CaseBundle } from './case-context
 import { allowedFor, channelViewModel, detailViewModel, ELEVHALSA_STATUS_TEXT } from './case-view';
 import { hasRole, type Actor } from './identity';
 import { QUEUES } from './jobs';
+import { cardMessage, type ConversationRef } from './transport-types';
 
 export type Toast = { toast: string };
 export type CaseReply = AdaptiveCard | Toast;
@@ -92,7 +93,7 @@ async function privately(deps: DialogDeps, actor: Actor, turn: CaseTurn, card: A
   if (!chat || !deps.proactive) {
     return { toast: 'Öppna en chatt med Tilläggsbot först (skriv ”hej” till den), och tryck sedan på knappen igen.' };
   }
-  await deps.proactive.send(chat.reference as never, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+  await deps.proactive.send(chat.reference as ConversationRef, cardMessage(card as never));
   return { toast: 'Ansökan är öppnad i din chatt med Tilläggsbot.' };
 }
 
