@@ -2,7 +2,6 @@
 // from case-level facts only (no child, no need): the channel is seen by many.
 import type {
   CaseActionFlags,
-  CaseChange,
   CaseChannelViewModel,
   CaseDecisionSummary,
   CaseDetailViewModel,
@@ -10,12 +9,12 @@ import type {
 } from '../cards';
 import { mayPerform, type CaseAction } from '../domain/case-roles';
 import { computeAssessment } from '../domain/assessment';
-import { formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '../domain/format';
+import { formatKronor, formatSwedishDate } from '../domain/format';
 import type { CaseStatus, DecisionRecord } from '../domain/ports';
 import type { TApplication } from '../domain/schemas';
 import { localDate, termLabel } from '../domain/terms';
-import { STEP_TITLES, stepOfField } from '../machines/application.steps';
 import { caseActor, type CaseBundle } from './case-context';
+import { versionChanges } from './version-changes';
 import type { Actor } from './identity';
 
 export const ELEVHALSA_STATUS_TEXT: Record<CaseStatus, string> = {
@@ -93,35 +92,6 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
   };
 }
 
-function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
-  } else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else out.set(prefix, String(value));
-}
-
-const SKIP_IN_CHANGES = /^(signature|attachments\[\d+\]\.id|measures\[\d+\]\.id)/;
-
-// Field by field, what the resubmitted version changed: what the handler reads first.
-export function versionChanges(before: TApplication, after: TApplication): CaseChange[] {
-  const a = new Map<string, string>();
-  const b = new Map<string, string>();
-  flatten(before, '', a);
-  flatten(after, '', b);
-  const fields = [...new Set([...a.keys(), ...b.keys()])].filter((f) => !SKIP_IN_CHANGES.test(f));
-  const label = (field: string, value: string | undefined) => {
-    if (value === undefined) return '–';
-    if (/\.type$/.test(field) && value in MEASURE_TYPE_LABELS) return MEASURE_TYPE_LABELS[value as keyof typeof MEASURE_TYPE_LABELS];
-    if (/\.kind$/.test(field) && value in ATTACHMENT_KIND_LABELS) return ATTACHMENT_KIND_LABELS[value as keyof typeof ATTACHMENT_KIND_LABELS];
-    return value;
-  };
-  return fields
-    .filter((f) => a.get(f) !== b.get(f))
-    .map((f) => ({ section: STEP_TITLES[stepOfField(f)], field: f, before: label(f, a.get(f)), after: label(f, b.get(f)) }));
-}
-
 export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailViewModel {
   const { kase, unit, application, latest, versions } = bundle;
   const profile = bundle.municipality.profile;
@@ -155,7 +125,9 @@ export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailVi
     ...(application.signature.signedBy
       ? { signedText: `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` }
       : {}),
-    changes: previous ? versionChanges(previous.data as TApplication, application) : [],
+    changes: previous
+      ? versionChanges(previous.data as TApplication, application, { assessment: profile.assessment, unitName: (id) => (id === unit.id ? unit.name : undefined) })
+      : [],
     ...(bundle.decision ? { decision: decisionSummary(bundle.decision, tz) } : {}),
     allowed: allowedFor(viewer, bundle),
   };
