@@ -93,7 +93,7 @@ async function privately(deps: DialogDeps, actor: Actor, turn: CaseTurn, card: A
   if (!chat || !deps.proactive) {
     return { toast: 'Öppna en chatt med Tilläggsbot först (skriv ”hej” till den), och tryck sedan på knappen igen.' };
   }
-  await deps.proactive.send(chat.reference as ConversationRef, cardMessage(card as never));
+  await deps.proactive.send(chat.reference as ConversationRef, cardMessage(card));
   return { toast: 'Ansökan är öppnad i din chatt med Tilläggsbot.' };
 }
 
@@ -350,7 +350,7 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
 }
 
 export async function queueCard(deps: DialogDeps, actor: Actor): Promise<CaseReply> {
-  if (!['handler', 'head', 'admin'].some((r) => hasRole(actor, r as never))) {
+  if (!(['handler', 'head', 'admin'] as const).some((r) => hasRole(actor, r))) {
     return { toast: 'Kön visas bara för Elevhälsan. Skriv ”mina ärenden” för att se dina egna ansökningar.' };
   }
   const tz = actor.municipality.profile.timeZone;

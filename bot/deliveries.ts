@@ -55,7 +55,7 @@ function rethrowForQueue(error: unknown): never {
   throw error;
 }
 
-const asMessage = (card: AdaptiveCard, summary: string) => cardMessage(card as never, summary);
+const asMessage = (card: AdaptiveCard, summary: string) => cardMessage(card, summary);
 
 export function createDeliveries(deps: DeliveryDeps): { [Q in keyof JobData]: (data: JobData[Q]) => Promise<void> } {
   const log = deps.logger.child({ component: 'deliveries' });

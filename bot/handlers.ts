@@ -32,8 +32,6 @@ export interface HandlerDeps {
   proactive?: ProactiveSender;
 }
 
-const asCard = (card: AdaptiveCard) => card as unknown as Parameters<typeof cardMessage>[0];
-
 export function createHandlers(options: HandlerDeps): BotHandlers {
   const deps: DialogDeps = {
     repos: options.repos,
@@ -76,7 +74,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     return handleAction(deps, actor, parsed.action, { conversationType: turn.conversationType });
   }
 
-  const toMessage = (reply: Reply) => (isToast(reply) ? reply.toast : cardMessage(asCard(reply)));
+  const toMessage = (reply: Reply) => (isToast(reply) ? reply.toast : cardMessage(reply));
 
   async function textReply(turn: TurnContext<MessageActivity>, actor: Actor | null): Promise<Reply> {
     const text = turn.activity.text ?? '';
@@ -138,13 +136,13 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       const { verb, data } = turn.activity.value.action;
       const reply = await actionReply(actor, verb, data, turn);
       // A short answer leaves the card as it is (Teams shows the text to the person who clicked).
-      return isToast(reply) ? messageResponse(reply.toast) : cardResponse(asCard(reply));
+      return isToast(reply) ? messageResponse(reply.toast) : cardResponse(reply);
     },
 
     async onInstall(turn) {
       if (turn.conversationType === 'channel' || turn.activity.channelData?.team) {
         const card = await onTeamInstall(deps.repos, turn);
-        if (card) await turn.send(cardMessage(asCard(card)));
+        if (card) await turn.send(cardMessage(card));
         return;
       }
       const actor = await actorOf(turn);
@@ -152,7 +150,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       const isNew = await rememberConversation(turn, actor);
       if (!isNew && actor) return;
       if (turn.conversationType !== 'personal') return;
-      await turn.send(cardMessage(asCard(await welcome(deps, actor, turn.userName))));
+      await turn.send(cardMessage(await welcome(deps, actor, turn.userName)));
     },
 
     async onUninstall(turn) {

@@ -10,14 +10,15 @@ export interface CardRefresh {
   userIds: string[];
 }
 
-export interface AdaptiveCard {
+// A type, not an interface, so a card is assignable where the transport takes any JSON card.
+export type AdaptiveCard = {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   type: 'AdaptiveCard';
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
   refresh?: CardRefresh;
-}
+};
 
 export interface CardAttachment {
   contentType: 'application/vnd.microsoft.card.adaptive';
