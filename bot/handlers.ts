@@ -45,11 +45,11 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
 
   // Kept on every personal turn, so reminders and decisions reach the chat the principal uses now.
   // A failure here must not cost the principal the turn: the next turn tries again.
-  async function rememberConversation(turn: TurnContext, actor: Actor | null): Promise<boolean> {
-    if (!actor || turn.conversationType !== 'personal' || !turn.tenantId) return false;
+  async function rememberConversation(turn: TurnContext, actor: Actor | null): Promise<void> {
+    if (!actor || turn.conversationType !== 'personal' || !turn.tenantId) return;
     try {
       const existing = await deps.repos.conversations.getPersonal(actor.person.id);
-      if (existing?.conversationId === turn.conversationId && existing.serviceUrl === turn.serviceUrl) return false;
+      if (existing?.conversationId === turn.conversationId && existing.serviceUrl === turn.serviceUrl) return;
       await deps.repos.conversations.upsertPersonal({
         personId: actor.person.id,
         tenantId: turn.tenantId,
@@ -57,10 +57,8 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
         serviceUrl: turn.serviceUrl,
         reference: turn.reference,
       });
-      return true;
     } catch (error) {
       log.warn('could not store the conversation reference', { conversationId: turn.conversationId, error: errorFields(error) });
-      return false;
     }
   }
 
@@ -139,17 +137,17 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       return isToast(reply) ? messageResponse(reply.toast) : cardResponse(reply);
     },
 
-    async onInstall(turn) {
+    async onInstall(turn, trigger) {
       if (turn.conversationType === 'channel' || turn.activity.channelData?.team) {
         const card = await onTeamInstall(deps.repos, turn);
         if (card) await turn.send(cardMessage(card));
         return;
       }
       const actor = await actorOf(turn);
-      // Teams sends two signals for one install: welcome only on the one that stored the chat.
-      const isNew = await rememberConversation(turn, actor);
-      if (!isNew && actor) return;
-      if (turn.conversationType !== 'personal') return;
+      await rememberConversation(turn, actor);
+      // Teams sends two signals for one install, often in the same instant: both store the
+      // chat, only the bot's arrival in the conversation welcomes.
+      if (trigger !== 'membersAdded' || turn.conversationType !== 'personal') return;
       await turn.send(cardMessage(await welcome(deps, actor, turn.userName)));
     },
 

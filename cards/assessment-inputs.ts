@@ -54,7 +54,6 @@ export function assessmentAreaInputs(
           {
             id: `assessment.${area.id}.current`,
             label: 'Nuläge',
-            required: true,
             placeholder: 'Välj nivå',
             errorMessage: `Välj nivå för nuläget i ${area.label.toLowerCase()}.`,
             choices,
@@ -66,7 +65,6 @@ export function assessmentAreaInputs(
           {
             id: `assessment.${area.id}.desired`,
             label: 'Önskat läge med stödet',
-            required: true,
             placeholder: 'Välj nivå',
             errorMessage: `Välj nivå för önskat läge i ${area.label.toLowerCase()}.`,
             choices,

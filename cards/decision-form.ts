@@ -48,8 +48,7 @@ export function decisionFormCard(vm: DecisionFormViewModel): AdaptiveCard {
       {
         id: 'decision.amountPerMonth',
         label: 'Belopp per månad (kr)',
-        min: 0,
-        placeholder: 'Till exempel 18000',
+        placeholder: 'Till exempel 18 000',
         errorMessage: 'Skriv beloppet per månad i hela kronor, 0 eller mer.',
         value: v.amountPerMonth ?? vm.proposedAmountPerMonth,
       },

@@ -50,15 +50,13 @@ export function textInput(
   return withError(input, errors);
 }
 
-export function numberInput(
-  b: Base & { value?: number; placeholder?: string; min?: number; max?: number },
-  errors: Errors,
-): CardElement[] {
-  const input: CardElement = { type: 'Input.Number', ...base(b) };
+// A number typed as text: Input.Number refuses the Swedish decimal comma ("32,5") and spaces in
+// kronor ("25 000") in the client, with a message that does not say why, and then blocks the
+// card. The bot parses and checks every number (bot/card-input.ts) and answers next to the field.
+export function numberInput(b: Base & { value?: number; placeholder?: string }, errors: Errors): CardElement[] {
+  const input: CardElement = { type: 'Input.Text', ...base(b), maxLength: 20 };
   if (b.placeholder) input.placeholder = b.placeholder;
-  if (b.min !== undefined) input.min = b.min;
-  if (b.max !== undefined) input.max = b.max;
-  if (b.value !== undefined) input.value = b.value;
+  if (b.value !== undefined) input.value = String(b.value).replace('.', ',');
   return withError(input, errors);
 }
 

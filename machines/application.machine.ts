@@ -48,8 +48,12 @@ export interface ApplicationInput {
   draft?: TApplicationDraft;
 }
 
-const toRecord = (problems: Problem[]): FieldErrors =>
-  Object.fromEntries(problems.map((p) => [p.field, p.message]));
+// One message per field; two problems on one field (two missing attachments) are both shown.
+const toRecord = (problems: Problem[]): FieldErrors => {
+  const errors: FieldErrors = {};
+  for (const p of problems) errors[p.field] = errors[p.field] ? `${errors[p.field]} ${p.message}` : p.message;
+  return errors;
+};
 
 function eventValues(event: ApplicationEvent): DraftPatch {
   return 'values' in event ? event.values : {};

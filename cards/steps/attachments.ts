@@ -9,9 +9,10 @@ import { ATTACHMENT_KIND_LABELS } from '../labels';
 
 // The words say what the symbol shows, so a screen reader and a colour-blind reader get it too.
 function checklistLine(item: ChecklistItem): CardElement {
-  const mark = item.done ? '✓' : '✗';
+  // Only what is required and missing is marked as missing; an optional document is just "ej bifogad".
+  const mark = item.done ? '✓' : item.required ? '✗' : '○';
   const need = item.required ? 'krävs' : 'om det finns';
-  const state = item.done ? 'bifogad' : 'saknas';
+  const state = item.done ? 'bifogad' : item.required ? 'saknas' : 'ej bifogad';
   return text(`${mark} ${item.label} (${need}) – ${state}`, {
     spacing: 'none',
     color: item.done ? 'good' : item.required ? 'attention' : 'default',
@@ -45,7 +46,6 @@ export function attachmentsStep(vm: StepViewModel): StepContent {
             {
               id: 'attachment.kind',
               label: `Vilken sorts bilaga är ${pending.name}?`,
-              required: true,
               style: 'expanded',
               errorMessage: 'Välj vilken sorts bilaga filen är.',
               choices: ATTACHMENT_KINDS.map((k) => ({ title: ATTACHMENT_KIND_LABELS[k], value: k })),
@@ -66,7 +66,7 @@ export function attachmentsStep(vm: StepViewModel): StepContent {
   }
 
   return {
-    intro: 'Bifoga underlagen, till exempel åtgärdsprogram, kartläggning och intyg. Dra in filerna här i vår chatt eller använd gemet under skrivfältet, så frågar jag vilken sorts bilaga varje fil är.',
+    intro: 'Bifoga underlagen, till exempel åtgärdsprogram, kartläggning och intyg. Dra in filerna här i vår chatt eller bifoga dem från skrivfältet, så frågar jag vilken sorts bilaga varje fil är.',
     body,
   };
 }

@@ -9,7 +9,6 @@ export function effectStep(vm: StepViewModel): StepContent {
       {
         id: 'effect.description',
         label: 'Förväntad effekt av stödet',
-        required: true,
         multiline: true,
         placeholder: 'Vad ska barnet klara med stödet som det inte klarar i dag, och hur följer ni upp det?',
         errorMessage: 'Beskriv hur stödet hjälper barnets utveckling eller resultat.',

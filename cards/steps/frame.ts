@@ -1,16 +1,17 @@
 // What every step card shares: where you are, what to do, what went wrong, how to move on.
 import { APPLICATION_STEPS, STEP_TITLES } from '../../machines/application.steps';
+import { draftLabel } from '../../domain/draft';
 import type { AdaptiveCard, CardAction, CardElement } from '../types';
 import type { StepViewModel } from '../view-models';
 import { adaptiveCard, heading, notice, subtle, text } from '../card';
 import { execute } from '../actions';
 import { errorSummary } from '../error-summary';
 
-// Tillbaka and Spara send no inputs. A client refuses to send a card while an isRequired input
-// is empty, so sending them would block going back or pausing on a half-filled step; the price
-// is that what was typed on this step since the last Nästa is not kept (the card says so).
-// Flip to 'auto' together with dropping isRequired (inputs.ts) to trade the other way.
-const NAVIGATION_INPUTS = 'none' as const;
+// Tillbaka and Spara send what is typed, so nothing written on a half-filled step is lost. That
+// is why step inputs are never isRequired: a client refuses to send a card while a required
+// input is empty, which would block pausing. Nästa is checked on the server instead, and every
+// missing answer comes back next to its field.
+const NAVIGATION_INPUTS = 'auto' as const;
 
 export type StepContent = {
   intro: string;
@@ -23,6 +24,9 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
   const body: CardElement[] = [
     heading(`Steg ${index + 1} av ${APPLICATION_STEPS.length} · ${STEP_TITLES[vm.step]}`),
   ];
+  // Once the child is named, every card says whose application it is: a principal with
+  // several drafts must never fill in the wrong one.
+  if (index > APPLICATION_STEPS.indexOf('pupil')) body.push(subtle(`Ansökan för ${draftLabel(vm.draft)}`, { spacing: 'none' }));
   if (vm.notice) body.push(notice(vm.notice.text, vm.notice.style));
   body.push(...errorSummary(vm.errors, content.body));
   body.push(text(content.intro));
@@ -31,7 +35,7 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
     subtle(
       isSummary
         ? 'Ansökan går till Elevhälsan först när du trycker Skicka in ansökan.'
-        : 'Svaren på det här steget sparas när du trycker Nästa. Du kan pausa och fortsätta senare med ”fortsätt”.',
+        : 'Det du skriver sparas när du trycker Nästa, Tillbaka eller Spara. Du kan pausa och fortsätta senare med ”fortsätt”.',
       { separator: true },
     ),
   );

@@ -38,7 +38,6 @@ export function mappingStep(vm: StepViewModel): StepContent {
         {
           id: `mapping.${f.key}`,
           label: f.label,
-          required: true,
           multiline: true,
           placeholder: f.placeholder,
           errorMessage: f.errorMessage,

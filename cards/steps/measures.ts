@@ -71,10 +71,8 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         {
           id: 'measure.hoursPerWeek',
           label: 'Timmar per vecka',
-          min: 0,
-          max: 168,
-          placeholder: 'Till exempel 10',
-          errorMessage: 'Skriv antal timmar per vecka, mellan 0 och 168.',
+          placeholder: 'Till exempel 10 eller 7,5',
+          errorMessage: 'Skriv antal timmar per vecka, till exempel 7,5.',
           value: values.hoursPerWeek,
         },
         errors,
@@ -83,9 +81,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         {
           id: 'measure.cost',
           label: 'Kostnad i kronor, om insatsen kostar något utöver timmarna',
-          min: 0,
-          max: 100_000_000,
-          placeholder: 'Till exempel 25000',
+          placeholder: 'Till exempel 25 000',
           errorMessage: 'Skriv kostnaden i hela kronor.',
           value: values.cost,
         },

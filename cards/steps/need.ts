@@ -14,7 +14,6 @@ export function needStep(vm: StepViewModel): StepContent {
         {
           id: 'need.criteria',
           label: 'Vilka kriterier stämmer? Välj minst ett.',
-          required: true,
           multiSelect: true,
           style: 'expanded',
           errorMessage: 'Välj minst ett kriterium.',
@@ -27,7 +26,6 @@ export function needStep(vm: StepViewModel): StepContent {
         {
           id: 'need.description',
           label: 'Behovet i verksamheten',
-          required: true,
           multiline: true,
           placeholder: 'Hur märks behovet under dagen? Till exempel i undervisningen, på raster, i samspel och vid övergångar. Skriv inte diagnosen.',
           errorMessage: 'Beskriv hur behovet visar sig i verksamheten.',
@@ -39,7 +37,6 @@ export function needStep(vm: StepViewModel): StepContent {
         {
           id: 'need.documentedBy.competence',
           label: 'Behovet är dokumenterat av någon med kompetens inom',
-          required: true,
           placeholder: 'Välj kompetens',
           errorMessage: 'Välj vilken kompetens personen som dokumenterat behovet har.',
           choices: COMPETENCES.map((c) => ({ title: COMPETENCE_LABELS[c], value: c })),
@@ -51,7 +48,6 @@ export function needStep(vm: StepViewModel): StepContent {
         {
           id: 'need.documentedBy.name',
           label: 'Namn och titel på den som dokumenterat behovet',
-          required: true,
           placeholder: 'Till exempel Anna Berg, specialpedagog',
           errorMessage: 'Skriv namn och titel på den som dokumenterat behovet.',
           maxLength: 200,

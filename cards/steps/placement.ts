@@ -11,7 +11,6 @@ export function placementStep(vm: StepViewModel): StepContent {
         {
           id: 'placement.group',
           label: 'Grupp, klass eller arbetslag nästa termin',
-          required: true,
           placeholder: 'Till exempel 3B eller avdelning Solen',
           errorMessage: 'Skriv vilken grupp, klass eller vilket arbetslag barnet ska gå i.',
           maxLength: 100,
@@ -23,11 +22,8 @@ export function placementStep(vm: StepViewModel): StepContent {
         {
           id: 'placement.attendanceHoursPerWeek',
           label: 'Vistelsetid, timmar per vecka',
-          required: true,
-          min: 0,
-          max: 168,
-          placeholder: 'Till exempel 30',
-          errorMessage: 'Skriv antal timmar per vecka, mellan 0 och 168.',
+          placeholder: 'Till exempel 30 eller 32,5',
+          errorMessage: 'Skriv antal timmar per vecka, till exempel 32,5.',
           value: placement.attendanceHoursPerWeek,
         },
         vm.errors,

@@ -36,7 +36,6 @@ export function pupilStep(vm: StepViewModel): StepContent {
         {
           id: 'pupil.personnummer',
           label: 'Personnummer',
-          required: true,
           placeholder: 'ÅÅÅÅMMDD-NNNN',
           // Lenient on purpose: the domain rules check date and check digit and say exactly what is wrong.
           regex: '^\\s*(\\d{6}|\\d{8})[-+]?\\d{4}\\s*$',
@@ -46,11 +45,11 @@ export function pupilStep(vm: StepViewModel): StepContent {
         errors,
       ),
       ...textInput(
-        { id: 'pupil.firstName', label: 'Förnamn', required: true, maxLength: 100, errorMessage: 'Skriv barnets förnamn.', value: pupil.firstName },
+        { id: 'pupil.firstName', label: 'Förnamn', maxLength: 100, errorMessage: 'Skriv barnets förnamn.', value: pupil.firstName },
         errors,
       ),
       ...textInput(
-        { id: 'pupil.lastName', label: 'Efternamn', required: true, maxLength: 100, errorMessage: 'Skriv barnets efternamn.', value: pupil.lastName },
+        { id: 'pupil.lastName', label: 'Efternamn', maxLength: 100, errorMessage: 'Skriv barnets efternamn.', value: pupil.lastName },
         errors,
       ),
     );
@@ -61,7 +60,6 @@ export function pupilStep(vm: StepViewModel): StepContent {
       {
         id: 'pupil.registeredMunicipality',
         label: 'Folkbokföringskommun',
-        required: true,
         errorMessage: 'Skriv vilken kommun barnet är folkbokfört i.',
         maxLength: 100,
         value: pupil.registeredMunicipality ?? profile.name,
@@ -76,7 +74,6 @@ export function pupilStep(vm: StepViewModel): StepContent {
       {
         id: 'pupil.schoolForm',
         label: 'Skolform',
-        required: true,
         errorMessage: 'Välj skolform.',
         placeholder: 'Välj skolform',
         choices: profile.schoolForms.map((f) => ({ title: SCHOOL_FORM_LABELS[f], value: f })),

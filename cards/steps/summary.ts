@@ -32,7 +32,6 @@ export function summaryStep(vm: StepViewModel): StepContent {
           id: 'signature.confirmed',
           label: 'Underskrift',
           title: 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer',
-          required: true,
           errorMessage: 'Kryssa i rutan för att skriva under ansökan.',
           value: vm.draft.signature?.confirmed === true,
         },

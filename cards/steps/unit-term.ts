@@ -26,7 +26,6 @@ export function unitTermStep(vm: StepViewModel): StepContent {
         {
           id: 'unit.id',
           label: 'Enhet',
-          required: true,
           errorMessage: 'Välj vilken enhet barnet går på.',
           style: styleFor(vm.units.length),
           placeholder: 'Välj enhet',
@@ -47,12 +46,11 @@ export function unitTermStep(vm: StepViewModel): StepContent {
         {
           id: 'term',
           label: 'Termin',
-          required: true,
           errorMessage: 'Välj vilken termin du söker för.',
           style: styleFor(vm.termOptions.length),
           placeholder: 'Välj termin',
           choices: vm.termOptions.map((t) => ({
-            title: `${t.label} – ${t.deadlineText}${t.late ? ' (sen ansökan)' : ''}`,
+            title: `${t.label} – ${t.deadlineText.charAt(0).toLowerCase()}${t.deadlineText.slice(1)}${t.late ? ' (sen ansökan)' : ''}`,
             value: t.term,
           })),
           value: chosen,

@@ -420,7 +420,7 @@ describe('decisionFormCard', () => {
       { title: 'Bevilja delvis', value: 'partly_approved' },
       { title: 'Avslå', value: 'rejected' },
     ]);
-    assert.equal(input(card, 'decision.amountPerMonth')?.value, vm.proposedAmountPerMonth);
+    assert.equal(input(card, 'decision.amountPerMonth')?.value, String(vm.proposedAmountPerMonth));
     assert.equal(input(card, 'decision.from')?.type, 'Input.Date');
     assert.equal(input(card, 'decision.from')?.value, '2027-08-16');
     assert.equal(input(card, 'decision.to')?.value, '2027-12-22');
@@ -466,7 +466,7 @@ describe('decisionFormCard', () => {
     );
     assertFits(card, 'decision form with errors');
     assert.equal(input(card, 'decision.outcome')?.value, 'partly_approved');
-    assert.equal(input(card, 'decision.amountPerMonth')?.value, 9000);
+    assert.equal(input(card, 'decision.amountPerMonth')?.value, '9000');
     assert.equal(input(card, 'decision.approvedMeasures')?.value, 'm2');
     for (const [field, message] of Object.entries(errors)) assert.equal(elementAfterInput(card, field)?.text, message, field);
   });

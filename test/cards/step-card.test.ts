@@ -6,7 +6,7 @@ import { APPLICATION_STEPS, STEP_TITLES, type ApplicationStep } from '../../mach
 import { noraProfile } from '../../domain/profile';
 import { cardBytes } from './validate';
 import { DRAFT_ID, fullDraft, fullStepVm, measure, stepVm } from './fixtures';
-import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, texts } from './helpers';
+import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, texts } from './helpers';
 
 const areaIds = noraProfile.assessment.areas.flatMap((a) => [`assessment.${a.id}.current`, `assessment.${a.id}.desired`]);
 
@@ -78,9 +78,10 @@ describe('stepCard: every step, empty and full', () => {
       assert.equal(primary?.associatedInputs, 'auto');
       const back = button(card, 'Tillbaka');
       if (index === 0) assert.equal(back, undefined, 'no Tillbaka on step 1');
-      else assert.deepEqual([back?.verb, back?.data, back?.associatedInputs], ['step.back', { draftId: DRAFT_ID, step }, 'none']);
+      // Going back or pausing sends what is typed, so nothing written is lost.
+      else assert.deepEqual([back?.verb, back?.data, back?.associatedInputs], ['step.back', { draftId: DRAFT_ID, step }, 'auto']);
       const save = button(card, 'Spara och fortsätt senare');
-      assert.deepEqual([save?.verb, save?.data, save?.associatedInputs], ['draft.save', { draftId: DRAFT_ID, step }, 'none']);
+      assert.deepEqual([save?.verb, save?.data, save?.associatedInputs], ['draft.save', { draftId: DRAFT_ID, step }, 'auto']);
     });
   }
 });
@@ -93,7 +94,8 @@ describe('stepCard: pre-filled from the draft', () => {
     assert.equal(v('pupil', 'pupil.personnummer'), '20170312-1234');
     assert.equal(v('pupil', 'pupil.protectedIdentity'), 'false');
     assert.equal(v('pupil', 'pupil.schoolForm'), 'grundskola');
-    assert.equal(v('placement', 'placement.attendanceHoursPerWeek'), 32.5);
+    // Numbers are typed as text, with the Swedish decimal comma.
+    assert.equal(v('placement', 'placement.attendanceHoursPerWeek'), '32,5');
     assert.equal(v('need', 'need.criteria'), 'autism,koncentration_struktur');
     assert.equal(v('need', 'need.documentedBy.competence'), 'psykologisk');
     assert.equal(v('mapping', 'mapping.prognosis'), fullDraft.mapping?.prognosis);
@@ -116,12 +118,19 @@ describe('stepCard: pre-filled from the draft', () => {
     assert.equal(input(card, 'term')?.value, undefined);
   });
 
-  test('required fields are marked required, optional ones are not', () => {
-    const card = stepCard(stepVm('pupil'));
-    assert.equal(input(card, 'pupil.firstName')?.isRequired, true);
-    assert.equal(input(card, 'pupil.grade')?.isRequired, undefined);
+  test('no step input blocks the client: Spara and Tillbaka always go through, the server checks Nästa', () => {
+    for (const step of APPLICATION_STEPS) {
+      const card = stepCard(fullStepVm(step));
+      const required = inputs(card).filter((i) => i.isRequired !== undefined).map((i) => i.id);
+      assert.deepEqual(required, [], `${step} has client-required inputs`);
+    }
+  });
+
+  test('numbers are text inputs, so "32,5" and "25 000" reach the bot', () => {
+    const placement = stepCard(stepVm('placement'));
+    assert.equal(input(placement, 'placement.attendanceHoursPerWeek')?.type, 'Input.Text');
     const measures = stepCard(stepVm('measures'));
-    assert.ok(['measure.type', 'measure.description'].every((id) => input(measures, id)?.isRequired === undefined), 'the new-measure form never blocks Nästa');
+    for (const id of ['measure.hoursPerWeek', 'measure.cost']) assert.equal(input(measures, id)?.type, 'Input.Text', id);
   });
 });
 
@@ -132,8 +141,8 @@ describe('stepCard: unitTerm', () => {
     assert.deepEqual(unitChoices.map((c) => c.value), ['u-karla', 'u-solen', 'u-montessori']);
     assert.equal(unitChoices[2]?.title, 'Montessoriskolan Nora (fristående)');
     const termChoices = input(card, 'term')?.choices as Array<{ title: string }>;
-    assert.equal(termChoices[0]?.title, 'Höstterminen 2027 – Sista ansökningsdag 15 april 2027 (sen ansökan)');
-    assert.equal(termChoices[1]?.title, 'Vårterminen 2028 – Sista ansökningsdag 15 oktober 2027');
+    assert.equal(termChoices[0]?.title, 'Höstterminen 2027 – sista ansökningsdag 15 april 2027 (sen ansökan)');
+    assert.equal(termChoices[1]?.title, 'Vårterminen 2028 – sista ansökningsdag 15 oktober 2027');
     assert.match(allText(card), /Höstterminen 2027: sista ansökningsdagen har passerat/);
     assert.doesNotMatch(allText(card), /Vårterminen 2028: sista/);
   });
@@ -228,7 +237,7 @@ describe('stepCard: measures', () => {
   test('the refused new measure comes back filled in', () => {
     const card = stepCard(stepVm('measures', {}, { newMeasure: { type: 'assistent', description: 'Assistent på raster', hoursPerWeek: 6 } }));
     assert.equal(input(card, 'measure.type')?.value, 'assistent');
-    assert.equal(input(card, 'measure.hoursPerWeek')?.value, 6);
+    assert.equal(input(card, 'measure.hoursPerWeek')?.value, '6');
   });
 });
 
@@ -238,7 +247,7 @@ describe('stepCard: attachments', () => {
     const text = allText(card);
     assert.match(text, /✓ Åtgärdsprogram \(krävs\) – bifogad/);
     assert.match(text, /✗ Pedagogisk kartläggning \(krävs\) – saknas/);
-    assert.match(text, /✗ Läkarintyg \(om det finns\) – saknas/);
+    assert.match(text, /○ Läkarintyg \(om det finns\) – ej bifogad/, 'an optional document is not marked as missing');
     assert.match(text, /IMG_2041\.jpg\nTyp inte vald/);
     assert.match(text, /Psykologutlåtande\.pdf\nPsykologbedömning/);
     assert.equal(input(card, 'attachment.kind')?.label, 'Vilken sorts bilaga är IMG_2041.jpg?');
@@ -262,7 +271,8 @@ describe('stepCard: summary', () => {
     assert.equal(gotos.every((b) => b.title === 'Ändra' && b.associatedInputs === 'none'), true);
     const signature = input(card, 'signature.confirmed');
     assert.equal(signature?.title, 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer');
-    assert.equal(signature?.isRequired, true);
+    // Unsigned, the submit comes back from the server as a problem with a button to this step.
+    assert.equal(signature?.isRequired, undefined);
     assert.equal(button(card, 'Nästa'), undefined);
     assert.match(allText(card), /Personnummer\n20170312-1234/);
   });

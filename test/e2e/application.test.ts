@@ -189,7 +189,8 @@ describe('application dialog over HTTP', () => {
     let card = await newDraft();
     const app = application();
     card = await press(harness, card, 'step.next', stepInputs(card, app, 'unitTerm'));
-    const saved = await press(harness, card, 'draft.save');
+    // Half a step typed, then Spara: what was typed is kept even though the step is not done.
+    const saved = await press(harness, card, 'draft.save', { 'pupil.firstName': 'Alva', 'pupil.personnummer': '2015' });
     assert.match(heading(saved), /sparat/);
     const draftId = draftIdOf(card);
 
@@ -203,6 +204,7 @@ describe('application dialog over HTTP', () => {
       : listed;
     assert.match(heading(reopened), /^Steg 2 av 10/);
     assert.equal(draftIdOf(reopened), draftId);
+    assert.match(JSON.stringify(reopened), /"id":"pupil.firstName"[^}]*"value":"Alva"/);
   });
 
   test('avbryt asks before discarding; "Nej, behåll" keeps the draft', async () => {

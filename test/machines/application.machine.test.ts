@@ -368,6 +368,14 @@ describe('application machine: behaviour', () => {
     assert.equal(s.context.draft.term, 'HT2027', 'valid answers are kept even when the step is not done');
   });
 
+  test('two problems on one field are both shown (no åtgärdsprogram and no supporting document)', () => {
+    const withoutFiles = forward('attachments').filter((e) => e.type !== 'attachment.added' && e.type !== 'attachment.kind');
+    const s = replay([...withoutFiles, { type: 'step.next', step: 'attachments', values: {} }]);
+    assert.ok(s.matches({ editing: 'attachments' }), 'stays on the attachments step');
+    assert.match(s.context.errors.attachments ?? '', /åtgärdsprogrammet/);
+    assert.match(s.context.errors.attachments ?? '', /underlag/);
+  });
+
   test('input errors from the server parser are shown and nothing else is lost', () => {
     const s = replay([
       ...forward('placement'),
