@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { openDatabase } from '../prisma/db';
 import { seedDemo } from '../prisma/seed';
 import { startBot } from '../bot/main';
+import { DEMO_FILES, startDemoFiles } from './demo-files';
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 if (env.NODE_ENV === 'production') {
@@ -22,6 +23,7 @@ try {
 }
 
 const bot = await startBot(env);
+const demoFiles = await startDemoFiles(Number(process.env.DEMO_FILES_PORT ?? 3979));
 const port = bot.port;
 const playground = spawn(
   process.execPath,
@@ -29,9 +31,11 @@ const playground = spawn(
   { stdio: 'inherit', env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' } },
 );
 console.log(`Bot on http://localhost:${port}/api/messages. Open http://localhost:56150 and write "hjälp".`);
+console.log(`Demo files for the attachments step (see README, "Files in the playground"): ${DEMO_FILES.map((f) => demoFiles.url(f)).join(' ')}`);
 
 const stop = async () => {
   playground.kill('SIGTERM');
+  await demoFiles.close();
   await bot.shutdown();
   process.exit(0);
 };
