@@ -2,6 +2,7 @@
 // routes every inbound activity through a typed table to the dialog handlers, and one error
 // policy (log the cause, apologise in Swedish, keep serving).
 import http from 'node:http';
+import { z } from 'zod';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressAdapter, type IActivityContext } from '@microsoft/teams.apps';
 import {
@@ -73,7 +74,17 @@ export type Route =
   | { kind: 'fileConsent'; activity: FileConsentActivity }
   | { kind: 'install' | 'uninstall'; activity: InstallationUpdateActivity | ConversationUpdateActivity; trigger: 'installationUpdate' | 'membersAdded' }
   | { kind: 'unknownInvoke'; name: string }
+  | { kind: 'malformed'; issue: string }
   | { kind: 'ignore' };
+
+// What every activity the bot answers must carry to be answered at all (the connector always
+// sends them); a hand-made or broken activity gets a 400 instead of failing inside a turn.
+const ZEnvelope = z.object({
+  serviceUrl: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
+});
 
 // The invoke names this bot answers, in one table; everything else gets 501.
 const INVOKE_ROUTES = {
@@ -86,6 +97,14 @@ function isInvokeName(name: string): name is keyof typeof INVOKE_ROUTES {
 }
 
 export function selectRoute(raw: unknown): Route {
+  const route = routeOf(raw);
+  if (route.kind === 'ignore' || route.kind === 'unknownInvoke') return route;
+  const envelope = ZEnvelope.safeParse(raw);
+  if (!envelope.success) return { kind: 'malformed', issue: envelope.error.issues.map((i) => i.path.join('.')).join(', ') };
+  return route;
+}
+
+function routeOf(raw: unknown): Route {
   const activity = raw as InboundActivity & { type: string; name?: string };
   switch (activity.type) {
     case 'message': {
@@ -185,6 +204,9 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
       case 'unknownInvoke':
         log.debug('unhandled invoke', { name: route.name });
         return { status: 501 };
+      case 'malformed':
+        log.warn('malformed activity refused', { missing: route.issue, type: (ctx.activity as { type?: string }).type });
+        return { status: 400 };
       case 'cardAction': {
         const turn = createTurnContext(route.activity, sendersFor(ctx));
         try {

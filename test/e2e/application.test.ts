@@ -239,6 +239,24 @@ describe('application dialog over HTTP', () => {
     assert.match(heading(lastPostedCard(harness)), /förstod jag inte/);
   });
 
+  test('an activity without the envelope the connector always sends gets a 400, not a crash', async () => {
+    const post = (body: unknown) =>
+      fetch(harness.botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const noServiceUrl = await post({
+      type: 'message',
+      text: 'hjälp',
+      channelId: 'msteams',
+      from: { id: '29:alex', aadObjectId: principal.aadObjectId },
+      recipient: { id: '28:bot' },
+      conversation: { id: 'a:x', tenantId: PLAYGROUND_TENANT_ID },
+    });
+    assert.equal(noServiceUrl.status, 400);
+    const noConversation = await post({ type: 'invoke', name: 'adaptiveCard/action', serviceUrl: 'http://127.0.0.1:1', from: { id: '29:a' }, recipient: { id: '28:b' }, value: {} });
+    assert.equal(noConversation.status, 400);
+    const fine = await harness.sendMessage('hjälp');
+    assert.equal(fine.status, 200, 'the bot keeps serving');
+  });
+
   test("another person's draft is not found, whatever the card says", async () => {
     const card = await newDraft();
     const other = cardOf(await harness.sendCardAction({ draftId: draftIdOf(card), step: 'unitTerm' }, { ...asHandler, verb: 'step.goto' }));
