@@ -40,6 +40,7 @@ const VERB_SCHEMAS = {
   'case.decision.form': kase,
   'case.decision.send': kase,
   'case.complete.open': kase,
+  'case.decision.resend': kase,
   'cases.queue': empty,
 } satisfies { [V in CardVerb]: z.ZodType<VerbData[V]> };
 

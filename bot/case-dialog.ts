@@ -398,6 +398,12 @@ export const CASE_HANDLERS = {
     ),
   'case.decision.send': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
     sendDecision(deps, actor, caseId, inputs),
+  'case.decision.resend': (deps: DialogDeps, actor: Actor, caseId: string) =>
+    withCase(deps, actor, caseId, 'case.assign', async (bundle) => {
+      if (bundle.decision?.deliveryStatus !== 'failed') return { toast: 'Beslutet är redan levererat eller på väg.' };
+      await deps.jobs?.enqueue(QUEUES.decision, { decisionId: bundle.decision.id });
+      return { toast: 'Beslutet skickas igen till rektorns chatt. Kortet visar om det lyckas.' };
+    }),
 } as const;
 
 export type CaseVerb = keyof typeof CASE_HANDLERS;

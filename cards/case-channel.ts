@@ -9,7 +9,7 @@ import { decisionLine, handlerText, lateMarker, unitText } from './case-common';
 import { SCHOOL_FORM_LABELS } from './labels';
 import { formatHours } from './format';
 
-export const DELIVERY_FAILED_TEXT = 'Beslutet kunde inte levereras till rektorns chatt – skicka det på annat sätt.';
+export const DELIVERY_FAILED_TEXT = 'Beslutet kunde inte levereras till rektorns chatt. Skicka det igen när rektorn har Tilläggsbot, eller på annat sätt.';
 
 function nextStep(vm: CaseChannelViewModel): string | undefined {
   if (vm.decision) return undefined;
@@ -28,6 +28,8 @@ function buttons(vm: CaseChannelViewModel): CardAction[] {
   }
   // Still useful after a decision: to read it, or to send it another way when delivery failed.
   if (allowed.view) actions.push(execute('Visa ansökan', 'case.view', { caseId }));
+  // After a failed delivery the principal may have reinstalled the bot: one click tries again.
+  if (vm.deliveryFailed && allowed.assign) actions.push(execute('Skicka beslutet igen', 'case.decision.resend', { caseId }));
   if (open && allowed.requestCompletion) actions.push(execute('Begär komplettering', 'case.completion.form', { caseId }));
   if (open && allowed.decide) actions.push(execute('Fatta beslut', 'case.decision.form', { caseId }));
   return actions;

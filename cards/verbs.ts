@@ -30,6 +30,7 @@ export const CARD_VERBS = [
   'case.decision.form',
   'case.decision.send',
   'case.complete.open',
+  'case.decision.resend',
   'cases.queue',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
@@ -76,6 +77,8 @@ export interface VerbData {
   'case.decision.send': Case;
   // The principal reopens the application at the step Elevhälsan asked to be completed.
   'case.complete.open': Case;
+  // The decision could not be delivered: try the principal's chat again (after a reinstall).
+  'case.decision.resend': Case;
   'cases.queue': Empty;
 }
 
@@ -113,6 +116,7 @@ export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof Ver
   'case.decision.form': ['caseId'],
   'case.decision.send': ['caseId'],
   'case.complete.open': ['caseId'],
+  'case.decision.resend': ['caseId'],
   'cases.queue': [],
 };
 

@@ -65,6 +65,7 @@ describe('verb table', () => {
       'case.decision.form',
       'case.decision.send',
       'case.complete.open',
+      'case.decision.resend',
     ] as const;
     for (const verb of caseVerbs) {
       assert.ok(CARD_VERBS.includes(verb), verb);
@@ -145,7 +146,7 @@ describe('caseChannelCard', () => {
     assert.equal(button(card, 'Tilldela mig')?.tooltip, 'Ta över ärendet från Anna Berg');
   });
 
-  test('decided: the outcome line, only Visa ansökan left; a failed delivery is flagged', () => {
+  test('decided: the outcome line, only Visa ansökan left; a failed delivery is flagged and can be sent again', () => {
     const card = caseChannelCard(
       channelVm({
         statusText: 'Beslutad',
@@ -158,8 +159,10 @@ describe('caseChannelCard', () => {
     const text = allText(card);
     assert.match(text, /Beslut: delvis beviljat 12 maj 2027\n18 083 kr per månad, 16 augusti – 22 december 2027/);
     assert.ok(text.includes(DELIVERY_FAILED_TEXT));
-    assert.equal(DELIVERY_FAILED_TEXT, 'Beslutet kunde inte levereras till rektorns chatt – skicka det på annat sätt.');
-    assert.deepEqual(titles(card), ['Visa ansökan']);
+    assert.equal(DELIVERY_FAILED_TEXT, 'Beslutet kunde inte levereras till rektorns chatt. Skicka det igen när rektorn har Tilläggsbot, eller på annat sätt.');
+    assert.deepEqual(titles(card), ['Visa ansökan', 'Skicka beslutet igen']);
+    const delivered = caseChannelCard(channelVm({ statusText: 'Beslutad', decision: { outcome: 'rejected', decidedText: '12 maj 2027' }, deliveryFailed: false }));
+    assert.deepEqual(titles(delivered), ['Visa ansökan']);
   });
 
   test('a rejection shows no amount', () => {

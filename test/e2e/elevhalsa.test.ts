@@ -370,6 +370,13 @@ describe('deliveries under connector faults', () => {
     assert.match(cardText(cardIn(updated)), new RegExp(caseNumber));
     const [decision] = await repos.decisions.forCase(caseId);
     assert.equal(decision?.deliveryStatus, 'failed');
-    assert.ok((await repos.audit.list('case', caseId)).some((e) => e.action === 'case.delivery_failed'));
+    assert.ok((await repos.audit.list('case', caseId)).some((e) => e.action === 'case.delivery_failed'), 'the failure is audited');
+
+    // The principal reinstalls; Elevhälsan sends the decision again from the card.
+    const sinceResend = harness.requests.length;
+    const resent = await harness.sendCardAction({ caseId }, { ...as(handler, 'channel'), verb: 'case.decision.resend' });
+    assert.match(String(resent.value), /skickas igen/);
+    await harness.waitFor((c) => postedTo(chatOf(principal), 'create', sinceResend)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000);
+    await waitUntil(async () => (await repos.decisions.get(decision!.id))?.deliveryStatus === 'delivered');
   });
 });
