@@ -41,6 +41,15 @@ export interface TurnExtras {
   newMeasure?: NewMeasureValues;
   // Messages for inputs the machine never saw because they did not parse.
   errors?: Record<string, string>;
+  notice?: string;
+}
+
+export const STALE_CARD_NOTICE =
+  'Det kortet var inte längre aktuellt, så det du skrev där sparades inte. Här är steget du är på nu – fyll i det här.';
+
+// Cards carry the step they show; step.goto carries where to go, so it is never stale.
+export function isStaleCard(context: ApplicationContext, event: ApplicationEvent): boolean {
+  return (event.type === 'step.next' || event.type === 'step.back' || event.type === 'draft.save') && event.step !== context.step;
 }
 
 export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
@@ -100,6 +109,7 @@ export function renderState(draftId: string, snapshot: Snapshot, actor: Actor, n
   const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
   if (extras.newMeasure) vm.newMeasure = extras.newMeasure;
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
+  if (extras.notice) vm.notice = { text: extras.notice, style: 'warning' };
   return stepCard(vm);
 }
 
@@ -157,6 +167,11 @@ export async function runDraftEvent(
 
     const running = restore(machine, record.snapshot);
     const event = eventFor(running.getSnapshot().context);
+    // An older card of this draft (a second tab, a card above in the chat): the machine ignores
+    // it, and the principal is told that what it carried was not saved.
+    if (event && isStaleCard(running.getSnapshot().context, event)) {
+      return renderState(draftId, running.getSnapshot(), actor, now, { ...extras, notice: STALE_CARD_NOTICE });
+    }
     if (event) running.send(event);
     const snapshot = running.getSnapshot();
     if (!event) return renderState(draftId, snapshot, actor, now, extras);

@@ -13,7 +13,7 @@ import { STEP_TITLES } from '../machines/application.steps';
 import type { ParsedAction } from './action-data';
 import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from './card-input';
 import type { Actor } from './identity';
-import { APPLICATION_MACHINE, openDraft, runDraftEvent, startDraft, type DialogDeps } from './application-turn';
+import { APPLICATION_MACHINE, isStaleCard, openDraft, runDraftEvent, startDraft, type DialogDeps } from './application-turn';
 import { CASE_HANDLERS, queueCard, type CaseTurn, type CaseVerb, type Toast } from './case-dialog';
 import { openCompletionDraft } from './completion';
 
@@ -103,12 +103,21 @@ const HANDLERS: { [V in CardVerb]: Handler<V> } = {
   'draft.open': (deps, actor, { ids }) => openDraft(deps, actor, ids.draftId),
   'step.next': stepEvent('step.next'),
   'step.back': stepEvent('step.back'),
-  'draft.save': async (deps, actor, action, turn) => {
-    await stepEvent('draft.save')(deps, actor, action, turn);
+  'draft.save': async (deps, actor, { ids, inputs }) => {
+    const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
+    // Only a save that reached the open draft from its current card may say "sparat"; a stale
+    // card, a discarded or a submitted draft answer with their own card.
+    let saved = false;
+    const card = await runDraftEvent(deps, actor, ids.draftId, (context) => {
+      const event: ApplicationEvent = { type: 'draft.save', step: ids.step, values, inputErrors };
+      saved = !isStaleCard(context, event);
+      return event;
+    });
+    if (!saved) return card;
     return messageCard({
       title: 'Utkastet är sparat',
       text: 'Du kan fortsätta när du vill, även om flera dagar. Skriv ”fortsätt” eller tryck på knappen.',
-      actions: [{ title: 'Fortsätt nu', verb: 'draft.open', data: { draftId: action.ids.draftId } }],
+      actions: [{ title: 'Fortsätt nu', verb: 'draft.open', data: { draftId: ids.draftId } }],
     });
   },
   'step.goto': (deps, actor, { ids }) => runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'step.goto', step: ids.step })),

@@ -158,6 +158,22 @@ describe('application dialog over HTTP', () => {
     assert.match(JSON.stringify(bad), /"value":"6B"/);
   });
 
+  test('an older card of the draft changes nothing and says so', async () => {
+    const first = await newDraft();
+    const app = application();
+    const second = await press(harness, first, 'step.next', stepInputs(first, app, 'unitTerm'));
+    assert.match(heading(second), /^Steg 2 av 10/);
+    for (const verb of ['step.next', 'draft.save']) {
+      const stale = await press(harness, first, verb, { term: 'VT2028' });
+      assert.match(heading(stale), /^Steg 2 av 10/, verb);
+      assert.match(cardText(stale), /inte längre aktuellt/, verb);
+    }
+    const reopened = cardOf(await harness.sendCardAction({ draftId: draftIdOf(first) }, { verb: 'draft.open' }));
+    assert.doesNotMatch(cardText(reopened), /inte längre aktuellt/, 'the notice is not kept');
+    const kept = await press(harness, reopened, 'step.back');
+    assert.match(JSON.stringify(kept), /"value":"HT2027"/, 'the stale card did not change the term');
+  });
+
   test('registered in another municipality stops with the home-municipality message', async () => {
     let card = await newDraft();
     const app = application();
