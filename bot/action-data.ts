@@ -23,6 +23,7 @@ const VERB_SCHEMAS = {
   'step.back': draftStep,
   'step.goto': draftStep,
   'draft.save': draftStep,
+  'step.recalculate': draftStep,
   'draft.discard': draft,
   'draft.discard.confirm': draft,
   'draft.discard.cancel': draft,

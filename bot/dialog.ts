@@ -82,7 +82,9 @@ async function myCases(deps: DialogDeps, actor: Actor): Promise<AdaptiveCard> {
   });
 }
 
-function stepEvent<V extends 'step.next' | 'step.back' | 'draft.save'>(type: V): Handler<V> {
+// `step.recalculate` is a save that answers with the same step, recomputed.
+function stepEvent<V extends 'step.next' | 'step.back' | 'draft.save' | 'step.recalculate'>(verb: V): Handler<V> {
+  const type = verb === 'step.recalculate' ? 'draft.save' : verb;
   return async (deps, actor, { ids, inputs }) => {
     const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
     return runDraftEvent(deps, actor, ids.draftId, () => ({ type, step: ids.step, values, inputErrors }) as ApplicationEvent);
@@ -103,6 +105,7 @@ const HANDLERS: { [V in CardVerb]: Handler<V> } = {
   'draft.open': (deps, actor, { ids }) => openDraft(deps, actor, ids.draftId),
   'step.next': stepEvent('step.next'),
   'step.back': stepEvent('step.back'),
+  'step.recalculate': stepEvent('step.recalculate'),
   'draft.save': async (deps, actor, { ids, inputs }) => {
     const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
     // Only a save that reached the open draft from its current card may say "sparat"; a stale

@@ -12,6 +12,7 @@ export const CARD_VERBS = [
   'step.back',
   'step.goto',
   'draft.save',
+  'step.recalculate',
   'draft.discard',
   'draft.discard.confirm',
   'draft.discard.cancel',
@@ -54,6 +55,8 @@ export interface VerbData {
   'step.goto': DraftStep;
   // The step too, so the bot can tell a stale card from the current one.
   'draft.save': DraftStep;
+  // Saves the step's answers and shows the same step again, recomputed (hours and amount).
+  'step.recalculate': DraftStep;
   'draft.discard': Draft;
   'draft.discard.confirm': Draft;
   'draft.discard.cancel': Draft;
@@ -99,6 +102,7 @@ export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof Ver
   'step.back': ['draftId', 'step'],
   'step.goto': ['draftId', 'step'],
   'draft.save': ['draftId', 'step'],
+  'step.recalculate': ['draftId', 'step'],
   'draft.discard': ['draftId'],
   'draft.discard.confirm': ['draftId'],
   'draft.discard.cancel': ['draftId'],

@@ -189,9 +189,15 @@ describe('application dialog over HTTP', () => {
   test('an ordinary measure is flagged the moment it is added', async () => {
     const app = application();
     let card = await newDraft();
-    for (const step of ['unitTerm', 'pupil', 'placement', 'need', 'mapping', 'assessment'] as const) {
+    for (const step of ['unitTerm', 'pupil', 'placement', 'need', 'mapping'] as const) {
       card = await press(harness, card, 'step.next', stepInputs(card, app, step));
     }
+    // The assessment card computes hours and the amount on request, and stays on the step.
+    const recalculated = await press(harness, card, 'step.recalculate', stepInputs(card, app, 'assessment'));
+    assert.match(heading(recalculated), /^Steg 6 av 10/);
+    assert.match(cardText(recalculated), /Stöd i dag: 20 tim\/vecka/);
+    assert.match(cardText(recalculated), /20 667 kr/);
+    card = await press(harness, recalculated, 'step.next', stepInputs(recalculated, app, 'assessment'));
     assert.match(heading(card), /Insatser/);
     const flagged = await press(harness, card, 'measure.add', {
       'measure.type': 'specialpedagog',
