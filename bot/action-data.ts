@@ -42,6 +42,7 @@ const VERB_SCHEMAS = {
   'case.decision.send': kase,
   'case.complete.open': kase,
   'case.decision.resend': kase,
+  'case.attachment.get': kase,
   'cases.queue': empty,
 } satisfies { [V in CardVerb]: z.ZodType<VerbData[V]> };
 

@@ -30,6 +30,7 @@ import { parseDraftInputs } from './card-input';
 import { caseActor, loadCase, storedCase, type CaseBundle } from './case-context';
 import { allowedFor, channelViewModel, detailViewModel, ELEVHALSA_STATUS_TEXT } from './case-view';
 import { hasRole, type Actor } from './identity';
+import { offerAttachment } from './file-transfer';
 import { QUEUES } from './jobs';
 import { cardMessage, type ConversationRef } from './transport-types';
 
@@ -398,6 +399,8 @@ export const CASE_HANDLERS = {
     ),
   'case.decision.send': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
     sendDecision(deps, actor, caseId, inputs),
+  'case.attachment.get': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
+    offerAttachment(deps, actor, caseId, inputs),
   'case.decision.resend': (deps: DialogDeps, actor: Actor, caseId: string) =>
     withCase(deps, actor, caseId, 'case.assign', async (bundle) => {
       if (bundle.decision?.deliveryStatus !== 'failed') return { toast: 'Beslutet är redan levererat eller på väg.' };

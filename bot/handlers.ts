@@ -9,6 +9,7 @@ import { APPLICATION_MACHINE, runDraftEvent } from './application-turn';
 import { isToast } from './case-dialog';
 import { handleAction, handleText, normalizeCommand, unknownActionCard, unknownUserCard, welcome, type DialogDeps, type Reply } from './dialog';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
+import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
 import { identify, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
@@ -149,6 +150,10 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       // chat, only the bot's arrival in the conversation welcomes.
       if (trigger !== 'membersAdded' || turn.conversationType !== 'personal') return;
       await turn.send(cardMessage(await welcome(deps, actor, turn.userName)));
+    },
+
+    async onFileConsent(turn) {
+      await receiveFileConsent(deps, await actorOf(turn), turn, log);
     },
 
     async onUninstall(turn) {

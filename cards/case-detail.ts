@@ -5,8 +5,9 @@
 import type { TApplication } from '../domain/schemas';
 import type { AdaptiveCard, CardAction, CardElement } from './types';
 import type { CaseChange, CaseDetailViewModel } from './case-view-models';
-import { adaptiveCard, bullets, container, factSet, heading, notice, subtle, text, type Fact } from './card';
+import { actionSet, adaptiveCard, bullets, container, factSet, heading, notice, subtle, text, type Fact } from './card';
 import { execute } from './actions';
+import { choiceSet } from './inputs';
 import { decisionLine, handlerText, lateMarker, unitText } from './case-common';
 import { assessmentSummaryBlock } from './assessment-inputs';
 import { ATTACHMENT_KIND_LABELS, COMPETENCE_LABELS, CRITERION_LABELS, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS } from './labels';
@@ -99,6 +100,25 @@ function freeTexts(a: TApplication): string[] {
   return [a.need.description, a.mapping.cognitive, a.mapping.social, a.mapping.needs, a.mapping.prognosis, a.effect.description, ...a.measures.map((m) => m.description)];
 }
 
+// One drop-down and one button, whatever the number of files: the card stays small and reads
+// well on a phone. The file goes to the reader's own chat, where Teams asks to accept it.
+function attachmentPicker(caseId: string, files: TApplication['attachments']): CardElement[] {
+  if (files.length === 0) return [];
+  return [
+    ...choiceSet(
+      {
+        id: 'attachment.id',
+        label: 'Hämta en bilaga till din chatt',
+        errorMessage: 'Välj en fil.',
+        choices: files.map((f) => ({ title: f.name, value: f.id })),
+        value: files[0]!.id,
+      },
+      {},
+    ),
+    actionSet([execute('Hämta filen', 'case.attachment.get', { caseId }, { associatedInputs: 'auto' })], { spacing: 'small' }),
+  ];
+}
+
 function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElement[] {
   const a = vm.application;
   const [need, cognitive, social, needs, prognosis, effect, ...measureTexts] = texts as [string, string, string, string, string, string, ...string[]];
@@ -149,6 +169,7 @@ function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElem
         ? [text('Inga bilagor.')]
         : bullets(attachments.map((f) => `${f.kind ? ATTACHMENT_KIND_LABELS[f.kind] : 'Annat'}: ${f.name}`))),
       ...(moreAttachments > 0 ? [subtle(`Och ${moreAttachments} filer till.`)] : []),
+      ...attachmentPicker(vm.caseId, attachments),
     ]),
     section('Underskrift', [
       text(a.signature.confirmed ? 'Ansvarig rektor/förskolechef har skrivit under ansökan.' : 'Ansökan är inte underskriven.'),

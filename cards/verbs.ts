@@ -32,6 +32,7 @@ export const CARD_VERBS = [
   'case.decision.send',
   'case.complete.open',
   'case.decision.resend',
+  'case.attachment.get',
   'cases.queue',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
@@ -82,6 +83,9 @@ export interface VerbData {
   'case.complete.open': Case;
   // The decision could not be delivered: try the principal's chat again (after a reinstall).
   'case.decision.resend': Case;
+  // Input: attachment.id. Sends that file of the case to the person's 1:1 chat (Teams asks them
+  // to accept it).
+  'case.attachment.get': Case;
   'cases.queue': Empty;
 }
 
@@ -121,6 +125,7 @@ export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof Ver
   'case.decision.send': ['caseId'],
   'case.complete.open': ['caseId'],
   'case.decision.resend': ['caseId'],
+  'case.attachment.get': ['caseId'],
   'cases.queue': [],
 };
 

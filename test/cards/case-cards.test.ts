@@ -66,6 +66,7 @@ describe('verb table', () => {
       'case.decision.send',
       'case.complete.open',
       'case.decision.resend',
+      'case.attachment.get',
     ] as const;
     for (const verb of caseVerbs) {
       assert.ok(CARD_VERBS.includes(verb), verb);
@@ -218,8 +219,13 @@ describe('caseDetailCard', () => {
     assert.match(text, /Ansvarig rektor\/förskolechef har skrivit under ansökan\.\nMaria Holm, 2 maj 2027 kl\. 10:14/);
     assert.doesNotMatch(text, /Ändrat sedan förra versionen/, 'version 1 has nothing to compare');
     assert.doesNotMatch(text, /förkortade/);
-    assert.deepEqual(titles(card), ['Justera bedömningen', 'Begär komplettering', 'Fatta beslut', 'Ärendekön']);
-    assert.deepEqual(verbs(card), ['case.assessment.form', 'case.completion.form', 'case.decision.form', 'cases.queue']);
+    // The files can be fetched one by one into the reader's own chat.
+    assert.deepEqual(titles(card), ['Hämta filen', 'Justera bedömningen', 'Begär komplettering', 'Fatta beslut', 'Ärendekön']);
+    assert.deepEqual(verbs(card), ['case.attachment.get', 'case.assessment.form', 'case.completion.form', 'case.decision.form', 'cases.queue']);
+    assert.deepEqual(
+      (input(card, 'attachment.id')?.choices as Array<{ value: string }>).map((c) => c.value),
+      detailVm().application.attachments.map((a) => a.id),
+    );
   });
 
   test('a later version lists what changed', () => {
@@ -238,12 +244,12 @@ describe('caseDetailCard', () => {
   test('buttons follow the flags; after a decision only the way back to the queue', () => {
     const assign = caseDetailCard(detailVm({ handler: undefined, allowed: { ...NONE, view: true, assign: true } }));
     assertFits(assign, 'detail card, unassigned');
-    assert.deepEqual(titles(assign), ['Tilldela mig', 'Ärendekön']);
+    assert.deepEqual(titles(assign), ['Hämta filen', 'Tilldela mig', 'Ärendekön']);
     assert.match(allText(assign), /Handläggare\nIngen handläggare än/);
 
     const decided = caseDetailCard(detailVm({ allowed: ALL, decision: { outcome: 'approved', decidedText: '12 maj 2027', amountPerMonthText: '42 367 kr', periodText: '16 augusti – 22 december 2027' } }));
     assertFits(decided, 'detail card, decided');
-    assert.deepEqual(titles(decided), ['Ärendekön']);
+    assert.deepEqual(titles(decided), ['Hämta filen', 'Ärendekön']);
     assert.match(allText(decided), /Beslut: beviljat 12 maj 2027\n42 367 kr per månad/);
   });
 

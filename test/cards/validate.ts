@@ -26,7 +26,7 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^assessment\.[a-z][a-zA-Z0-9]*\.(current|desired)$/,
   /^measure\.(type|description|hoursPerWeek|cost)$/,
   /^effect\.description$/,
-  /^attachment\.kind$/,
+  /^attachment\.(kind|id)$/,
   /^signature\.confirmed$/,
   /^followUp\.(results|continuedNeed|comment)$/,
   /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,

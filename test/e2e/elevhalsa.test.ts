@@ -5,6 +5,8 @@
 // deliveries under connector faults.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createDeliveries } from '../../bot/deliveries';
 import { createHandlers } from '../../bot/handlers';
 import { jobStoreFor, startJobs, type JobRunner } from '../../bot/jobs';
@@ -222,6 +224,37 @@ describe('Elevhälsan over HTTP', () => {
     const changed = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.view' }));
     assert.match(cardText(changed), /lakarintyg\.pdf/);
     assert.match(cardText(changed), /Ändrat|ändrat/);
+
+    // A file of the case reaches the handler through Teams' file consent: offered in their chat,
+    // accepted, uploaded to the URL Teams gives, then shown as a file card.
+    const fileId = (findInput(changed, 'attachment.id').choices as Array<{ title: string; value: string }>).find((c) => c.title === 'atgardsprogram.pdf')!.value;
+    const sinceFile = harness.requests.length;
+    const offered = await harness.sendCardAction({ caseId, 'attachment.id': fileId }, { ...as(handler), verb: 'case.attachment.get' });
+    assert.match(String(offered.value), /Godkänn/);
+    const consent = await harness.waitFor((c) => postedTo(chatOf(handler), 'create', sinceFile)(c) && c.body.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    const acceptContext = consent.body.attachments[0].content.acceptContext;
+    const uploads: Buffer[] = [];
+    const oneDrive = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        uploads.push(Buffer.concat(chunks));
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
+    try {
+      const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/atgardsprogram.pdf`;
+      const uploadInfo = { name: 'atgardsprogram.pdf', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/atgardsprogram.pdf', uniqueId: 'F1', fileType: 'pdf' };
+      await harness.sendInvoke('fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: acceptContext, uploadInfo }, as(handler));
+      assert.deepEqual(uploads, [Buffer.from(FILES['atgardsprogram.pdf'])], 'the stored bytes went to the upload URL');
+      await harness.waitFor((c) => postedTo(chatOf(handler), 'create', sinceFile)(c) && c.body.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.info');
+      // A forged context (a file id of no case) uploads nothing.
+      await harness.sendInvoke('fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { caseId, attachmentId: '00000000-0000-4000-8000-00000000dead' }, uploadInfo }, as(handler));
+      assert.equal(uploads.length, 1);
+    } finally {
+      await new Promise<void>((resolve) => oneDrive.close(() => resolve()));
+    }
 
     // The head decides; the principal's chat gets the letter, and the notification time is kept.
     const decisionForm = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
