@@ -32,7 +32,8 @@ import { allowedFor, channelViewModel, detailViewModel, ELEVHALSA_STATUS_TEXT } 
 import { hasRole, type Actor } from './identity';
 import { offerAttachment } from './file-transfer';
 import { QUEUES } from './jobs';
-import { cardMessage, type ConversationRef } from './transport-types';
+import { NO_OWN_CHAT, sendToOwnChat } from './own-chat';
+import { cardMessage } from './transport-types';
 
 export type Toast = { toast: string };
 export type CaseReply = AdaptiveCard | Toast;
@@ -90,11 +91,7 @@ export async function refreshUserIds(deps: DialogDeps, municipalityId: string): 
 // Cards with the child's details go to the person's 1:1 chat; in a channel the click only says so.
 async function privately(deps: DialogDeps, actor: Actor, turn: CaseTurn, card: AdaptiveCard): Promise<CaseReply> {
   if (turn.conversationType === 'personal') return card;
-  const chat = await deps.repos.conversations.getPersonal(actor.person.id);
-  if (!chat || !deps.proactive) {
-    return { toast: 'Öppna en chatt med Tilläggsbot först (skriv ”hej” till den), och tryck sedan på knappen igen.' };
-  }
-  await deps.proactive.send(chat.reference as ConversationRef, cardMessage(card));
+  if (!(await sendToOwnChat(deps, actor, cardMessage(card)))) return { toast: NO_OWN_CHAT };
   return { toast: 'Ansökan är öppnad i din chatt med Tilläggsbot.' };
 }
 

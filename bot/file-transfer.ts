@@ -9,7 +9,8 @@ import { caseActor } from './case-context';
 import type { Toast } from './case-dialog';
 import type { Actor } from './identity';
 import type { Logger } from './log';
-import type { ConversationRef, FileConsentActivity, ProactiveSender, TurnContext } from './transport-types';
+import { NO_OWN_CHAT, sendToOwnChat } from './own-chat';
+import type { FileConsentActivity, ProactiveSender, TurnContext } from './transport-types';
 
 export const FILE_CONSENT_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.info';
@@ -41,10 +42,8 @@ export async function offerAttachment(deps: TransferDeps, actor: Actor, caseId: 
   if (!attachmentId.success) return { toast: 'Välj en fil i listan först.' };
   const found = await allowed(deps, actor, caseId, attachmentId.data);
   if (!found) return { toast: 'Filen finns inte i ärendet, eller så har du inte behörighet till den.' };
-  const chat = await deps.repos.conversations.getPersonal(actor.person.id);
-  if (!chat || !deps.proactive) return { toast: 'Öppna en chatt med Tilläggsbot först (skriv ”hej” till den), och tryck sedan på knappen igen.' };
   const context = { caseId, attachmentId: found.meta.id };
-  await deps.proactive.send(chat.reference as ConversationRef, {
+  const sent = await sendToOwnChat(deps, actor, {
     type: 'message',
     attachments: [
       {
@@ -59,6 +58,7 @@ export async function offerAttachment(deps: TransferDeps, actor: Actor, caseId: 
       },
     ],
   });
+  if (!sent) return { toast: NO_OWN_CHAT };
   return { toast: `Godkänn ”${found.meta.name}” i din chatt med Tilläggsbot, så skickas filen dit.` };
 }
 
