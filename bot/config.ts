@@ -1,6 +1,7 @@
 // The process environment parsed once, at start, into a typed config. Every other module takes
 // this object instead of reading process.env, so tests can build one without touching globals.
 import { z } from 'zod';
+import { DEFAULT_FILE_DOWNLOAD_HOSTS } from './files';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -29,6 +30,12 @@ export type BotConfig = {
    * from the environment, so a deployment cannot switch it on by accident.
    */
   readonly dangerouslyAllowUnauthenticatedRequests: boolean;
+  /**
+   * Where attachment downloads may come from (FILE_DOWNLOAD_HOSTS, see bot/files.ts); default
+   * *.sharepoint.com. In local development without BOT_ID the demo file server
+   * (http://127.0.0.1:DEMO_FILES_PORT) is added. Absent: the default.
+   */
+  readonly fileDownloadHosts?: readonly string[];
 };
 
 export class ConfigError extends Error {
@@ -58,6 +65,14 @@ const ZEnv = z.object({
   PGLITE_DATA_DIR: env(z.string().default('.data/pglite')),
   LOG_LEVEL: env(z.enum(LOG_LEVELS).optional()),
   CLOUD: env(z.enum(CLOUDS).default('Public')),
+  FILE_DOWNLOAD_HOSTS: env(
+    z
+      .string()
+      .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(https?:\/\/)?(\*\.)?[A-Za-z0-9.-]+(:\d+)?\/?$/, 'FILE_DOWNLOAD_HOSTS: comma-separated [scheme://]host[:port] entries, a host may start with *.')).min(1))
+      .optional(),
+  ),
+  DEMO_FILES_PORT: env(z.coerce.number().int().min(1).max(65535).default(3979)),
 });
 
 /**
@@ -90,6 +105,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
 
+  const localDevelopment = !botId && nodeEnv === 'development';
+  const fileDownloadHosts = [
+    ...(e.FILE_DOWNLOAD_HOSTS ?? DEFAULT_FILE_DOWNLOAD_HOSTS),
+    // `npm run dev` serves demo PDFs here (scripts/demo-files.ts); never with a real bot id.
+    ...(localDevelopment ? [`http://127.0.0.1:${e.DEMO_FILES_PORT}`] : []),
+  ];
+
   return {
     botId,
     botPassword,
@@ -101,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     cloud: e.CLOUD,
     dangerouslyAllowUnauthenticatedRequests: !botId && nodeEnv !== 'production',
+    fileDownloadHosts,
   };
 }

@@ -14,6 +14,7 @@ import {
   type TokenProviderFn,
 } from '@microsoft/teams.api';
 import type { BotConfig } from './config';
+import { DEFAULT_FILE_DOWNLOAD_HOSTS, setFileDownloadHosts } from './files';
 import { createLogger, errorFields, toSdkLogger, type Logger } from './log';
 import { createTurnContext } from './transport-context';
 import { createProactiveSender, toSdkActivity } from './transport-outbound';
@@ -160,6 +161,7 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
   const cloud = withOverrides(cloudFromName(config.cloud), options.cloudOverrides ?? {});
   const httpServer = http.createServer();
   const useTokenProvider = Boolean(config.botId && options.tokenProvider);
+  setFileDownloadHosts(config.fileDownloadHosts ?? DEFAULT_FILE_DOWNLOAD_HOSTS);
 
   const app = new App({
     // An explicit '' stops the SDK from falling back to CLIENT_ID / CLIENT_SECRET / TENANT_ID in

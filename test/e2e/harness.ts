@@ -296,6 +296,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logLevel: options.logLevel ?? 'info',
     cloud: 'Public',
     dangerouslyAllowUnauthenticatedRequests: !secure,
+    // The tests' file hosts (startFileHost) listen on loopback ports the OS picks.
+    fileDownloadHosts: ['http://127.0.0.1'],
     ...options.config,
   };
   // The SDK parses what a token provider returns as a JWT, so the outbound token must look like
