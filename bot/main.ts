@@ -75,6 +75,8 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
       config,
       logger,
       handlers,
+      // Only the tenants of municipalities in the database are served at all.
+      transport: { knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null },
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
       onShutdown: async () => {
         await jobs?.stop();

@@ -2,7 +2,6 @@
 // routes every inbound activity through a typed table to the dialog handlers, and one error
 // policy (log the cause, apologise in Swedish, keep serving).
 import http from 'node:http';
-import { z } from 'zod';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressAdapter, type IActivityContext } from '@microsoft/teams.apps';
 import {
@@ -17,6 +16,7 @@ import type { BotConfig } from './config';
 import { DEFAULT_FILE_DOWNLOAD_HOSTS, setFileDownloadHosts } from './files';
 import { createLogger, errorFields, toSdkLogger, type Logger } from './log';
 import { createTurnContext } from './transport-context';
+import { checkEnvelope, createEdge, createTokenVerifier } from './transport-edge';
 import { createProactiveSender, toSdkActivity } from './transport-outbound';
 import { DEFAULT_RETRY, retryMiddleware, type RetryPolicy } from './transport-retry';
 import {
@@ -55,6 +55,12 @@ export type CreateBotAppOptions = {
   retry?: RetryPolicy;
   /** How long stop() lets in-flight turns finish before cutting connections. */
   shutdownGraceMs?: number;
+  /**
+   * Whether a tenant belongs to a municipality the bot serves; activities of other tenants are
+   * refused (403) before any handler runs. The bot wires it to the database; without it every
+   * tenant passes (transport tests).
+   */
+  knownTenant?: (tenantId: string) => Promise<boolean>;
 };
 
 export type BotServer = {
@@ -78,15 +84,6 @@ export type Route =
   | { kind: 'malformed'; issue: string }
   | { kind: 'ignore' };
 
-// What every activity the bot answers must carry to be answered at all (the connector always
-// sends them); a hand-made or broken activity gets a 400 instead of failing inside a turn.
-const ZEnvelope = z.object({
-  serviceUrl: z.string().min(1),
-  conversation: z.object({ id: z.string().min(1) }),
-  from: z.object({ id: z.string().min(1) }),
-  recipient: z.object({ id: z.string().min(1) }),
-});
-
 // The invoke names this bot answers, in one table; everything else gets 501.
 const INVOKE_ROUTES = {
   'adaptiveCard/action': (a: InboundActivity): Route => ({ kind: 'cardAction', activity: a as CardActionActivity }),
@@ -100,12 +97,14 @@ function isInvokeName(name: string): name is keyof typeof INVOKE_ROUTES {
 export function selectRoute(raw: unknown): Route {
   const route = routeOf(raw);
   if (route.kind === 'ignore' || route.kind === 'unknownInvoke') return route;
-  const envelope = ZEnvelope.safeParse(raw);
-  if (!envelope.success) return { kind: 'malformed', issue: envelope.error.issues.map((i) => i.path.join('.')).join(', ') };
+  // The HTTP edge refuses these already; this keeps the router safe for any other caller.
+  const envelope = checkEnvelope(raw);
+  if (!envelope.ok) return { kind: 'malformed', issue: envelope.issue };
   return route;
 }
 
 function routeOf(raw: unknown): Route {
+  if (typeof raw !== 'object' || raw === null) return { kind: 'malformed', issue: '(body)' };
   const activity = raw as InboundActivity & { type: string; name?: string };
   switch (activity.type) {
     case 'message': {
@@ -259,6 +258,17 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
   app.event('error', ({ error }) => log.error('sdk error', { error: errorFields(error) }));
 
   const expressAdapter = app.server.adapter as ExpressAdapter;
+  // In front of the SDK's route (registered later, in initialize()): parse, authenticate and
+  // check every request before the SDK or a handler sees it. See transport-edge.ts.
+  expressAdapter.use(
+    MESSAGING_ENDPOINT,
+    createEdge({
+      log,
+      knownTenant: options.knownTenant,
+      verifyToken:
+        config.botId && !config.dangerouslyAllowUnauthenticatedRequests ? createTokenVerifier({ botId: config.botId, cloud }) : undefined,
+    }),
+  );
   expressAdapter.get('/healthz', (_req: unknown, res: { json(body: unknown): void }) => {
     res.json({ status: 'ok' });
   });

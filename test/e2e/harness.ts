@@ -44,6 +44,8 @@ export type HarnessOptions = {
   /** Retry policy of the bot's connector client; fast by default so fault tests stay quick. */
   retry?: RetryPolicy;
   outboundTimeoutMs?: number;
+  /** Passed to the transport: which tenants are municipalities the bot serves. */
+  knownTenant?: (tenantId: string) => Promise<boolean>;
 };
 
 export type CallKind = 'create' | 'reply' | 'update' | 'delete' | 'createConversation' | 'jwks' | 'other';
@@ -138,6 +140,8 @@ function base64url(input: Buffer | string): string {
 
 function classify(method: string, path: string): Pick<CapturedCall, 'kind' | 'conversationId' | 'activityId'> {
   if (path.startsWith('/v1/.well-known/')) return { kind: 'jwks' };
+  // Entra's per-tenant keys (login endpoint pointed here in secure mode), served with the same key.
+  if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return { kind: 'jwks' };
   if (method === 'POST' && path === '/v3/conversations') return { kind: 'createConversation' };
   const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
   if (!m) return { kind: 'other' };
@@ -330,9 +334,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       retry: options.retry ?? FAST_RETRY,
       outboundTimeoutMs: options.outboundTimeoutMs ?? 5_000,
       shutdownGraceMs: 1_000,
+      ...(options.knownTenant ? { knownTenant: options.knownTenant } : {}),
       ...(secure
         ? {
-            cloudOverrides: { openIdMetadataUrl: `${connectorUrl}/v1/.well-known/openidconfiguration` },
+            cloudOverrides: {
+              openIdMetadataUrl: `${connectorUrl}/v1/.well-known/openidconfiguration`,
+              // Entra tokens are looked up here too, so a test can show they are refused.
+              loginEndpoint: connectorUrl,
+            },
             tokenProvider: () => outboundToken,
           }
         : {}),

@@ -204,6 +204,41 @@ describe('transport without a bot client id (local development)', () => {
     assert.equal((await h.sendMessage('hej')).status, 200);
   });
 
+  test('a body that is not JSON, or an envelope field of the wrong type, gets 400 with a JSON error', async () => {
+    h.reset();
+    const before = seen.messages.length + seen.cardActions.length;
+    const plain = await fetch(h.botUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"type":"message"}' });
+    assert.equal(plain.status, 400);
+    assert.deepEqual(await plain.json(), { error: 'bad request' });
+    const none = await fetch(h.botUrl, { method: 'POST', body: 'x' });
+    assert.equal(none.status, 400);
+    assert.deepEqual(await none.json(), { error: 'bad request' });
+    const malformed: Array<[string, Record<string, unknown>]> = [
+      ['a numeric serviceUrl', { serviceUrl: 123 }],
+      ['a serviceUrl that is no URL', { serviceUrl: 'javascript:alert(1)' }],
+      ['an object as conversation id', { conversation: { id: { $ne: '' }, tenantId: h.user.tenantId } }],
+      ['a numeric aadObjectId', { from: { id: '29:x', aadObjectId: 42 } }],
+      ['an object as tenant', { conversation: { id: 'a:1', tenantId: { id: 'x' } } }],
+      ['a tenant in channel data that is an array', { channelData: { tenant: { id: ['x'] } } }],
+      ['two different tenants', { channelData: { tenant: { id: '00000000-0000-4000-8000-0000000000bb' } } }],
+      ['a numeric text', { text: 7 }],
+      ['an array as type', { type: ['message'] }],
+    ];
+    for (const [label, extra] of malformed) {
+      const res = await h.sendMessage('hej', { extra });
+      assert.equal(res.status, 400, label);
+      assert.deepEqual(res.body, { error: 'bad request' }, label);
+    }
+    const noAction = await h.sendActivity({ type: 'invoke', name: 'adaptiveCard/action', value: { trigger: 'manual' } });
+    assert.equal(noAction.status, 400);
+    const badConsent = await h.sendActivity({ type: 'invoke', name: 'fileConsent/invoke', value: { action: 'maybe' } });
+    assert.equal(badConsent.status, 400);
+    assert.equal(seen.messages.length + seen.cardActions.length, before, 'no handler saw a malformed activity');
+    assert.equal(h.sent.length, 0, 'no apology: nothing failed inside a turn');
+    assert.ok(!h.logs.some((l) => l.msg === 'turn failed' || l.level === 'error'));
+    assert.equal((await h.sendMessage('hej')).status, 200);
+  });
+
   test('activities the bot ignores (typing, reactions) get 200 without calling a handler', async () => {
     h.reset();
     const before = seen.messages.length;
@@ -352,6 +387,85 @@ describe('transport with a bot client id: Bot Framework JWT required', () => {
       assert.equal(h.sent.length, 0);
     });
   }
+});
+
+describe('hostile tokens and tenants (bot client id configured)', () => {
+  const victimTenant = '00000000-0000-4000-8000-0000000000aa';
+  const otherTenant = '00000000-0000-4000-8000-0000000000ee';
+  let h: Harness;
+  const { handlers, seen } = echoHandlers();
+  before(async () => {
+    h = await startHarness({
+      handlers,
+      secure: true,
+      knownTenant: async (tenantId) => tenantId === victimTenant,
+    });
+    // One accepted request first: the keys are fetched and cached, as in a running bot.
+    assert.equal((await h.sendMessage('hej')).status, 200);
+  });
+  after(() => h.close());
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const forged: Array<[string, (h: Harness) => string]> = [
+    // Entra tokens name their own tenant; the SDK trusts it and checks no serviceurl.
+    ['an Entra v2 token of another tenant', (h) => h.mintToken({ iss: `${h.connectorUrl}/${otherTenant}/v2.0`, tid: otherTenant, serviceurl: undefined, ver: '2.0' })],
+    ['an Entra v1 token (sts.windows.net) of another tenant', (h) => h.mintToken({ iss: `https://sts.windows.net/${otherTenant}/`, tid: otherTenant, serviceurl: undefined })],
+    ['an Entra token of the activity\'s own tenant', (h) => h.mintToken({ iss: `${h.connectorUrl}/${victimTenant}/v2.0`, tid: victimTenant, serviceurl: undefined })],
+    ['a Bot Framework token whose tid is another tenant', (h) => h.mintToken({ tid: otherTenant })],
+    ['a Bot Framework token without serviceurl', (h) => h.mintToken({ serviceurl: undefined })],
+    ['a token that is not yet valid', (h) => h.mintToken({ nbf: now() + 3600, iat: now() + 3600 })],
+  ];
+  for (const [label, token] of forged) {
+    test(`${label} gets 401, reaches no handler, and costs one short log line`, async () => {
+      h.reset();
+      const before = seen.messages.length;
+      const res = await h.sendMessage('hej', { auth: `Bearer ${token(h)}` });
+      assert.equal(res.status, 401);
+      assert.equal(seen.messages.length, before);
+      assert.equal(h.sent.length, 0);
+      assert.equal(h.logs.length, 1, JSON.stringify(h.logs));
+      assert.equal(h.logs[0]!.msg, 'request rejected');
+      assert.ok(JSON.stringify(h.logs[0]).length < 400, 'no stack trace');
+    });
+  }
+
+  test('every refused token costs one log line without a stack trace', async () => {
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const tokens = [
+      'Bearer not.a.jwt',
+      `Bearer ${h.mintToken({}, { key: otherKey })}`,
+      `Bearer ${h.mintToken({ aud: 'another-bot-id' })}`,
+      `Bearer ${h.mintToken({ exp: now() - 3600 })}`,
+      `Bearer ${h.mintToken({ serviceurl: 'https://attacker.example/' })}`,
+      'none',
+    ];
+    for (const auth of tokens) {
+      h.reset();
+      assert.equal((await h.sendMessage('hej', { auth })).status, 401);
+      assert.equal(h.logs.length, 1, `${auth.slice(0, 30)}: ${JSON.stringify(h.logs)}`);
+      assert.doesNotMatch(JSON.stringify(h.logs[0]), /\\n\s+at /);
+    }
+  });
+
+  test('unknown key ids do not each fetch the keys again', async () => {
+    h.reset();
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    for (let i = 0; i < 5; i++) {
+      const res = await h.sendMessage('hej', { auth: `Bearer ${h.mintToken({}, { key: otherKey, kid: `forged-${i}` })}` });
+      assert.equal(res.status, 401);
+    }
+    assert.ok(h.requests.filter((c) => c.kind === 'jwks').length <= 1, `${h.requests.filter((c) => c.kind === 'jwks').length} key fetches`);
+  });
+
+  test('an activity of a tenant that is no known municipality gets 403 and reaches no handler', async () => {
+    h.reset();
+    const before = seen.messages.length;
+    const res = await h.sendMessage('hej', { from: { tenantId: otherTenant } });
+    assert.equal(res.status, 403);
+    assert.equal(seen.messages.length, before);
+    assert.equal(h.sent.length, 0);
+    assert.equal((await h.sendMessage('hej')).status, 200, 'the known tenant is served');
+  });
 });
 
 describe('startServer', () => {
