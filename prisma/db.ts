@@ -1,8 +1,9 @@
 // Opens the database: the PostgreSQL server in DATABASE_URL, or else an embedded PGlite kept in
-// a local folder and served on a local port. Either way the code above the connection is the
+// a local folder and served on a Unix socket only this user can open. Either way the code above the connection is the
 // same: a pg Pool, Prisma's adapter-pg, and a connection string pg-boss can use.
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -31,7 +32,7 @@ export interface Database {
   prisma: PrismaClient;
   // The pool Prisma runs on: for raw SQL, migrations and tests.
   pool: pg.Pool;
-  // Where other clients (pg-boss) connect: the server, or PGlite's local socket.
+  // Where other clients (pg-boss) connect: the server, or PGlite's Unix socket (host=<dir>).
   connectionString: string;
   kind: DatabaseKind;
   close(): Promise<void>;
@@ -78,22 +79,32 @@ async function startPglite(options: OpenDatabaseOptions): Promise<PgliteServer> 
   await mkdir(dataDir, { recursive: true });
   const unlock = await lockDataDir(dataDir);
   let db: PGlite | undefined;
+  let socketDir: string | undefined;
   try {
     db = await PGlite.create({ dataDir });
-    // Port 0: the OS picks a free port, so parallel test files and a running bot never collide.
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.pgliteMaxConnections ?? 8 });
+    // pglite-socket accepts any user and password, so whoever can reach the socket can read
+    // every table. A TCP port on 127.0.0.1 is open to every local process; a Unix socket in a
+    // fresh 0700 folder is open to this user only. The folder name is random, so parallel test
+    // files and a running bot never collide. (Short path: a socket path must fit in 107 bytes.)
+    socketDir = await mkdtemp(join(tmpdir(), 'tillaggsbot-pg-'));
+    await chmod(socketDir, 0o700);
+    // libpq's naming: pg connects to <host>/.s.PGSQL.<port> with host a folder, port 5432.
+    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: options.pgliteMaxConnections ?? 8 });
     await server.start();
     const opened = db;
+    const folder = socketDir;
     return {
-      connectionString: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      connectionString: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(folder)}&sslmode=disable`,
       async stop() {
         await server.stop();
         await opened.close();
+        await rm(folder, { recursive: true, force: true });
         await unlock();
       },
     };
   } catch (error) {
     await db?.close().catch(() => {});
+    if (socketDir) await rm(socketDir, { recursive: true, force: true }).catch(() => {});
     await unlock();
     throw error;
   }

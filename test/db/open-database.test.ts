@@ -3,6 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { statSync } from 'node:fs';
+import { PgBoss } from 'pg-boss';
 import { openDatabase } from '../../prisma/db';
 import { DataDirInUseError } from '../../prisma/pglite-lock';
 import { openTestDatabase, type TestDatabase } from './helpers';
@@ -61,6 +63,33 @@ describe('openDatabase', () => {
       assert.equal(rows[0].n, 1);
     } finally {
       await other.end();
+    }
+  });
+
+  // pglite-socket checks no password: on a TCP port any local process could read the people.
+  test('PGlite is served on a Unix socket in a folder only this user can open, and pg-boss connects through it', async (t) => {
+    if (db.kind !== 'pglite') {
+      t.skip('PGlite only');
+      return;
+    }
+    const host = new URL(db.connectionString).searchParams.get('host');
+    assert.ok(host?.startsWith('/'), `host is a socket folder, not a TCP address: ${db.connectionString}`);
+    if (!host) return;
+    const folder = statSync(host);
+    assert.equal(folder.mode & 0o777, 0o700);
+    assert.equal(folder.uid, process.getuid!());
+    assert.ok(statSync(`${host}/.s.PGSQL.5432`).isSocket());
+    const boss = new PgBoss({ connectionString: db.connectionString, max: 2, schema: 'pgboss_socket_test' });
+    boss.on('error', () => {});
+    try {
+      await boss.start();
+      await boss.createQueue('socket-test');
+      const id = await boss.send('socket-test', { n: 1 });
+      assert.ok(id);
+      const [job] = await boss.fetch('socket-test');
+      assert.equal(job?.id, id);
+    } finally {
+      await boss.stop({ graceful: false });
     }
   });
 
