@@ -1,5 +1,6 @@
 // The domain layer's public surface: import from '../domain' rather than from its files.
 export * from './schemas';
+export * from './vocabulary';
 export * from './profile';
 export * from './format';
 export * from './terms';

@@ -6,6 +6,7 @@ import type { TMunicipalityProfile } from './profile';
 import type { Problem, TApplicationDraft, TAttachmentKind, TMeasure, TMeasureType, TSchoolForm } from './schemas';
 import { ELIGIBLE_MEASURE_TYPES, ORDINARY_MEASURE_TYPES } from './schemas';
 import { checkPersonnummer } from './personnummer';
+import type { TUnitKind } from './vocabulary';
 import { isExtraordinaryLevel, levelLabel } from './assessment';
 import { formatHours, formatSwedishDate, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS } from './format';
 import {
@@ -19,7 +20,7 @@ import {
 
 export interface ReviewUnit {
   id: string;
-  kind: 'kommunal' | 'fristaende';
+  kind: TUnitKind;
   schoolForms?: TSchoolForm[];
 }
 

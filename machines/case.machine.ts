@@ -22,6 +22,7 @@ import type { CaseStatus, DeliveryStatus, UnitKind } from '../domain/ports';
 import type { TMunicipalityProfile } from '../domain/profile';
 import { DECISION_OUTCOMES, type TDecisionOutcome } from '../domain/schemas';
 import { appealDeadline } from '../domain/terms';
+import type { TAuditAction } from '../domain/vocabulary';
 
 // What the machine needs from the municipality's profile: the appeal window and the time zone
 // its calendar days are counted in.
@@ -75,7 +76,7 @@ export const CASE_AUDIT_ACTIONS = {
   'case.decide': 'case.decided',
   'case.notified': 'case.notified',
   'case.delivery.failed': 'case.delivery_failed',
-} as const satisfies Record<CaseEventType, string>;
+} as const satisfies Record<CaseEventType, TAuditAction>;
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseEventType];
 
 type PersonEvent = Extract<CaseEvent, { by: CaseActor }>;
