@@ -7,10 +7,10 @@ import {
   CRITERION_LABELS,
   MEASURE_TYPE_LABELS,
   SCHOOL_FORM_LABELS,
-} from '../domain/format';
+} from '../domain/wording';
 import type { TMunicipalityProfile } from '../domain/profile';
 import type { TApplication } from '../domain/schemas';
-import { termLabel } from '../domain/terms';
+import { termTitle } from '../domain/terms';
 import { STEP_TITLES, stepOfField } from '../machines/application.steps';
 
 type Labels = Pick<TMunicipalityProfile, 'assessment'> & { unitName: (id: string) => string | undefined };
@@ -76,7 +76,7 @@ export function fieldLabel(path: string, labels: Labels): string {
 export function valueLabel(path: string, value: string | undefined, labels: Labels): string {
   if (value === undefined || value === '') return 'Inte ifyllt';
   if (value === 'true' || value === 'false') return value === 'true' ? 'Ja' : 'Nej';
-  if (path === 'term') return termLabel(value);
+  if (path === 'term') return termTitle(value);
   if (path === 'unit.id') return labels.unitName(value) ?? value;
   if (path === 'pupil.schoolForm') return lookup(SCHOOL_FORM_LABELS, value);
   if (path === 'need.criteria') return value.split(', ').map((c) => lookup(CRITERION_LABELS, c)).join(', ');

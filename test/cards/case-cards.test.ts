@@ -13,7 +13,7 @@ import { decisionCard } from '../../cards/decision';
 import { caseQueueCard } from '../../cards/case-queue';
 import { clipToBudget, MAX_LIST_ROWS } from '../../cards/clip';
 import { CARD_VERBS, VERB_DATA_KEYS } from '../../cards/verbs';
-import { DECISION_OUTCOME_CHOICES, DECISION_OUTCOME_LABELS, CRITERION_LABELS } from '../../cards/labels';
+import { DECISION_OUTCOME_CHOICES, DECISION_OUTCOME_LABELS, CRITERION_LABELS } from '../../domain/wording';
 import { MAX_REFRESH_USERS } from '../../cards/actions';
 import { DECISION_OUTCOMES } from '../../domain/schemas';
 import { noraProfile } from '../../domain/profile';
