@@ -6,7 +6,7 @@ import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
   CRITERION_LABELS,
-  MEASURE_TYPE_LABELS,
+  MEASURE_TYPE_TITLES,
   SCHOOL_FORM_LABELS,
   ATTACHMENT_KIND_MISSING,
   formatHoursPerWeek,
@@ -125,7 +125,7 @@ export function summarySections(draft: TApplicationDraft, env: StepViewEnv): Sum
       'measures',
       (draft.measures ?? []).length > 0
         ? (draft.measures ?? []).map((m) => ({
-            title: MEASURE_TYPE_LABELS[m.type],
+            title: MEASURE_TYPE_TITLES[m.type],
             value: [m.description, m.hoursPerWeek ? formatHoursPerWeek(m.hoursPerWeek) : '', m.cost ? formatKronor(m.cost) : '']
               .filter(Boolean)
               .join(' · '),

@@ -5,7 +5,7 @@ import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
   CRITERION_LABELS,
-  MEASURE_TYPE_LABELS,
+  MEASURE_TYPE_TITLES,
   SCHOOL_FORM_LABELS,
 } from '../domain/wording';
 import type { TMunicipalityProfile } from '../domain/profile';
@@ -81,7 +81,7 @@ export function valueLabel(path: string, value: string | undefined, labels: Labe
   if (path === 'pupil.schoolForm') return lookup(SCHOOL_FORM_LABELS, value);
   if (path === 'need.criteria') return value.split(', ').map((c) => lookup(CRITERION_LABELS, c)).join(', ');
   if (path === 'need.documentedBy.competence') return lookup(COMPETENCE_LABELS, value);
-  if (/^measures\[\d+\]\.type$/.test(path)) return lookup(MEASURE_TYPE_LABELS, value);
+  if (/^measures\[\d+\]\.type$/.test(path)) return lookup(MEASURE_TYPE_TITLES, value);
   if (/^attachments\[\d+\]\.kind$/.test(path)) return lookup(ATTACHMENT_KIND_LABELS, value);
   return value;
 }

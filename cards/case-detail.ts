@@ -12,7 +12,7 @@ import { decisionLine, handlerText, lateMarker, unitText } from './case-common';
 import { assessmentSummaryBlock } from './assessment-inputs';
 import { CARD_BYTE_BUDGET, cardBytes, clip, clipToBudget, MAX_LIST_ROWS } from './clip';
 import { STEP_TITLES } from '../machines/application.steps';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING, COMPETENCE_LABELS, CRITERION_LABELS, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS, formatHoursPerWeek, formatKronor } from '../domain/wording';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING, COMPETENCE_LABELS, CRITERION_LABELS, MEASURE_TYPE_TITLES, SCHOOL_FORM_LABELS, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 // At most this many changes are listed, each old and new value cut to CHANGE_CLIP characters:
 // the list is for spotting what to re-read, the sections below hold the new values.
@@ -152,7 +152,7 @@ function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElem
     section(
       STEP_TITLES.measures,
       a.measures.flatMap((m, i) => [
-        text(`${i + 1}. ${MEASURE_TYPE_LABELS[m.type]}`, { weight: 'bolder', spacing: 'medium' }),
+        text(`${i + 1}. ${MEASURE_TYPE_TITLES[m.type]}`, { weight: 'bolder', spacing: 'medium' }),
         text(measureTexts[i] ?? '', { spacing: 'small' }),
         subtle(
           [m.hoursPerWeek === undefined ? '' : formatHoursPerWeek(m.hoursPerWeek), m.cost === undefined ? '' : formatKronor(m.cost)]

@@ -11,13 +11,13 @@ import { choiceSet, dateInput, numberInput, textInput, toggle } from './inputs';
 import { errorSummary } from './error-summary';
 import { caseFacts, lateMarker, unitText } from './case-common';
 import { clip } from './clip';
-import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_LABELS, formatHoursPerWeek, formatKronor } from '../domain/wording';
+import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 const eligible: ReadonlySet<string> = new Set(ELIGIBLE_MEASURE_TYPES);
 
 function measureChoice(m: TMeasure, i: number): { title: string; value: string } {
   const parts = [
-    `${i + 1}. ${MEASURE_TYPE_LABELS[m.type]}`,
+    `${i + 1}. ${MEASURE_TYPE_TITLES[m.type]}`,
     m.hoursPerWeek === undefined ? '' : formatHoursPerWeek(m.hoursPerWeek),
     m.cost === undefined ? '' : formatKronor(m.cost),
     clip(m.description, 90),

@@ -117,8 +117,10 @@ export const MEASURE_TYPE_LABELS: Record<TMeasureType, string> = {
 
 const ordinary: ReadonlySet<TMeasureType> = new Set(ORDINARY_MEASURE_TYPES);
 
-// In the list the principal chooses from, the ordinary measures say so before they are chosen.
-export const MEASURE_TYPE_CHOICES = Object.fromEntries(
+// A measure standing alone (a heading, a choice, the summary, a list of changes) says whether it
+// is ordinary support, so no one has to know the rule to see that it gives no tilläggsbelopp.
+// Inside a sentence the plain label is used ("Extra undervisning räknas som ordinärt stöd").
+export const MEASURE_TYPE_TITLES = Object.fromEntries(
   Object.entries(MEASURE_TYPE_LABELS).map(([type, label]) => [type, ordinary.has(type as TMeasureType) ? `${label} (ordinärt stöd)` : label]),
 ) as Record<TMeasureType, string>;
 

@@ -6,11 +6,11 @@ import { actionSet, container, factSet, notice, subtle, text } from '../card';
 import { execute } from '../actions';
 import { errorText, numberInput, choiceSet, textInput } from '../inputs';
 import { clip } from '../clip';
-import { MEASURE_TYPE_CHOICES, MEASURE_TYPE_LABELS, formatHoursPerWeek, formatKronor } from '../../domain/wording';
+import { MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../../domain/wording';
 
 function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): CardElement {
   const items: CardElement[] = [
-    text(`${index + 1}. ${MEASURE_TYPE_LABELS[measure.type]}`, { weight: 'bolder' }),
+    text(`${index + 1}. ${MEASURE_TYPE_TITLES[measure.type]}`, { weight: 'bolder' }),
     factSet([
       { title: 'Beskrivning', value: clip(measure.description) },
       { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHoursPerWeek(measure.hoursPerWeek) },
@@ -50,7 +50,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
           label: 'Typ av insats',
           placeholder: 'Välj typ',
           errorMessage: 'Välj vilken typ av insats det är.',
-          choices: [...ELIGIBLE_MEASURE_TYPES, ...ORDINARY_MEASURE_TYPES].map((t) => ({ title: MEASURE_TYPE_CHOICES[t], value: t })),
+          choices: [...ELIGIBLE_MEASURE_TYPES, ...ORDINARY_MEASURE_TYPES].map((t) => ({ title: MEASURE_TYPE_TITLES[t], value: t })),
           value: values.type,
         },
         errors,

@@ -9,7 +9,7 @@ import {
   CRITERION_LABELS,
   DECISION_OUTCOME_CHOICES,
   DECISION_OUTCOME_LABELS,
-  MEASURE_TYPE_CHOICES,
+  MEASURE_TYPE_TITLES,
   MEASURE_TYPE_LABELS,
   ROLE_LABELS,
   SCHOOL_FORM_LABELS,
@@ -47,9 +47,9 @@ for (const [name, values, labels] of maps) {
   });
 }
 
-test('a measure has one label; only the list to choose from marks the ordinary ones', () => {
-  for (const t of ORDINARY_MEASURE_TYPES) assert.equal(MEASURE_TYPE_CHOICES[t], `${MEASURE_TYPE_LABELS[t]} (ordinärt stöd)`);
-  for (const t of ELIGIBLE_MEASURE_TYPES) assert.equal(MEASURE_TYPE_CHOICES[t], MEASURE_TYPE_LABELS[t]);
+test('a measure standing alone says when it is ordinary support; its label in a sentence does not', () => {
+  for (const t of ORDINARY_MEASURE_TYPES) assert.equal(MEASURE_TYPE_TITLES[t], `${MEASURE_TYPE_LABELS[t]} (ordinärt stöd)`);
+  for (const t of ELIGIBLE_MEASURE_TYPES) assert.equal(MEASURE_TYPE_TITLES[t], MEASURE_TYPE_LABELS[t]);
   for (const t of [...ELIGIBLE_MEASURE_TYPES, ...ORDINARY_MEASURE_TYPES]) assert.doesNotMatch(MEASURE_TYPE_LABELS[t], /\(ordinär/);
 });
 
