@@ -2,7 +2,7 @@
 export type { AdaptiveCard, CardAction, CardAttachment, CardElement, CardRefresh } from './types';
 export type * from './view-models';
 export type * from './case-view-models';
-export { CARD_VERBS, VERB_DATA_KEYS, isCardVerb, type CardVerb, type VerbData } from './verbs';
+export { CARD_VERBS, VERB_DATA_KEYS, VERB_SCHEMAS, isCardVerb, type CardVerb, type VerbData } from './verbs';
 export { execute, cardRefresh, MAX_REFRESH_USERS, type ExecuteOptions } from './actions';
 export { adaptiveCard, toAttachment } from './card';
 export { stepCard } from './step-card';

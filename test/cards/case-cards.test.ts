@@ -53,29 +53,12 @@ function assertFits(card: AdaptiveCard, what: string, t?: { diagnostic: (m: stri
 }
 
 describe('verb table', () => {
-  test('the case verbs carry exactly a caseId; the queue carries nothing', () => {
-    const caseVerbs = [
-      'case.refresh',
-      'case.assign',
-      'case.view',
-      'case.completion.form',
-      'case.completion.send',
-      'case.assessment.form',
-      'case.assessment.send',
-      'case.decision.form',
-      'case.decision.send',
-      'case.complete.open',
-      'case.decision.resend',
-      'case.attachment.get',
-    ] as const;
-    for (const verb of caseVerbs) {
-      assert.ok(CARD_VERBS.includes(verb), verb);
-      assert.deepEqual(VERB_DATA_KEYS[verb], ['caseId'], verb);
-    }
-    assert.deepEqual(VERB_DATA_KEYS['cases.queue'], []);
+  test('every case.* verb carries exactly a caseId; the lists carry nothing', () => {
+    const caseVerbs = CARD_VERBS.filter((v) => v.startsWith('case.'));
+    assert.ok(caseVerbs.length > 0);
+    for (const verb of caseVerbs) assert.deepEqual(VERB_DATA_KEYS[verb], ['caseId'], verb);
+    for (const verb of CARD_VERBS.filter((v) => v.startsWith('cases.'))) assert.deepEqual(VERB_DATA_KEYS[verb], [], verb);
     assert.equal(new Set(CARD_VERBS).size, CARD_VERBS.length, 'no verb twice');
-    // The principal's verbs are still there.
-    for (const verb of ['app.new', 'draft.open', 'step.next', 'app.submit', 'cases.mine'] as const) assert.ok(CARD_VERBS.includes(verb));
   });
 
   test('every decision outcome has a result label and a choice label', () => {
