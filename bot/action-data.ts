@@ -2,49 +2,7 @@
 // be one of ours and its ids must have the shape the verb table says. Input values travel
 // alongside and are parsed per field later (card-input.ts); ids never come from them.
 import { z } from 'zod';
-import { CARD_VERBS, type CardVerb, type VerbData } from '../cards/verbs';
-import { APPLICATION_STEPS } from '../machines/application.steps';
-
-const draftId = z.uuid();
-const step = z.enum(APPLICATION_STEPS);
-const shortId = z.string().trim().min(1).max(100);
-const empty = z.object({});
-const draft = z.object({ draftId });
-const draftStep = z.object({ draftId, step });
-const kase = z.object({ caseId: z.uuid() });
-
-const VERB_SCHEMAS = {
-  'app.new': empty,
-  'app.resume': empty,
-  'cases.mine': empty,
-  help: empty,
-  'draft.open': draft,
-  'step.next': draftStep,
-  'step.back': draftStep,
-  'step.goto': draftStep,
-  'draft.save': draftStep,
-  'step.recalculate': draftStep,
-  'draft.discard': draft,
-  'draft.discard.confirm': draft,
-  'draft.discard.cancel': draft,
-  'measure.add': draft,
-  'measure.remove': draft.extend({ measureId: shortId }),
-  'attachment.kind': draft.extend({ attachmentId: shortId }),
-  'app.submit': draft,
-  'case.refresh': kase,
-  'case.assign': kase,
-  'case.view': kase,
-  'case.completion.form': kase,
-  'case.completion.send': kase,
-  'case.assessment.form': kase,
-  'case.assessment.send': kase,
-  'case.decision.form': kase,
-  'case.decision.send': kase,
-  'case.complete.open': kase,
-  'case.decision.resend': kase,
-  'case.attachment.get': kase,
-  'cases.queue': empty,
-} satisfies { [V in CardVerb]: z.ZodType<VerbData[V]> };
+import { CARD_VERBS, VERB_SCHEMAS, type CardVerb, type VerbData } from '../cards/verbs';
 
 export type ParsedAction = { [V in CardVerb]: { verb: V; ids: VerbData[V]; inputs: Record<string, unknown> } }[CardVerb];
 

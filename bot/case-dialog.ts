@@ -19,16 +19,16 @@ import { computeAssessment } from '../domain/assessment';
 import { mergeDraft } from '../domain/draft';
 import { mayPerform, type CaseAction } from '../domain/case-roles';
 import { decisionText, validateDecision } from '../domain/decision-text';
-import { formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS } from '../domain/format';
+import { CASE_STATUS_FOR_ELEVHALSA, formatHoursPerWeek, formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS, ROLE_LABELS } from '../domain/wording';
 import { ConflictError, type CaseStatus } from '../domain/ports';
 import { ZDecisionOutcome, type TAssessment, type TMeasure } from '../domain/schemas';
-import { localDate, termLabel, termPeriod } from '../domain/terms';
+import { localDate, termPeriod, termTitle } from '../domain/terms';
 import { applyCaseEvent, type CaseEvent } from '../machines/case.machine';
 import { APPLICATION_STEPS, type ApplicationStep } from '../machines/application.steps';
 import type { DialogDeps } from './application-turn';
 import { parseDraftInputs } from './card-input';
 import { caseActor, loadCase, storedCase, type CaseBundle } from './case-context';
-import { allowedFor, channelViewModel, detailViewModel, ELEVHALSA_STATUS_TEXT } from './case-view';
+import { allowedFor, channelViewModel, detailViewModel } from './case-view';
 import { hasRole, type Actor } from './identity';
 import { offerAttachment } from './file-transfer';
 import { QUEUES } from './jobs';
@@ -129,7 +129,7 @@ function completionForm(bundle: CaseBundle, errors: Record<string, string> = {},
     caseId: bundle.kase.id,
     caseNumber: bundle.kase.caseNumber,
     unitName: bundle.unit.name,
-    termLabel: termLabel(bundle.kase.term),
+    termLabel: termTitle(bundle.kase.term),
     errors,
     ...(values ? { values } : {}),
   });
@@ -174,7 +174,7 @@ function assessmentCard(bundle: CaseBundle, ratings: TAssessment, errors: Record
     caseId: bundle.kase.id,
     caseNumber: bundle.kase.caseNumber,
     unitName: bundle.unit.name,
-    termLabel: termLabel(bundle.kase.term),
+    termLabel: termTitle(bundle.kase.term),
     profile,
     assessment: ratings,
     principalAssessment: bundle.application.assessment,
@@ -217,7 +217,7 @@ async function sendAssessment(deps: DialogDeps, actor: Actor, caseId: string, in
     });
     await deps.repos.audit.append({ municipalityId: bundle.kase.municipalityId, actorId: actor.person.id, action: 'case.reviewed', subjectType: 'case', subjectId: caseId, details: { hoursCurrent: result.hoursCurrent } });
     await refreshChannelCard(deps, caseId);
-    return assessmentCard(bundle, ratings, {}, `Bedömningen är sparad: ${result.hoursCurrent} tim/vecka, ${formatKronor(result.amountPerMonth)} per månad.`);
+    return assessmentCard(bundle, ratings, {}, `Bedömningen är sparad: ${formatHoursPerWeek(result.hoursCurrent)}, ${formatKronor(result.amountPerMonth)} per månad.`);
   });
 }
 
@@ -228,7 +228,7 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
     caseNumber: bundle.kase.caseNumber,
     unitName: bundle.unit.name,
     unitKind: bundle.unit.kind,
-    termLabel: termLabel(bundle.kase.term),
+    termLabel: termTitle(bundle.kase.term),
     late: bundle.kase.late,
     proposedHoursPerWeek: bundle.assessment?.hoursCurrent ?? 0,
     proposedAmountPerMonth: Math.round(bundle.assessment?.amountPerMonth ?? 0),
@@ -316,7 +316,7 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
       term: bundle.kase.term,
       pupilRef: bundle.kase.pupilRef,
       schoolForm: bundle.application.pupil.schoolForm,
-      decidedBy: { name: actor.person.displayName, title: 'Chef för Elevhälsan' },
+      decidedBy: { name: actor.person.displayName, title: ROLE_LABELS.head },
       decisionDate: localDate(now, profile.timeZone),
     });
     let decision;
@@ -361,8 +361,8 @@ export async function queueCard(deps: DialogDeps, actor: Actor): Promise<CaseRep
       caseId: c.id,
       caseNumber: c.caseNumber,
       unitName: units.get(c.unitId) ?? 'Okänd enhet',
-      termLabel: termLabel(c.term),
-      statusText: ELEVHALSA_STATUS_TEXT[c.status],
+      termLabel: termTitle(c.term),
+      statusText: CASE_STATUS_FOR_ELEVHALSA[c.status],
       late: c.late,
       ...(c.assignedHandlerId && handlers.get(c.assignedHandlerId) ? { handlerName: handlers.get(c.assignedHandlerId)! } : {}),
       submittedAt: c.createdAt.toISOString(),

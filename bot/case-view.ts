@@ -9,21 +9,13 @@ import type {
 } from '../cards';
 import { mayPerform, type CaseAction } from '../domain/case-roles';
 import { computeAssessment } from '../domain/assessment';
-import { formatKronor, formatSwedishDate } from '../domain/format';
-import type { CaseStatus, DecisionRecord } from '../domain/ports';
+import { CASE_STATUS_FOR_ELEVHALSA, formatKronor, formatSwedishDate } from '../domain/wording';
+import type { DecisionRecord } from '../domain/ports';
 import type { TApplication } from '../domain/schemas';
-import { localDate, termLabel } from '../domain/terms';
+import { localDate, termTitle } from '../domain/terms';
 import { caseActor, type CaseBundle } from './case-context';
 import { versionChanges } from './version-changes';
 import type { Actor } from './identity';
-
-export const ELEVHALSA_STATUS_TEXT: Record<CaseStatus, string> = {
-  submitted: 'Ny',
-  in_review: 'Granskas',
-  completion_requested: 'Väntar på komplettering',
-  resubmitted: 'Kompletterad, ska granskas',
-  decided: 'Beslutad',
-};
 
 const NOTHING_ALLOWED: CaseActionFlags = { view: false, assign: false, adjustAssessment: false, requestCompletion: false, decide: false };
 // The card posted for the whole channel: every button, each checked on the server when pressed.
@@ -78,11 +70,11 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
     unitName: unit.name,
     unitKind: unit.kind,
     schoolForm: bundle.application.pupil.schoolForm,
-    termLabel: termLabel(kase.term),
+    termLabel: termTitle(kase.term),
     hoursPerWeek: assessment?.hoursCurrent ?? 0,
     amountPerMonthText: formatKronor(assessment?.amountPerMonth ?? 0),
     late: kase.late,
-    statusText: ELEVHALSA_STATUS_TEXT[kase.status],
+    statusText: CASE_STATUS_FOR_ELEVHALSA[kase.status],
     ...(handler ? { handler: { name: handler.displayName, isViewer: handler.id === viewer?.person.id } } : {}),
     ...(last ? { lastEventText: last } : {}),
     ...(decision ? { decision: decisionSummary(decision, tz) } : {}),
@@ -106,8 +98,8 @@ export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailVi
     caseNumber: kase.caseNumber,
     unitName: unit.name,
     unitKind: unit.kind,
-    termLabel: termLabel(kase.term),
-    statusText: ELEVHALSA_STATUS_TEXT[kase.status],
+    termLabel: termTitle(kase.term),
+    statusText: CASE_STATUS_FOR_ELEVHALSA[kase.status],
     submittedText: time(latest.submittedAt),
     late: kase.late,
     ...(bundle.handler ? { handler: { name: bundle.handler.displayName, isViewer: bundle.handler.id === viewer.person.id } } : {}),
@@ -144,7 +136,7 @@ export function decisionViewModel(bundle: CaseBundle, decision: DecisionRecord, 
   const summary = decisionSummary(decision, bundle.municipality.profile.timeZone);
   return {
     caseNumber: bundle.kase.caseNumber,
-    termLabel: termLabel(bundle.kase.term),
+    termLabel: termTitle(bundle.kase.term),
     unitName: bundle.unit.name,
     pupilLabel: pupilLabel(bundle.application, bundle.kase.pupilRef),
     outcome: decision.outcome,

@@ -4,9 +4,9 @@
 // what happens next: 429 waits for Retry-After, 5xx fails the job so the queue retries it with
 // backoff, 403/404 (the bot was removed) is recorded as a failed delivery that Elevhälsan sees.
 import { caseChannelCard, completionRequestCard, decisionCard, type AdaptiveCard } from '../cards';
-import { formatSwedishDate } from '../domain/format';
+import { formatSwedishDate } from '../domain/wording';
 import type { Repositories } from '../domain/ports';
-import { appealDeadline, localDate, termLabel } from '../domain/terms';
+import { appealDeadline, localDate, termLabel, termTitle } from '../domain/terms';
 import { applyCaseEvent } from '../machines/case.machine';
 import type { ApplicationStep } from '../machines/application.steps';
 import { loadCase, storedCase } from './case-context';
@@ -144,7 +144,7 @@ export function createDeliveries(deps: DeliveryDeps): { [Q in keyof JobData]: (d
     const card = completionRequestCard({
       caseId: bundle.kase.id,
       caseNumber: bundle.kase.caseNumber,
-      termLabel: termLabel(bundle.kase.term),
+      termLabel: termTitle(bundle.kase.term),
       unitName: bundle.unit.name,
       pupilLabel: pupilLabel(bundle.application, bundle.kase.pupilRef),
       message: request.message,

@@ -5,10 +5,9 @@ import type { AdaptiveCard } from '../cards';
 import type { ApplicationEvent } from '../machines/application.machine';
 import { caseListCard, draftListCard, messageCard, welcomeCard } from '../cards';
 import type { CardVerb, VerbData } from '../cards/verbs';
-import { formatSwedishDate } from '../domain/format';
-import type { CaseStatus } from '../domain/ports';
+import { CASE_STATUS_FOR_PRINCIPAL, formatSwedishDate } from '../domain/wording';
 import type { TMeasure } from '../domain/schemas';
-import { followUpDueDate, localDate, termLabel } from '../domain/terms';
+import { followUpDueDate, localDate, termTitle } from '../domain/terms';
 import { STEP_TITLES } from '../machines/application.steps';
 import type { ParsedAction } from './action-data';
 import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from './card-input';
@@ -27,14 +26,6 @@ type Handler<V extends CardVerb> = (
   action: { verb: V; ids: VerbData[V]; inputs: Record<string, unknown> },
   turn: CaseTurn,
 ) => Promise<Reply>;
-
-export const STATUS_TEXT: Record<CaseStatus, string> = {
-  submitted: 'Inskickad, väntar på Elevhälsan',
-  in_review: 'Elevhälsan granskar',
-  completion_requested: 'Elevhälsan behöver komplettering',
-  resubmitted: 'Kompletterad, väntar på Elevhälsan',
-  decided: 'Beslut fattat',
-};
 
 export function notPrincipalCard(): AdaptiveCard {
   return welcomeCard({ isPrincipal: false, openDrafts: 0 });
@@ -73,9 +64,9 @@ async function myCases(deps: DialogDeps, actor: Actor): Promise<AdaptiveCard> {
   return caseListCard({
     cases: cases.map((c) => ({
       caseNumber: c.caseNumber,
-      termLabel: termLabel(c.term),
+      termLabel: termTitle(c.term),
       unitName: units.get(c.unitId) ?? 'Enhet du inte längre leder',
-      statusText: STATUS_TEXT[c.status] + (c.late ? ' (sen ansökan)' : ''),
+      statusText: CASE_STATUS_FOR_PRINCIPAL[c.status] + (c.late ? ' (sen ansökan)' : ''),
       submittedText: formatSwedishDate(localDate(c.createdAt, tz)),
       pupilLabel: c.pupilRef,
     })),

@@ -6,15 +6,16 @@ import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
   CRITERION_LABELS,
-  MEASURE_TYPE_LABELS,
+  MEASURE_TYPE_TITLES,
   SCHOOL_FORM_LABELS,
-  formatHours,
+  ATTACHMENT_KIND_MISSING,
+  formatHoursPerWeek,
   formatKronor,
   formatSwedishDate,
-} from '../domain/format';
+} from '../domain/wording';
 import { computeAssessment } from '../domain/assessment';
 import { isOrdinaryMeasure, ordinaryMeasureNotice, requiresAtgardsprogram } from '../domain/review';
-import { applicationDeadline, defaultApplicationTerm, isLate, nextTerm, termLabel } from '../domain/terms';
+import { applicationDeadline, defaultApplicationTerm, isLate, nextTerm, termTitle } from '../domain/terms';
 import type { TMunicipalityProfile } from '../domain/profile';
 import type { TApplicationDraft, TAttachmentKind, Problem } from '../domain/schemas';
 import type { Unit } from '../domain/ports';
@@ -38,7 +39,7 @@ export function termOptions(profile: TMunicipalityProfile, now: Date, draftTerm?
   if (draftTerm && !terms.includes(draftTerm) && /^(HT|VT)\d{4}$/.test(draftTerm)) terms.unshift(draftTerm);
   return terms.map((term) => ({
     term,
-    label: termLabel(term),
+    label: termTitle(term),
     deadlineText: `Sista ansökningsdag ${formatSwedishDate(applicationDeadline(term, profile))}`,
     late: isLate(term, now, profile),
   }));
@@ -87,14 +88,14 @@ export function summarySections(draft: TApplicationDraft, env: StepViewEnv): Sum
   return [
     section('unitTerm', [
       { title: 'Enhet', value: unit?.name ?? 'Inte vald' },
-      { title: 'Termin', value: draft.term ? termLabel(draft.term) : 'Inte vald' },
+      { title: 'Termin', value: draft.term ? termTitle(draft.term) : 'Inte vald' },
     ]),
     section('pupil', pupilFacts(draft)),
     section('placement', [
       { title: 'Grupp', value: orMissing(draft.placement?.group) },
       {
         title: 'Vistelsetid',
-        value: draft.placement?.attendanceHoursPerWeek !== undefined ? `${formatHours(draft.placement.attendanceHoursPerWeek)} i veckan` : 'Inte ifyllt',
+        value: draft.placement?.attendanceHoursPerWeek !== undefined ? formatHoursPerWeek(draft.placement.attendanceHoursPerWeek) : 'Inte ifyllt',
       },
     ]),
     section('need', [
@@ -118,14 +119,14 @@ export function summarySections(draft: TApplicationDraft, env: StepViewEnv): Sum
         title: a.label,
         value: `Nu ${levelText(draft.assessment?.[a.id]?.current)}, önskat ${levelText(draft.assessment?.[a.id]?.desired)}`,
       })),
-      { title: 'Bedömt stöd', value: `${formatHours(assessment.hoursCurrent)} i veckan, ${formatKronor(assessment.amountPerMonth)} per månad` },
+      { title: 'Bedömt stöd', value: `${formatHoursPerWeek(assessment.hoursCurrent)}, ${formatKronor(assessment.amountPerMonth)} per månad` },
     ]),
     section(
       'measures',
       (draft.measures ?? []).length > 0
         ? (draft.measures ?? []).map((m) => ({
-            title: MEASURE_TYPE_LABELS[m.type],
-            value: [m.description, m.hoursPerWeek ? `${formatHours(m.hoursPerWeek)} i veckan` : '', m.cost ? formatKronor(m.cost) : '']
+            title: MEASURE_TYPE_TITLES[m.type],
+            value: [m.description, m.hoursPerWeek ? formatHoursPerWeek(m.hoursPerWeek) : '', m.cost ? formatKronor(m.cost) : '']
               .filter(Boolean)
               .join(' · '),
           }))
@@ -135,7 +136,7 @@ export function summarySections(draft: TApplicationDraft, env: StepViewEnv): Sum
     section(
       'attachments',
       attachments.length > 0
-        ? attachments.map((a) => ({ title: a.kind ? ATTACHMENT_KIND_LABELS[a.kind] : 'Typ saknas', value: a.name }))
+        ? attachments.map((a) => ({ title: a.kind ? ATTACHMENT_KIND_LABELS[a.kind] : ATTACHMENT_KIND_MISSING, value: a.name }))
         : [{ title: 'Filer', value: 'Inga bifogade' }],
     ),
   ];

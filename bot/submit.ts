@@ -4,10 +4,10 @@
 import type { AdaptiveCard } from '../cards';
 import { receiptCard } from '../cards';
 import { computeAssessment } from '../domain/assessment';
-import { formatKronor, formatSwedishDate } from '../domain/format';
+import { formatKronor, formatSwedishDate } from '../domain/wording';
 import { ConflictError, type Repositories, type SnapshotRecord } from '../domain/ports';
 import { ZApplication, type TApplication, type TApplicationDraft } from '../domain/schemas';
-import { applicationDeadline, followUpDueDate, isLate, localDate, termLabel } from '../domain/terms';
+import { applicationDeadline, followUpDueDate, isLate, localDate, termTitle } from '../domain/terms';
 import type { ApplicationContext } from '../machines/application.machine';
 import type { Actor } from './identity';
 import { QUEUES, type JobQueue } from './jobs';
@@ -93,7 +93,7 @@ export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: str
   return receiptCard({
     caseNumber: record.caseNumber,
     unitName: unit?.name ?? 'Okänd enhet',
-    termLabel: termLabel(record.term),
+    termLabel: termTitle(record.term),
     late: record.late,
     deadlineText: formatSwedishDate(applicationDeadline(record.term, profile)),
     submittedText: formatSwedishDate(localDate(record.createdAt, profile.timeZone)),

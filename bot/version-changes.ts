@@ -5,12 +5,12 @@ import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
   CRITERION_LABELS,
-  MEASURE_TYPE_LABELS,
+  MEASURE_TYPE_TITLES,
   SCHOOL_FORM_LABELS,
-} from '../domain/format';
+} from '../domain/wording';
 import type { TMunicipalityProfile } from '../domain/profile';
 import type { TApplication } from '../domain/schemas';
-import { termLabel } from '../domain/terms';
+import { termTitle } from '../domain/terms';
 import { STEP_TITLES, stepOfField } from '../machines/application.steps';
 
 type Labels = Pick<TMunicipalityProfile, 'assessment'> & { unitName: (id: string) => string | undefined };
@@ -76,12 +76,12 @@ export function fieldLabel(path: string, labels: Labels): string {
 export function valueLabel(path: string, value: string | undefined, labels: Labels): string {
   if (value === undefined || value === '') return 'Inte ifyllt';
   if (value === 'true' || value === 'false') return value === 'true' ? 'Ja' : 'Nej';
-  if (path === 'term') return termLabel(value);
+  if (path === 'term') return termTitle(value);
   if (path === 'unit.id') return labels.unitName(value) ?? value;
   if (path === 'pupil.schoolForm') return lookup(SCHOOL_FORM_LABELS, value);
   if (path === 'need.criteria') return value.split(', ').map((c) => lookup(CRITERION_LABELS, c)).join(', ');
   if (path === 'need.documentedBy.competence') return lookup(COMPETENCE_LABELS, value);
-  if (/^measures\[\d+\]\.type$/.test(path)) return lookup(MEASURE_TYPE_LABELS, value);
+  if (/^measures\[\d+\]\.type$/.test(path)) return lookup(MEASURE_TYPE_TITLES, value);
   if (/^attachments\[\d+\]\.kind$/.test(path)) return lookup(ATTACHMENT_KIND_LABELS, value);
   return value;
 }

@@ -6,7 +6,7 @@ import type { CardElement } from './types';
 import type { AssessmentSummary } from './view-models';
 import { container, factSet, subtle, text } from './card';
 import { choiceSet, type Errors } from './inputs';
-import { formatHours } from './format';
+import { formatHoursPerWeek } from '../domain/wording';
 
 export type AssessmentScale = Pick<TMunicipalityProfile, 'assessment'>;
 
@@ -15,8 +15,8 @@ export function assessmentSummaryBlock(s: AssessmentSummary): CardElement {
     [
       text('Resultat av bedömningen', { weight: 'bolder' }),
       factSet([
-        { title: 'Stöd i dag', value: formatHours(s.hoursCurrent) },
-        { title: 'Stöd i önskat läge', value: formatHours(s.hoursDesired) },
+        { title: 'Stöd i dag', value: formatHoursPerWeek(s.hoursCurrent) },
+        { title: 'Stöd i önskat läge', value: formatHoursPerWeek(s.hoursDesired) },
         { title: 'Föreslaget belopp', value: `${s.amountPerMonthText} per månad` },
       ]),
       text(s.explanation, { size: 'small' }),

@@ -6,8 +6,7 @@ import type { CaseChannelViewModel } from './case-view-models';
 import { adaptiveCard, factSet, heading, notice, subtle, text } from './card';
 import { cardRefresh, execute } from './actions';
 import { decisionLine, handlerText, lateMarker, unitText } from './case-common';
-import { SCHOOL_FORM_LABELS } from './labels';
-import { formatHours } from './format';
+import { SCHOOL_FORM_LABELS, formatHoursPerWeek } from '../domain/wording';
 
 export const DELIVERY_FAILED_TEXT = 'Beslutet kunde inte levereras till rektorns chatt. Skicka det igen när rektorn har Tilläggsbot, eller på annat sätt.';
 
@@ -46,7 +45,7 @@ export function caseChannelCard(vm: CaseChannelViewModel): AdaptiveCard {
       { title: 'Enhet', value: unitText(vm.unitName, vm.unitKind) },
       { title: 'Skolform', value: SCHOOL_FORM_LABELS[vm.schoolForm] },
       { title: 'Termin', value: vm.termLabel },
-      { title: 'Bedömt stöd', value: formatHours(vm.hoursPerWeek) },
+      { title: 'Bedömt stöd', value: formatHoursPerWeek(vm.hoursPerWeek) },
       { title: 'Föreslaget belopp', value: `${vm.amountPerMonthText} per månad` },
       { title: 'Status', value: vm.statusText },
       { title: 'Handläggare', value: handlerText(vm.handler) },

@@ -3,7 +3,7 @@ import type { TDecisionOutcome } from '../domain/schemas';
 import type { CardElement } from './types';
 import type { CaseDecisionSummary, CaseHandler, UnitKind } from './case-view-models';
 import { container, text, type Fact } from './card';
-import { DECISION_OUTCOME_LABELS, UNIT_KIND_LABELS } from './labels';
+import { DECISION_OUTCOME_LABELS, UNIT_KIND_LABELS } from '../domain/wording';
 
 // The facts every case card starts with; the child is named only where the card may (the
 // principal's own chat).

@@ -10,10 +10,9 @@ import { execute } from './actions';
 import { choiceSet } from './inputs';
 import { decisionLine, handlerText, lateMarker, unitText } from './case-common';
 import { assessmentSummaryBlock } from './assessment-inputs';
-import { ATTACHMENT_KIND_LABELS, COMPETENCE_LABELS, CRITERION_LABELS, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS } from './labels';
-import { formatHours, formatKronor } from './format';
 import { CARD_BYTE_BUDGET, cardBytes, clip, clipToBudget, MAX_LIST_ROWS } from './clip';
 import { STEP_TITLES } from '../machines/application.steps';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING, COMPETENCE_LABELS, CRITERION_LABELS, MEASURE_TYPE_TITLES, SCHOOL_FORM_LABELS, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 // At most this many changes are listed, each old and new value cut to CHANGE_CLIP characters:
 // the list is for spotting what to re-read, the sections below hold the new values.
@@ -87,7 +86,7 @@ function assessmentSection(vm: CaseDetailViewModel): CardElement {
     factSet(
       vm.assessmentAreas.map((a) => ({
         title: a.label,
-        value: `Nu ${level(a.current)} (${formatHours(a.hoursCurrent)}), önskat ${level(a.desired)} (${formatHours(a.hoursDesired)})`,
+        value: `Nu ${level(a.current)} (${formatHoursPerWeek(a.hoursCurrent)}), önskat ${level(a.desired)} (${formatHoursPerWeek(a.hoursDesired)})`,
       })),
     ),
     subtle(`Nivåer: ${legend}`),
@@ -129,7 +128,7 @@ function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElem
     section(STEP_TITLES.placement, [
       factSet([
         { title: 'Grupp', value: a.placement.group },
-        { title: 'Vistelsetid', value: formatHours(a.placement.attendanceHoursPerWeek) },
+        { title: 'Vistelsetid', value: formatHoursPerWeek(a.placement.attendanceHoursPerWeek) },
       ]),
     ]),
     section(STEP_TITLES.need, [
@@ -153,10 +152,10 @@ function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElem
     section(
       STEP_TITLES.measures,
       a.measures.flatMap((m, i) => [
-        text(`${i + 1}. ${MEASURE_TYPE_LABELS[m.type]}`, { weight: 'bolder', spacing: 'medium' }),
+        text(`${i + 1}. ${MEASURE_TYPE_TITLES[m.type]}`, { weight: 'bolder', spacing: 'medium' }),
         text(measureTexts[i] ?? '', { spacing: 'small' }),
         subtle(
-          [m.hoursPerWeek === undefined ? '' : formatHours(m.hoursPerWeek), m.cost === undefined ? '' : formatKronor(m.cost)]
+          [m.hoursPerWeek === undefined ? '' : formatHoursPerWeek(m.hoursPerWeek), m.cost === undefined ? '' : formatKronor(m.cost)]
             .filter(Boolean)
             .join(' · ') || 'Timmar och kostnad inte angivna',
           { spacing: 'none' },
@@ -167,7 +166,7 @@ function applicationSections(vm: CaseDetailViewModel, texts: string[]): CardElem
     section(STEP_TITLES.attachments, [
       ...(attachments.length === 0
         ? [text('Inga bilagor.')]
-        : bullets(attachments.map((f) => `${f.kind ? ATTACHMENT_KIND_LABELS[f.kind] : 'Annat'}: ${f.name}`))),
+        : bullets(attachments.map((f) => `${f.kind ? ATTACHMENT_KIND_LABELS[f.kind] : ATTACHMENT_KIND_MISSING}: ${f.name}`))),
       ...(moreAttachments > 0 ? [subtle(`Och ${moreAttachments} filer till.`)] : []),
       ...attachmentPicker(vm.caseId, attachments),
     ]),

@@ -10,16 +10,15 @@ import { execute } from './actions';
 import { choiceSet, dateInput, numberInput, textInput, toggle } from './inputs';
 import { errorSummary } from './error-summary';
 import { caseFacts, lateMarker, unitText } from './case-common';
-import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_LABELS } from './labels';
-import { formatHours, formatKronor } from './format';
 import { clip } from './clip';
+import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 const eligible: ReadonlySet<string> = new Set(ELIGIBLE_MEASURE_TYPES);
 
 function measureChoice(m: TMeasure, i: number): { title: string; value: string } {
   const parts = [
-    `${i + 1}. ${MEASURE_TYPE_LABELS[m.type]}`,
-    m.hoursPerWeek === undefined ? '' : formatHours(m.hoursPerWeek),
+    `${i + 1}. ${MEASURE_TYPE_TITLES[m.type]}`,
+    m.hoursPerWeek === undefined ? '' : formatHoursPerWeek(m.hoursPerWeek),
     m.cost === undefined ? '' : formatKronor(m.cost),
     clip(m.description, 90),
   ];
@@ -114,7 +113,7 @@ export function decisionFormCard(vm: DecisionFormViewModel): AdaptiveCard {
       [
         text('Förslag från bedömningen', { weight: 'bolder' }),
         factSet([
-          { title: 'Bedömt stöd', value: formatHours(vm.proposedHoursPerWeek) },
+          { title: 'Bedömt stöd', value: formatHoursPerWeek(vm.proposedHoursPerWeek) },
           { title: 'Föreslaget belopp', value: `${formatKronor(vm.proposedAmountPerMonth)} per månad` },
         ]),
       ],

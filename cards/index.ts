@@ -2,21 +2,9 @@
 export type { AdaptiveCard, CardAction, CardAttachment, CardElement, CardRefresh } from './types';
 export type * from './view-models';
 export type * from './case-view-models';
-export { CARD_VERBS, VERB_DATA_KEYS, isCardVerb, type CardVerb, type VerbData } from './verbs';
+export { CARD_VERBS, VERB_DATA_KEYS, VERB_SCHEMAS, isCardVerb, type CardVerb, type VerbData } from './verbs';
 export { execute, cardRefresh, MAX_REFRESH_USERS, type ExecuteOptions } from './actions';
 export { adaptiveCard, toAttachment } from './card';
-export {
-  ATTACHMENT_KIND_LABELS,
-  COMPETENCE_LABELS,
-  CRITERION_LABELS,
-  DECISION_OUTCOME_CHOICES,
-  DECISION_OUTCOME_LABELS,
-  MEASURE_TYPE_LABELS,
-  SCHOOL_FORM_LABELS,
-  UNIT_KIND_LABELS,
-  termLabel,
-} from './labels';
-export { formatHours, formatKronor } from './format';
 export { stepCard } from './step-card';
 export { welcomeCard } from './welcome';
 export { draftListCard } from './draft-list';

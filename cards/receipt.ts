@@ -2,7 +2,7 @@ import type { AdaptiveCard, CardElement } from './types';
 import type { ReceiptViewModel } from './view-models';
 import { adaptiveCard, bullets, factSet, heading, notice, subtle, text } from './card';
 import { execute } from './actions';
-import { formatHours } from './format';
+import { formatHoursPerWeek } from '../domain/wording';
 
 export function receiptCard(vm: ReceiptViewModel): AdaptiveCard {
   const body: CardElement[] = [
@@ -13,7 +13,7 @@ export function receiptCard(vm: ReceiptViewModel): AdaptiveCard {
       { title: 'Enhet', value: vm.unitName },
       { title: 'Termin', value: vm.termLabel },
       { title: 'Inskickad', value: vm.submittedText },
-      { title: 'Bedömt stöd', value: formatHours(vm.hoursCurrent) },
+      { title: 'Bedömt stöd', value: formatHoursPerWeek(vm.hoursCurrent) },
       { title: 'Föreslaget belopp', value: `${vm.amountPerMonthText} per månad` },
     ]),
   ];

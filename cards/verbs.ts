@@ -1,133 +1,79 @@
-// The verbs of every card button and the ids each one carries. The bot routes on `verb` and
-// trusts only these ids (never user data) to find the draft; one table keeps both sides in step.
-import type { ApplicationStep } from '../machines/application.steps';
+// The verbs of every card button and the ids each one carries, as one table of zod schemas. The
+// bot routes on `verb` and trusts only these ids (never user data) to find the draft or case;
+// it parses what a button sends with the same schemas the verb list, the data types and the
+// data keys are derived from, so the cards and the bot cannot drift apart.
+import { z } from 'zod';
+import { APPLICATION_STEPS } from '../machines/application.steps';
 
-export const CARD_VERBS = [
-  'app.new',
-  'app.resume',
-  'cases.mine',
-  'help',
-  'draft.open',
-  'step.next',
-  'step.back',
-  'step.goto',
-  'draft.save',
-  'step.recalculate',
-  'draft.discard',
-  'draft.discard.confirm',
-  'draft.discard.cancel',
-  'measure.add',
-  'measure.remove',
-  'attachment.kind',
-  'app.submit',
-  // Elevhälsan's side: the channel card, the full application and the decision.
-  'case.refresh',
-  'case.assign',
-  'case.view',
-  'case.completion.form',
-  'case.completion.send',
-  'case.assessment.form',
-  'case.assessment.send',
-  'case.decision.form',
-  'case.decision.send',
-  'case.complete.open',
-  'case.decision.resend',
-  'case.attachment.get',
-  'cases.queue',
-] as const;
-export type CardVerb = (typeof CARD_VERBS)[number];
-
-type Draft = { draftId: string };
+const draftId = z.uuid();
 // `step` is the step the card shows for step.next/step.back (the bot moves on from there) and
 // the target step for step.goto.
-type DraftStep = Draft & { step: ApplicationStep };
-type Empty = Record<string, never>;
+const step = z.enum(APPLICATION_STEPS);
+// Ids of items inside a draft (a measure, an attachment), made by the bot.
+const shortId = z.string().trim().min(1).max(100);
+const empty = z.object({});
+const draft = z.object({ draftId });
+const draftStep = z.object({ draftId, step });
 // A case's uuid: the bot looks the case up and checks the viewer's role before anything else.
-type Case = { caseId: string };
+const kase = z.object({ caseId: z.uuid() });
 
-export interface VerbData {
-  'app.new': Empty;
-  'app.resume': Empty;
-  'cases.mine': Empty;
-  help: Empty;
-  'draft.open': Draft;
-  'step.next': DraftStep;
-  'step.back': DraftStep;
-  'step.goto': DraftStep;
+export const VERB_SCHEMAS = {
+  'app.new': empty,
+  'app.resume': empty,
+  'cases.mine': empty,
+  help: empty,
+  'draft.open': draft,
+  'step.next': draftStep,
+  'step.back': draftStep,
+  'step.goto': draftStep,
   // The step too, so the bot can tell a stale card from the current one.
-  'draft.save': DraftStep;
+  'draft.save': draftStep,
   // Saves the step's answers and shows the same step again, recomputed (hours and amount).
-  'step.recalculate': DraftStep;
-  'draft.discard': Draft;
-  'draft.discard.confirm': Draft;
-  'draft.discard.cancel': Draft;
-  'measure.add': Draft;
-  'measure.remove': Draft & { measureId: string };
-  'attachment.kind': Draft & { attachmentId: string };
-  'app.submit': Draft;
+  'step.recalculate': draftStep,
+  'draft.discard': draft,
+  'draft.discard.confirm': draft,
+  'draft.discard.cancel': draft,
+  'measure.add': draft,
+  'measure.remove': draft.extend({ measureId: shortId }),
+  'attachment.kind': draft.extend({ attachmentId: shortId }),
+  'app.submit': draft,
+  // Elevhälsan's side: the channel card, the full application and the decision.
   // Universal Actions refresh of the Elevhälsa channel card (per viewer: buttons follow the role).
-  'case.refresh': Case;
-  'case.assign': Case;
-  'case.view': Case;
-  'case.completion.form': Case;
+  'case.refresh': kase,
+  'case.assign': kase,
+  'case.view': kase,
+  'case.completion.form': kase,
   // Inputs: completion.message, completion.step.
-  'case.completion.send': Case;
-  'case.assessment.form': Case;
+  'case.completion.send': kase,
+  'case.assessment.form': kase,
   // Inputs: assessment.<areaId>.current and .desired for every area of the profile.
-  'case.assessment.send': Case;
-  'case.decision.form': Case;
+  'case.assessment.send': kase,
+  'case.decision.form': kase,
   // Inputs: decision.outcome, decision.amountPerMonth, decision.from, decision.to, decision.reason,
   // decision.approvedMeasures (comma-separated measure ids), decision.significantDifficulties.
-  'case.decision.send': Case;
+  'case.decision.send': kase,
   // The principal reopens the application at the step Elevhälsan asked to be completed.
-  'case.complete.open': Case;
+  'case.complete.open': kase,
   // The decision could not be delivered: try the principal's chat again (after a reinstall).
-  'case.decision.resend': Case;
+  'case.decision.resend': kase,
   // Input: attachment.id. Sends that file of the case to the person's 1:1 chat (Teams asks them
   // to accept it).
-  'case.attachment.get': Case;
-  'cases.queue': Empty;
+  'case.attachment.get': kase,
+  'cases.queue': empty,
+} as const;
+
+export type CardVerb = keyof typeof VERB_SCHEMAS;
+export const CARD_VERBS = Object.keys(VERB_SCHEMAS) as [CardVerb, ...CardVerb[]];
+
+export type VerbData = { [V in CardVerb]: z.infer<(typeof VERB_SCHEMAS)[V]> };
+
+// The ids each verb carries, for the card tests that check every button.
+function dataKeys<V extends CardVerb>(verb: V): ReadonlyArray<keyof VerbData[V] & string> {
+  return Object.keys(VERB_SCHEMAS[verb].shape) as Array<keyof VerbData[V] & string>;
 }
-
-// Compile-time proof that the table and the list name the same verbs.
-type SameKeys = [keyof VerbData] extends [CardVerb] ? ([CardVerb] extends [keyof VerbData] ? true : false) : false;
-const sameKeys: SameKeys = true;
-void sameKeys;
-
-// The same table at run time: the bot checks an incoming action's data with it, and the card
-// tests check every button against it.
-export const VERB_DATA_KEYS: { readonly [V in CardVerb]: ReadonlyArray<keyof VerbData[V] & string> } = {
-  'app.new': [],
-  'app.resume': [],
-  'cases.mine': [],
-  help: [],
-  'draft.open': ['draftId'],
-  'step.next': ['draftId', 'step'],
-  'step.back': ['draftId', 'step'],
-  'step.goto': ['draftId', 'step'],
-  'draft.save': ['draftId', 'step'],
-  'step.recalculate': ['draftId', 'step'],
-  'draft.discard': ['draftId'],
-  'draft.discard.confirm': ['draftId'],
-  'draft.discard.cancel': ['draftId'],
-  'measure.add': ['draftId'],
-  'measure.remove': ['draftId', 'measureId'],
-  'attachment.kind': ['draftId', 'attachmentId'],
-  'app.submit': ['draftId'],
-  'case.refresh': ['caseId'],
-  'case.assign': ['caseId'],
-  'case.view': ['caseId'],
-  'case.completion.form': ['caseId'],
-  'case.completion.send': ['caseId'],
-  'case.assessment.form': ['caseId'],
-  'case.assessment.send': ['caseId'],
-  'case.decision.form': ['caseId'],
-  'case.decision.send': ['caseId'],
-  'case.complete.open': ['caseId'],
-  'case.decision.resend': ['caseId'],
-  'case.attachment.get': ['caseId'],
-  'cases.queue': [],
-};
+type VerbDataKeys = { readonly [V in CardVerb]: ReadonlyArray<keyof VerbData[V] & string> };
+// fromEntries forgets which key holds which list; dataKeys above is what keeps them paired.
+export const VERB_DATA_KEYS = Object.fromEntries(CARD_VERBS.map((v) => [v, dataKeys(v)])) as unknown as VerbDataKeys;
 
 const verbSet: ReadonlySet<string> = new Set(CARD_VERBS);
 export function isCardVerb(value: unknown): value is CardVerb {

@@ -2,13 +2,14 @@
 // already plain, formatted data here: cards only lay it out.
 import type { TApplicationDraft, TAttachmentKind, TMeasureType } from '../domain/schemas';
 import type { TMunicipalityProfile } from '../domain/profile';
+import type { UnitKind } from '../domain/ports';
 import type { ApplicationStep } from '../machines/application.steps';
 import type { NoticeStyle } from './card';
 import type { CardVerb, VerbData } from './verbs';
 
 export type Notice = { text: string; style: NoticeStyle };
 
-export type UnitOption = { id: string; name: string; kind: 'kommunal' | 'fristaende' };
+export type UnitOption = { id: string; name: string; kind: UnitKind };
 
 export type TermOption = {
   term: string;

@@ -4,9 +4,7 @@
 // goal, shown beside it and compared at follow-up.
 import type { TMunicipalityProfile } from './profile';
 import type { TAssessment } from './schemas';
-import { formatHours, formatKronor, formatNumber } from './format';
-
-export { formatHours, formatKronor };
+import { formatHours, formatHoursPerWeek, formatKronor, formatNumber } from './wording';
 
 export interface AreaResult {
   id: string;
@@ -52,9 +50,7 @@ export function monthlyAmount(hoursPerWeek: number, profile: Pick<TMunicipalityP
   return Math.round((hoursPerWeek * profile.amount.hourlyRate * profile.amount.weeksPerYear) / 12);
 }
 
-function perWeek(hours: number): string {
-  return `${formatHours(hours)} i veckan`;
-}
+const perWeek = formatHoursPerWeek;
 
 function explain(result: Omit<AssessmentResult, 'explanation'>, attendance: number | undefined, profile: AssessmentProfile): string {
   const { hourlyRate, weeksPerYear } = profile.amount;

@@ -2,27 +2,9 @@
 // database (roles looked up for the authenticated Teams user), never from card data, so these
 // rules are the only gate between a click in Teams and a change to a case.
 import type { Role } from './ports';
+import type { TCaseAction } from './vocabulary';
 
-export type CaseAction =
-  | 'case.view'
-  | 'case.assign'
-  // Adjust Elevhälsan's assessment of the need (a new assessment on the case).
-  | 'case.review'
-  | 'case.completion.request'
-  | 'case.resubmit'
-  | 'case.decide'
-  // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
-  | 'case.notified';
-
-export const CASE_ACTIONS: readonly CaseAction[] = [
-  'case.view',
-  'case.assign',
-  'case.review',
-  'case.completion.request',
-  'case.resubmit',
-  'case.decide',
-  'case.notified',
-];
+export type CaseAction = TCaseAction;
 
 // Actions that no person performs: they record what the system observed (a message delivered).
 // They are kept out of mayPerform's reach on purpose: a person, whatever their roles, gets a

@@ -7,7 +7,7 @@
 import type { TMunicipalityProfile } from './profile';
 import type { UnitKind } from './ports';
 import { DECISION_OUTCOMES, type Problem, type TDecisionOutcome, type TSchoolForm } from './schemas';
-import { formatKronor, formatSwedishDate } from './format';
+import { formatKronor, formatSwedishDate } from './wording';
 import { followUpDueDate, isIsoDate, nextTerm, termLabel, termOf } from './terms';
 
 // The decision as Elevhälsan fills it in. Measures are given as the labels the letter shows;

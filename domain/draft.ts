@@ -2,6 +2,8 @@
 // never erases another; lists (measures, attachments, criteria) are replaced as a whole; null
 // removes a field (a number the principal cleared).
 import type { TApplicationDraft } from './schemas';
+import { isTerm } from './terms';
+import { termLabel } from './wording';
 
 type Plain = Record<string, unknown>;
 
@@ -31,12 +33,12 @@ export function mergeDraft(draft: TApplicationDraft, patch: DraftPatch): TApplic
   return mergeValue(draft, patch) as TApplicationDraft;
 }
 
-// How a draft is named in the principal's own list of drafts ("Alva Berg, HT 2027").
+// How a draft is named in the principal's own list of drafts ("Alva Berg, höstterminen 2027").
 export function draftLabel(draft: TApplicationDraft): string {
   const pupil = draft.pupil;
   const who = pupil?.protectedIdentity
     ? 'Barn med skyddade personuppgifter'
     : [pupil?.firstName, pupil?.lastName].filter(Boolean).join(' ') || 'Namn inte ifyllt';
-  const term = draft.term ? `${draft.term.slice(0, 2)} ${draft.term.slice(2)}` : 'termin inte vald';
+  const term = !draft.term ? 'termin inte vald' : isTerm(draft.term) ? termLabel(draft.term) : draft.term;
   return `${who}, ${term}`;
 }

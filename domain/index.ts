@@ -1,7 +1,8 @@
 // The domain layer's public surface: import from '../domain' rather than from its files.
 export * from './schemas';
+export * from './vocabulary';
 export * from './profile';
-export * from './format';
+export * from './wording';
 export * from './terms';
 export * from './personnummer';
 export * from './assessment';

@@ -6,13 +6,25 @@
 import type { TMunicipalityProfile } from './profile';
 import type { TAssessment, TAttachmentKind, TDecisionOutcome, TSchoolForm } from './schemas';
 
-export type Role = 'principal' | 'handler' | 'head' | 'admin';
-export type UnitKind = 'kommunal' | 'fristaende';
-export type CaseStatus = 'submitted' | 'in_review' | 'completion_requested' | 'resubmitted' | 'decided';
-export type SnapshotStatus = 'open' | 'submitted' | 'discarded';
-export type AssessmentKind = 'application' | 'review' | 'followup';
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
-export type ConversationKind = 'personal' | 'channel';
+import type {
+  TAssessmentKind,
+  TAuditAction,
+  TCaseStatus,
+  TConversationKind,
+  TDeliveryStatus,
+  TRole,
+  TSnapshotStatus,
+  TUnitKind,
+} from './vocabulary';
+
+// The closed vocabularies (domain/vocabulary.ts) under the names the ports have always used.
+export type Role = TRole;
+export type UnitKind = TUnitKind;
+export type CaseStatus = TCaseStatus;
+export type SnapshotStatus = TSnapshotStatus;
+export type AssessmentKind = TAssessmentKind;
+export type DeliveryStatus = TDeliveryStatus;
+export type ConversationKind = TConversationKind;
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -401,8 +413,7 @@ export interface CompletionRepository {
 export interface AuditEntryInput {
   municipalityId?: string | null;
   actorId?: string | null;
-  // Dotted verb, e.g. 'case.submitted'.
-  action: string;
+  action: TAuditAction;
   subjectType: string;
   subjectId: string;
   // Never health details or names: ids, numbers, statuses.
@@ -415,6 +426,7 @@ export interface AuditEntry {
   at: Date;
   municipalityId: string | null;
   actorId: string | null;
+  // Plain text in the database: entries written under a since-retired name stay readable.
   action: string;
   subjectType: string;
   subjectId: string;

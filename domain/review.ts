@@ -6,8 +6,9 @@ import type { TMunicipalityProfile } from './profile';
 import type { Problem, TApplicationDraft, TAttachmentKind, TMeasure, TMeasureType, TSchoolForm } from './schemas';
 import { ELIGIBLE_MEASURE_TYPES, ORDINARY_MEASURE_TYPES } from './schemas';
 import { checkPersonnummer } from './personnummer';
+import type { TUnitKind } from './vocabulary';
 import { isExtraordinaryLevel, levelLabel } from './assessment';
-import { formatHours, formatSwedishDate, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS } from './format';
+import { formatHoursPerWeek, formatSwedishDate, MEASURE_TYPE_LABELS, SCHOOL_FORM_LABELS, termTitle } from './wording';
 import {
   applicationDeadline,
   defaultApplicationTerm,
@@ -19,7 +20,7 @@ import {
 
 export interface ReviewUnit {
   id: string;
-  kind: 'kommunal' | 'fristaende';
+  kind: TUnitKind;
   schoolForms?: TSchoolForm[];
 }
 
@@ -103,7 +104,6 @@ const problem = (field: string, code: string, message: string): Finding => ({ fi
 const warning = (field: string, code: string, message: string): Finding => ({ field, code, message, severity: 'warning' });
 
 const blank = (value: string | undefined): boolean => !value || value.trim() === '';
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 // --- measures ---------------------------------------------------------------------------
 
@@ -120,7 +120,7 @@ export function ordinaryMeasureNotice(type: TMeasureType): string {
   return (
     `${MEASURE_TYPE_LABELS[type]} räknas som ordinärt stöd och betalas genom grundbeloppet, inte genom tilläggsbelopp. ` +
     'Insatsen kan stå kvar som en del av helheten, men ansökan behöver också en extraordinär insats, ' +
-    'till exempel assistent eller anpassning av lokaler.'
+    'till exempel assistenthjälp eller anpassning av lokaler.'
   );
 }
 
@@ -200,7 +200,7 @@ function termChosen({ term }: TApplicationDraft, { profile, today }: ReviewConte
       problem(
         'term',
         'term.past',
-        `${capitalize(termLabel(term))} har redan slutat. Välj ${termLabel(defaultApplicationTerm(today, profile))} eller en senare termin.`,
+        `${termTitle(term)} har redan slutat. Välj ${termLabel(defaultApplicationTerm(today, profile))} eller en senare termin.`,
       ),
     ];
   }
@@ -457,7 +457,7 @@ function measuresPresent({ measures = [] }: TApplicationDraft): Finding[] {
       problem(
         'measures',
         'measures.missing',
-        'Lägg till vilka extraordinära insatser som ska möta behovet, till exempel assistent eller anpassning av lokaler.',
+        'Lägg till vilka extraordinära insatser som ska möta behovet, till exempel assistenthjälp eller anpassning av lokaler.',
       ),
     ];
   }
@@ -468,7 +468,7 @@ function measuresPresent({ measures = [] }: TApplicationDraft): Finding[] {
         'measures.onlyOrdinary',
         'Extra undervisning, specialpedagogiska insatser och undervisning i särskild undervisningsgrupp är ordinärt stöd som ' +
           'betalas genom grundbeloppet, inte genom tilläggsbelopp. Lägg till den extraordinära insats behovet kräver, ' +
-          'till exempel assistent eller anpassning av lokaler.',
+          'till exempel assistenthjälp eller anpassning av lokaler.',
       ),
     ];
   }
@@ -514,7 +514,7 @@ function measureHoursWithinAttendance({ measures = [], placement }: TApplication
     problem(
       'measures',
       'measures.hoursExceedAttendance',
-      `Insatserna är sammanlagt ${formatHours(hours)} i veckan, men vistelsetiden är ${formatHours(attendance)}. ` +
+      `Insatserna är sammanlagt ${formatHoursPerWeek(hours)}, men vistelsetiden är ${formatHoursPerWeek(attendance)}. ` +
         'Minska timmarna eller rätta vistelsetiden.',
     ),
   ];

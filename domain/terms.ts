@@ -2,9 +2,10 @@
 // at 23:30 UTC on 15 April is sent on 16 April in Sweden (summer time) and is late. Dates are
 // plain 'YYYY-MM-DD' strings, which compare correctly as strings.
 import type { TMunicipalityProfile, TMonthDay, TTermDate } from './profile';
-import { formatSwedishDate } from './format';
+import { formatSwedishDate, termLabel, termTitle } from './wording';
 
-export { formatSwedishDate };
+// Worded in wording.ts; re-exported because callers reach for them beside the term functions.
+export { formatSwedishDate, termLabel, termTitle };
 
 export type Season = 'HT' | 'VT';
 export interface ParsedTerm {
@@ -44,18 +45,6 @@ export function nextTerm(term: string): string {
 export function previousTerm(term: string): string {
   const { season, year } = parseTerm(term);
   return season === 'VT' ? formatTerm({ season: 'HT', year: year - 1 }) : formatTerm({ season: 'VT', year });
-}
-
-// 'HT2027' -> 'höstterminen 2027'.
-export function termLabel(term: string): string {
-  const { season, year } = parseTerm(term);
-  return `${season === 'HT' ? 'höstterminen' : 'vårterminen'} ${year}`;
-}
-
-// 'HT2027' -> 'HT 2027'.
-export function termShortLabel(term: string): string {
-  const { season, year } = parseTerm(term);
-  return `${season} ${year}`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -2,12 +2,13 @@
 // and the final submission can never disagree about what is missing.
 import { reviewApplication, type ReviewContext } from '../domain/review';
 import type { TMunicipalityProfile } from '../domain/profile';
+import type { TUnitKind } from '../domain/vocabulary';
 import type { TApplicationDraft, TMeasure, TSchoolForm, Problem } from '../domain/schemas';
 import { stepOfField, type ApplicationStep } from './application.steps';
 
 export interface PrincipalUnit {
   id: string;
-  kind: 'kommunal' | 'fristaende';
+  kind: TUnitKind;
   schoolForms: TSchoolForm[];
 }
 

@@ -22,6 +22,7 @@ import type { CaseStatus, DeliveryStatus, UnitKind } from '../domain/ports';
 import type { TMunicipalityProfile } from '../domain/profile';
 import { DECISION_OUTCOMES, type TDecisionOutcome } from '../domain/schemas';
 import { appealDeadline } from '../domain/terms';
+import { ZCaseStatus, type TAuditAction } from '../domain/vocabulary';
 
 // What the machine needs from the municipality's profile: the appeal window and the time zone
 // its calendar days are counted in.
@@ -75,7 +76,7 @@ export const CASE_AUDIT_ACTIONS = {
   'case.decide': 'case.decided',
   'case.notified': 'case.notified',
   'case.delivery.failed': 'case.delivery_failed',
-} as const satisfies Record<CaseEventType, string>;
+} as const satisfies Record<CaseEventType, TAuditAction>;
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseEventType];
 
 type PersonEvent = Extract<CaseEvent, { by: CaseActor }>;
@@ -252,7 +253,7 @@ export function createCaseMachine(env: CaseEnv) {
 export type CaseMachine = ReturnType<typeof createCaseMachine>;
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
 
-const UNDECIDED: readonly CaseStatus[] = ['submitted', 'in_review', 'completion_requested', 'resubmitted'];
+const UNDECIDED: readonly CaseStatus[] = ZCaseStatus.exclude(['decided']).options;
 
 // The database status of a snapshot (live or persisted: only `value` is read).
 export function statusOf(snapshot: { value: StateValue }): CaseStatus {

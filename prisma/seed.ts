@@ -4,6 +4,7 @@
 // so chatting in the playground as its current user, Alex Wilber, is chatting as the principal.
 import { noraProfile } from '../domain/profile';
 import type { Role } from '../domain/ports';
+import type { TUnitKind } from '../domain/vocabulary';
 import type { TSchoolForm } from '../domain/schemas';
 import type { PrismaClient } from './generated/client';
 
@@ -27,7 +28,7 @@ export const DEMO_IDS = {
 interface DemoUnit {
   id: string;
   name: string;
-  kind: 'kommunal' | 'fristaende';
+  kind: TUnitKind;
   huvudman: string;
   schoolForms: TSchoolForm[];
 }

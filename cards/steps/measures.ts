@@ -5,16 +5,15 @@ import type { StepContent } from './frame';
 import { actionSet, container, factSet, notice, subtle, text } from '../card';
 import { execute } from '../actions';
 import { errorText, numberInput, choiceSet, textInput } from '../inputs';
-import { MEASURE_TYPE_LABELS } from '../labels';
-import { formatHours, formatKronor } from '../format';
 import { clip } from '../clip';
+import { MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../../domain/wording';
 
 function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): CardElement {
   const items: CardElement[] = [
-    text(`${index + 1}. ${MEASURE_TYPE_LABELS[measure.type]}`, { weight: 'bolder' }),
+    text(`${index + 1}. ${MEASURE_TYPE_TITLES[measure.type]}`, { weight: 'bolder' }),
     factSet([
       { title: 'Beskrivning', value: clip(measure.description) },
-      { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHours(measure.hoursPerWeek) },
+      { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHoursPerWeek(measure.hoursPerWeek) },
       { title: 'Kostnad', value: measure.cost === undefined ? '' : formatKronor(measure.cost) },
     ]),
   ];
@@ -51,7 +50,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
           label: 'Typ av insats',
           placeholder: 'Välj typ',
           errorMessage: 'Välj vilken typ av insats det är.',
-          choices: [...ELIGIBLE_MEASURE_TYPES, ...ORDINARY_MEASURE_TYPES].map((t) => ({ title: MEASURE_TYPE_LABELS[t], value: t })),
+          choices: [...ELIGIBLE_MEASURE_TYPES, ...ORDINARY_MEASURE_TYPES].map((t) => ({ title: MEASURE_TYPE_TITLES[t], value: t })),
           value: values.type,
         },
         errors,

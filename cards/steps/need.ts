@@ -2,7 +2,7 @@ import { COMPETENCES, CRITERIA } from '../../domain/schemas';
 import type { StepViewModel } from '../view-models';
 import type { StepContent } from './frame';
 import { choiceSet, textInput } from '../inputs';
-import { COMPETENCE_LABELS, CRITERION_LABELS } from '../labels';
+import { COMPETENCE_LABELS, CRITERION_LABELS } from '../../domain/wording';
 
 export function needStep(vm: StepViewModel): StepContent {
   const need = vm.draft.need ?? {};

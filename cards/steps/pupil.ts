@@ -3,7 +3,7 @@ import type { CardElement } from '../types';
 import type { StepContent } from './frame';
 import { notice, subtle } from '../card';
 import { choiceSet, textInput, toggle } from '../inputs';
-import { SCHOOL_FORM_LABELS } from '../labels';
+import { SCHOOL_FORM_LABELS } from '../../domain/wording';
 
 export function pupilStep(vm: StepViewModel): StepContent {
   const { errors, profile } = vm;

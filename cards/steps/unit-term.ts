@@ -3,7 +3,7 @@ import type { CardElement } from '../types';
 import type { StepContent } from './frame';
 import { notice, text } from '../card';
 import { choiceSet } from '../inputs';
-import { UNIT_KIND_LABELS } from '../labels';
+import { UNIT_KIND_LABELS } from '../../domain/wording';
 
 // Radio buttons are one tap on a phone; a long list is easier as a drop-down.
 const styleFor = (count: number) => (count <= 6 ? 'expanded' : 'compact');

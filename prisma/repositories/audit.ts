@@ -1,5 +1,6 @@
 // The audit trail: who did what to which record, when. Append-only in the database itself.
 import type { AuditEntry, AuditEntryInput, AuditRepository } from '../../domain/ports';
+import { ZAuditAction } from '../../domain/vocabulary';
 import type { AuditLog } from '../generated/client';
 import { type Db, jsonObject } from './shared';
 
@@ -22,7 +23,8 @@ export async function appendAudit(db: Db, entry: AuditEntryInput): Promise<Audit
     data: {
       municipalityId: entry.municipalityId ?? null,
       actorId: entry.actorId ?? null,
-      action: entry.action,
+      // The type already says so; checked again because the column itself is free text.
+      action: ZAuditAction.parse(entry.action),
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       details: (entry.details ?? {}) as object,

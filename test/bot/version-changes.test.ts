@@ -47,5 +47,5 @@ test('no label is a data-dictionary path', () => {
   }
   assert.equal(valueLabel('pupil.protectedIdentity', 'true', labels), 'Ja');
   assert.equal(valueLabel('unit.id', 'unit-norrskolan', labels), 'Norrskolan');
-  assert.equal(valueLabel('term', 'HT2027', labels), 'höstterminen 2027');
+  assert.equal(valueLabel('term', 'HT2027', labels), 'Höstterminen 2027');
 });

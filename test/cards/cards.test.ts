@@ -153,7 +153,7 @@ describe('receiptCard', () => {
     assertValidCard(card, 'receipt');
     const text = allText(card);
     assert.match(text, /Ansökan är inskickad\nÄrendenummer\nTB-2027-0042/);
-    assert.match(text, /Bedömt stöd\n17,5 tim\/vecka/);
+    assert.match(text, /Bedömt stöd\n17,5 timmar i veckan/);
     assert.match(text, /18 083 kr per månad/);
     assert.match(text, /• Du får beslutet här i chatten\./);
     assert.doesNotMatch(text, /sen/);

@@ -2,7 +2,7 @@
 // seen at different moments, and a maximal version of each card for the size budget.
 import { noraProfile } from '../../domain/profile';
 import { computeAssessment } from '../../domain/assessment';
-import { formatKronor } from '../../domain/format';
+import { formatKronor } from '../../domain/wording';
 import { ZApplication, type TApplication } from '../../domain/schemas';
 import { MAX_TEXT_LENGTH } from '../../cards/inputs';
 import type {

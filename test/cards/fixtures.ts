@@ -82,7 +82,7 @@ export function summarySections(draft: TApplicationDraft): SummarySection[] {
     ]),
     step('placement', [
       { title: 'Grupp', value: draft.placement?.group ?? '' },
-      { title: 'Vistelsetid', value: '32,5 tim/vecka' },
+      { title: 'Vistelsetid', value: '32,5 timmar i veckan' },
     ]),
     step('need', [
       { title: 'Kriterier', value: 'Autism; koncentration' },

@@ -194,8 +194,8 @@ describe('stepCard: need and assessment', () => {
     assert.equal(current?.style, 'compact');
     assert.equal((current?.choices as Array<{ title: string }>)[2]?.title, '2 · Extraordinärt stöd vissa stunder av dagen');
     const text = allText(card);
-    assert.match(text, /Stöd i dag\n41 tim\/vecka/);
-    assert.match(text, /Stöd i önskat läge\n12,5 tim\/vecka/);
+    assert.match(text, /Stöd i dag\n41 timmar i veckan/);
+    assert.match(text, /Stöd i önskat läge\n12,5 timmar i veckan/);
     assert.match(text, /42 367 kr per månad/);
     assert.match(text, /310 kr i timmen/);
     assert.match(text, /Först från nivå 2 \(”Extraordinärt stöd vissa stunder av dagen”\) räknas behovet mot tilläggsbelopp/);
@@ -216,9 +216,9 @@ describe('stepCard: measures', () => {
       const text = allText(card);
       if (count === 0) assert.match(text, /Inga insatser tillagda än/);
       if (count === 3) {
-        assert.match(text, /3\. Extra undervisning \(ordinär\)/);
+        assert.match(text, /3\. Extra undervisning \(ordinärt stöd\)/);
         assert.match(text, /Extra undervisning är ordinär och ger inte tilläggsbelopp/);
-        assert.match(text, /13 tim\/vecka/);
+        assert.match(text, /13 timmar i veckan/);
         assert.match(text, /3\s000 kr/);
       } else {
         assert.doesNotMatch(text, /ger inte tilläggsbelopp\. Ta bort/);

@@ -42,9 +42,15 @@ describe('append-only records', () => {
     }
 
     test('INSERT still works, through the repository', async () => {
-      const entry = await repos.audit.append({ action: 'test.appended', subjectType: 'test', subjectId: 'x', details: { n: 1 } });
+      const entry = await repos.audit.append({ action: 'draft.created', subjectType: 'test', subjectId: 'x', details: { n: 1 } });
       assert.match(entry.id, /^\d+$/);
-      assert.deepEqual((await repos.audit.list('test', 'x')).map((e) => [e.action, e.details]), [['test.appended', { n: 1 }]]);
+      assert.deepEqual((await repos.audit.list('test', 'x')).map((e) => [e.action, e.details]), [['draft.created', { n: 1 }]]);
+    });
+
+    test('an action outside the closed list is refused before it reaches the table', async () => {
+      const unknown = { action: 'test.appended', subjectType: 'test', subjectId: 'y' } as unknown as Parameters<typeof repos.audit.append>[0];
+      await assert.rejects(repos.audit.append(unknown));
+      assert.deepEqual(await repos.audit.list('test', 'y'), []);
     });
 
     test('Prisma cannot update an entry either', async () => {

@@ -257,7 +257,7 @@ describe('repositories', () => {
       await assert.rejects(
         repos.transaction(async (tx) => {
           await tx.snapshots.create({ machine: 'application', personId: ids.people.principal, snapshot: { a: 1 } });
-          await tx.audit.append({ action: 'test.tx', subjectType: 'test', subjectId: 'tx' });
+          await tx.audit.append({ action: 'draft.created', subjectType: 'test', subjectId: 'tx' });
           throw new Error('stop');
         }),
         /stop/,

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { noraProfile } from '../../domain/profile';
-import { computeAssessment, formatHours, formatKronor, monthlyAmount } from '../../domain/assessment';
+import { computeAssessment, monthlyAmount } from '../../domain/assessment';
+import { formatHours, formatKronor } from '../../domain/wording';
 import type { TAssessment } from '../../domain/schemas';
 import { validApplication } from './fixtures';
 

@@ -1,7 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CASE_ACTIONS,
   CASE_PERMISSION_CODES,
   isSystemCaseAction,
   mayPerform,
@@ -10,6 +9,7 @@ import {
   type CaseParties,
 } from '../../domain/case-roles';
 import type { Role } from '../../domain/ports';
+import { CASE_ACTIONS } from '../../domain/vocabulary';
 
 const kase: CaseParties = { municipalityId: 'nora', principalId: 'p-applicant', unitId: 'unit-a' };
 

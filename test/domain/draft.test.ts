@@ -41,11 +41,11 @@ describe('mergeDraft', () => {
 
 describe('draftLabel', () => {
   test('names the child and term', () => {
-    assert.equal(draftLabel({ term: 'HT2027', pupil: { firstName: 'Alva', lastName: 'Berg' } }), 'Alva Berg, HT 2027');
+    assert.equal(draftLabel({ term: 'HT2027', pupil: { firstName: 'Alva', lastName: 'Berg' } }), 'Alva Berg, höstterminen 2027');
   });
   test('never shows a name for protected identity', () => {
     const label = draftLabel({ term: 'VT2028', pupil: { protectedIdentity: true, firstName: 'Alva' } });
-    assert.equal(label, 'Barn med skyddade personuppgifter, VT 2028');
+    assert.equal(label, 'Barn med skyddade personuppgifter, vårterminen 2028');
   });
   test('says what is not filled in yet', () => {
     assert.equal(draftLabel({}), 'Namn inte ifyllt, termin inte vald');

@@ -16,9 +16,9 @@ import {
   parseTerm,
   previousTerm,
   termLabel,
+  termTitle,
   termOf,
   termPeriod,
-  termShortLabel,
 } from '../../domain/terms';
 
 const TZ = 'Europe/Stockholm';
@@ -58,7 +58,7 @@ describe('term names', () => {
   test('labels', () => {
     assert.equal(termLabel('HT2027'), 'höstterminen 2027');
     assert.equal(termLabel('VT2028'), 'vårterminen 2028');
-    assert.equal(termShortLabel('HT2027'), 'HT 2027');
+    assert.equal(termTitle('HT2027'), 'Höstterminen 2027');
   });
   test('formatSwedishDate', () => {
     assert.equal(formatSwedishDate('2027-04-15'), '15 april 2027');

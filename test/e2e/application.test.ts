@@ -195,7 +195,7 @@ describe('application dialog over HTTP', () => {
     // The assessment card computes hours and the amount on request, and stays on the step.
     const recalculated = await press(harness, card, 'step.recalculate', stepInputs(card, app, 'assessment'));
     assert.match(heading(recalculated), /^Steg 6 av 10/);
-    assert.match(cardText(recalculated), /Stöd i dag: 20 tim\/vecka/);
+    assert.match(cardText(recalculated), /Stöd i dag: 20 timmar i veckan/);
     assert.match(cardText(recalculated), /20 667 kr/);
     card = await press(harness, recalculated, 'step.next', stepInputs(recalculated, app, 'assessment'));
     assert.match(heading(card), /Insatser/);

@@ -184,7 +184,7 @@ describe('Elevhälsan over HTTP', () => {
     assert.deepEqual(validateCard(review), []);
     const sinceReview = harness.requests.length;
     const reviewed = await press(harness, review, 'case.assessment.send', { 'assessment.safety.current': '2' }, as(handler));
-    assert.match(cardText(reviewed), /Bedömningen är sparad: 14 tim\/vecka/);
+    assert.match(cardText(reviewed), /Bedömningen är sparad: 14 timmar i veckan/);
     const [, adjusted] = await repos.cases.assessments(caseId);
     assert.equal(adjusted?.kind, 'review');
     assert.equal(adjusted?.hoursCurrent, 14);

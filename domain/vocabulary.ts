@@ -1,0 +1,74 @@
+// The closed vocabularies of the system: each value list once, as a zod enum with its inferred
+// type beside it. Where the database has an enum of the same name (prisma/schema.prisma), the
+// lists are equal, which test/domain/vocabulary.test.ts checks. Swedish wording of these
+// values lives in wording.ts, never here.
+import { z } from 'zod';
+
+export const ZRole = z.enum(['principal', 'handler', 'head', 'admin']);
+export type TRole = z.infer<typeof ZRole>;
+export const ROLES = ZRole.options;
+
+export const ZUnitKind = z.enum(['kommunal', 'fristaende']);
+export type TUnitKind = z.infer<typeof ZUnitKind>;
+export const UNIT_KINDS = ZUnitKind.options;
+
+export const ZCaseStatus = z.enum(['submitted', 'in_review', 'completion_requested', 'resubmitted', 'decided']);
+export type TCaseStatus = z.infer<typeof ZCaseStatus>;
+export const CASE_STATUSES = ZCaseStatus.options;
+
+export const ZSnapshotStatus = z.enum(['open', 'submitted', 'discarded']);
+export type TSnapshotStatus = z.infer<typeof ZSnapshotStatus>;
+
+export const ZAssessmentKind = z.enum(['application', 'review', 'followup']);
+export type TAssessmentKind = z.infer<typeof ZAssessmentKind>;
+
+// Of a decision letter or a completion request sent to the principal's chat.
+export const ZDeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export type TDeliveryStatus = z.infer<typeof ZDeliveryStatus>;
+export const DELIVERY_STATUSES = ZDeliveryStatus.options;
+
+export const ZConversationKind = z.enum(['personal', 'channel']);
+export type TConversationKind = z.infer<typeof ZConversationKind>;
+
+// What a person may try to do with a case; domain/case-roles says who may.
+export const ZCaseAction = z.enum([
+  'case.view',
+  'case.assign',
+  // Adjust Elevhälsan's assessment of the need (a new assessment on the case).
+  'case.review',
+  'case.completion.request',
+  'case.resubmit',
+  'case.decide',
+  // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
+  'case.notified',
+]);
+export type TCaseAction = z.infer<typeof ZCaseAction>;
+export const CASE_ACTIONS = ZCaseAction.options;
+
+// Every action the audit log records: dotted, past tense, subject first. The column is plain
+// text (old entries must stay readable if a name is retired), so this list is the gate: the
+// repository refuses anything else.
+export const ZAuditAction = z.enum([
+  'municipality.elevhalsa_channel_set',
+  'municipality.profile_set',
+  'draft.created',
+  'draft.discarded',
+  'case.submitted',
+  'case.version_added',
+  'case.status_changed',
+  'case.handler_assigned',
+  'case.channel_posted',
+  // One per accepted case-machine event (machines/case.machine.ts CASE_AUDIT_ACTIONS).
+  'case.assigned',
+  'case.reviewed',
+  'case.completion_requested',
+  'case.resubmitted',
+  'case.decided',
+  'case.notified',
+  'case.delivery_failed',
+  'case.erased',
+  'attachment.sent',
+  'followup.submitted',
+]);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+export const AUDIT_ACTIONS = ZAuditAction.options;

@@ -1,0 +1,180 @@
+// The one Swedish wording of every value a person reads: numbers, hours, kronor, dates, terms and
+// the data dictionary's enum values. Cards, the summary, the receipt, the review's messages and
+// the decision letter all take their wording from here, so a measure, a criterion, hours and a
+// term read the same wherever they appear.
+// Numbers are hand-written rather than Intl 'sv-SE' so the output does not depend on the ICU
+// data a Node build carries, and so tests can spell the expected text out with ordinary spaces.
+import type { TAttachmentKind, TCompetence, TCriterion, TDecisionOutcome, TMeasureType, TSchoolForm } from './schemas';
+import { ORDINARY_MEASURE_TYPES } from './schemas';
+import type { TCaseStatus, TRole, TUnitKind } from './vocabulary';
+
+// ---- numbers, money, hours, dates -------------------------------------------------------------
+
+const SWEDISH_MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+// 12400 -> '12 400', 2.5 -> '2,5', -1200 -> '-1 200'. Thousands are grouped with a normal space.
+export function formatNumber(n: number, maxDecimals = 2): string {
+  const factor = 10 ** maxDecimals;
+  const rounded = Math.round(Math.abs(n) * factor) / factor;
+  const [whole, fraction] = String(rounded).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const sign = n < 0 && rounded !== 0 ? '-' : '';
+  return sign + grouped + (fraction ? `,${fraction}` : '');
+}
+
+// Whole kronor: 12400 -> '12 400 kr'.
+export function formatKronor(n: number): string {
+  return `${formatNumber(Math.round(n), 0)} kr`;
+}
+
+// 1 -> '1 timme', 12 -> '12 timmar', 2.5 -> '2,5 timmar'.
+export function formatHours(n: number): string {
+  const text = formatNumber(n, 1);
+  return `${text} ${text === '1' ? 'timme' : 'timmar'}`;
+}
+
+// Support, attendance and measures are all counted per week: 11 -> '11 timmar i veckan'.
+export function formatHoursPerWeek(n: number): string {
+  return `${formatHours(n)} i veckan`;
+}
+
+// '2027-04-15' -> '15 april 2027'.
+export function formatSwedishDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  const month = SWEDISH_MONTHS[Number(match[2]) - 1];
+  if (!month) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---- terms ------------------------------------------------------------------------------------
+
+// 'HT2027' -> 'höstterminen 2027', inside a sentence ("Ansökan avser höstterminen 2027").
+export function termLabel(term: string): string {
+  const match = /^(HT|VT)(\d{4})$/.exec(term);
+  if (!match) throw new RangeError(`Not a term: ${term}`);
+  return `${match[1] === 'HT' ? 'höstterminen' : 'vårterminen'} ${Number(match[2])}`;
+}
+
+// The same words standing alone (a fact's value, a choice, a heading): 'Höstterminen 2027'.
+export function termTitle(term: string): string {
+  return capitalize(termLabel(term));
+}
+
+// ---- the data dictionary's values -------------------------------------------------------------
+
+export const SCHOOL_FORM_LABELS: Record<TSchoolForm, string> = {
+  forskola: 'Förskola',
+  forskoleklass: 'Förskoleklass',
+  grundskola: 'Grundskola',
+  anpassad_grundskola: 'Anpassad grundskola',
+  fritidshem: 'Fritidshem',
+  pedagogisk_omsorg: 'Pedagogisk omsorg',
+};
+
+// The six criteria of DOMAIN.md, in plain words that fit every school form ("barnet",
+// "verksamheten") and a phone's checkbox in two lines.
+export const CRITERION_LABELS: Record<TCriterion, string> = {
+  funktionsnedsattning: 'Betydande fysisk funktionsnedsättning, syn- eller hörselnedsättning eller språkstörning',
+  sjukdom_skada: 'Sjukdom eller skada som gör att barnet behöver betydande stöd',
+  autism: 'Autism med betydande konsekvenser i verksamheten',
+  neuropsykiatrisk_psykosocial: 'Neuropsykiatriska eller psykosociala svårigheter med risk för barnet eller andra',
+  koncentration_struktur: 'Stora svårigheter med koncentration, struktur eller uthållighet',
+  intellektuell_funktionsnedsattning:
+    'Intellektuell funktionsnedsättning där vårdnadshavarna inte har valt anpassad grundskola',
+};
+
+export const COMPETENCE_LABELS: Record<TCompetence, string> = {
+  specialpedagogisk: 'Specialpedagogisk',
+  medicinsk: 'Medicinsk',
+  psykologisk: 'Psykologisk',
+  annan: 'Annan specialistkompetens',
+};
+
+export const MEASURE_TYPE_LABELS: Record<TMeasureType, string> = {
+  assistent: 'Assistenthjälp',
+  lokalanpassning: 'Anpassning av lokaler',
+  annan_extraordinar: 'Annan extraordinär insats',
+  extra_undervisning: 'Extra undervisning',
+  specialpedagog: 'Specialpedagogisk insats',
+  sarskild_undervisningsgrupp: 'Särskild undervisningsgrupp',
+};
+
+const ordinary: ReadonlySet<TMeasureType> = new Set(ORDINARY_MEASURE_TYPES);
+
+// A measure standing alone (a heading, a choice, the summary, a list of changes) says whether it
+// is ordinary support, so no one has to know the rule to see that it gives no tilläggsbelopp.
+// Inside a sentence the plain label is used ("Extra undervisning räknas som ordinärt stöd").
+export const MEASURE_TYPE_TITLES = Object.fromEntries(
+  Object.entries(MEASURE_TYPE_LABELS).map(([type, label]) => [type, ordinary.has(type as TMeasureType) ? `${label} (ordinärt stöd)` : label]),
+) as Record<TMeasureType, string>;
+
+export const ATTACHMENT_KIND_LABELS: Record<TAttachmentKind, string> = {
+  atgardsprogram: 'Åtgärdsprogram',
+  kartlaggning: 'Pedagogisk kartläggning',
+  lakarintyg: 'Läkarintyg',
+  psykologbedomning: 'Psykologbedömning',
+  testresultat: 'Testresultat',
+  annat: 'Annat underlag',
+};
+
+// An attachment whose kind the principal has not chosen yet.
+export const ATTACHMENT_KIND_MISSING = 'Typ inte vald';
+
+export const UNIT_KIND_LABELS: Record<TUnitKind, string> = {
+  kommunal: 'kommunal',
+  fristaende: 'fristående',
+};
+
+// The outcome as a result ("Beslut: delvis beviljat") and as a choice for the one deciding.
+export const DECISION_OUTCOME_LABELS: Record<TDecisionOutcome, string> = {
+  approved: 'beviljat',
+  partly_approved: 'delvis beviljat',
+  rejected: 'avslag',
+};
+
+export const DECISION_OUTCOME_CHOICES: Record<TDecisionOutcome, string> = {
+  approved: 'Bevilja',
+  partly_approved: 'Bevilja delvis',
+  rejected: 'Avslå',
+};
+
+// A case's status as each side reads it: the principal waits for Elevhälsan, Elevhälsan sees
+// what it has to do next.
+export const CASE_STATUS_FOR_PRINCIPAL: Record<TCaseStatus, string> = {
+  submitted: 'Inskickad, väntar på Elevhälsan',
+  in_review: 'Elevhälsan granskar',
+  completion_requested: 'Elevhälsan behöver komplettering',
+  resubmitted: 'Kompletterad, väntar på Elevhälsan',
+  decided: 'Beslut fattat',
+};
+
+export const CASE_STATUS_FOR_ELEVHALSA: Record<TCaseStatus, string> = {
+  submitted: 'Ny',
+  in_review: 'Granskas',
+  completion_requested: 'Väntar på komplettering',
+  resubmitted: 'Kompletterad, ska granskas',
+  decided: 'Beslutad',
+};
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  principal: 'Rektor',
+  handler: 'Handläggare',
+  head: 'Chef för Elevhälsan',
+  admin: 'Administratör',
+};
