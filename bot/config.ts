@@ -29,6 +29,13 @@ export type BotConfig = {
    * from the environment, so a deployment cannot switch it on by accident.
    */
   readonly dangerouslyAllowUnauthenticatedRequests: boolean;
+  /**
+   * True under the same condition: local development may set and move the clock (DEV_CLOCK_START,
+   * POST /dev/clock). Derived, never read from the environment.
+   */
+  readonly devClockAllowed: boolean;
+  /** Where the development clock starts (DEV_CLOCK_START); undefined: at the real time. */
+  readonly devClockStart: Date | undefined;
 };
 
 export class ConfigError extends Error {
@@ -58,6 +65,9 @@ const ZEnv = z.object({
   PGLITE_DATA_DIR: env(z.string().default('.data/pglite')),
   LOG_LEVEL: env(z.enum(LOG_LEVELS).optional()),
   CLOUD: env(z.enum(CLOUDS).default('Public')),
+  DEV_CLOCK_START: env(
+    z.iso.datetime({ offset: true, error: 'DEV_CLOCK_START must be an ISO 8601 date-time with an offset, such as 2027-03-01T08:00:00+01:00' }).optional(),
+  ),
 });
 
 /**
@@ -86,6 +96,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (!botId && botPassword) {
     problems.push('BOT_PASSWORD is set but BOT_ID (or CLIENT_ID) is missing.');
   }
+  const devClockAllowed = !botId && nodeEnv !== 'production';
+  if (e.DEV_CLOCK_START && !devClockAllowed) {
+    problems.push(
+      'DEV_CLOCK_START is for local development only: it cannot be used with NODE_ENV=production ' +
+        'or when BOT_ID (or CLIENT_ID) is set. Remove it from this environment.',
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -101,5 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     cloud: e.CLOUD,
     dangerouslyAllowUnauthenticatedRequests: !botId && nodeEnv !== 'production',
+    devClockAllowed,
+    devClockStart: e.DEV_CLOCK_START && devClockAllowed ? new Date(e.DEV_CLOCK_START) : undefined,
   };
 }

@@ -14,6 +14,7 @@ import {
   type TokenProviderFn,
 } from '@microsoft/teams.api';
 import type { BotConfig } from './config';
+import { registerDevClockRoutes, type DevClock } from './dev-clock';
 import { createLogger, errorFields, toSdkLogger, type Logger } from './log';
 import { createTurnContext } from './transport-context';
 import { createProactiveSender, toSdkActivity } from './transport-outbound';
@@ -54,6 +55,8 @@ export type CreateBotAppOptions = {
   retry?: RetryPolicy;
   /** How long stop() lets in-flight turns finish before cutting connections. */
   shutdownGraceMs?: number;
+  /** The development clock, served at /dev/clock only where config.devClockAllowed. */
+  devClock?: DevClock;
 };
 
 export type BotServer = {
@@ -260,6 +263,10 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
   expressAdapter.get('/healthz', (_req: unknown, res: { json(body: unknown): void }) => {
     res.json({ status: 'ok' });
   });
+  // Checked here as well as where the clock is made: a production server never has the route.
+  if (options.devClock && config.devClockAllowed) {
+    registerDevClockRoutes(expressAdapter as never, options.devClock, log.child({ component: 'dev-clock' }));
+  }
 
   // Express's own error page would print the body-parser error to stderr and, outside
   // NODE_ENV=production, a stack trace to the caller. Oversized (413) or malformed (400) bodies

@@ -296,6 +296,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logLevel: options.logLevel ?? 'info',
     cloud: 'Public',
     dangerouslyAllowUnauthenticatedRequests: !secure,
+    devClockAllowed: !secure,
+    devClockStart: undefined,
     ...options.config,
   };
   // The SDK parses what a token provider returns as a JWT, so the outbound token must look like
