@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { BotConfig, LogLevel } from '../../bot/config';
+import type { DevClock } from '../../bot/dev-clock';
 import { createLogger, type Logger } from '../../bot/log';
 import { botAccountId, createBotApp, MESSAGING_ENDPOINT, type BotServer } from '../../bot/transport';
 import type { RetryPolicy } from '../../bot/transport-retry';
@@ -44,6 +45,8 @@ export type HarnessOptions = {
   /** Retry policy of the bot's connector client; fast by default so fault tests stay quick. */
   retry?: RetryPolicy;
   outboundTimeoutMs?: number;
+  /** Serve the development clock at /dev/clock (only where the config allows it). */
+  devClock?: DevClock;
 };
 
 export type CallKind = 'create' | 'reply' | 'update' | 'delete' | 'createConversation' | 'jwks' | 'other';
@@ -330,6 +333,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       retry: options.retry ?? FAST_RETRY,
       outboundTimeoutMs: options.outboundTimeoutMs ?? 5_000,
       shutdownGraceMs: 1_000,
+      ...(options.devClock ? { devClock: options.devClock } : {}),
       ...(secure
         ? {
             cloudOverrides: { openIdMetadataUrl: `${connectorUrl}/v1/.well-known/openidconfiguration` },
