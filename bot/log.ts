@@ -50,7 +50,12 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set([
  */
 export const MAX_DEPTH = 6;
 
-/** `value`, `*.value`, `*.*.value`, … for every redacted key, down to MAX_DEPTH levels. */
+/**
+ * `value`, `*.value`, `*.*.value`, … for every redacted key, down to MAX_DEPTH levels. Wildcards
+ * in the middle of a path cost pino time (measured here: ~0.2 ms a line with these 66 paths,
+ * ~0.01 ms without redaction); the bot writes few lines a turn at info, and pino skips lines
+ * below the level before it serialises anything.
+ */
 export const REDACT_PATHS: readonly string[] = Array.from({ length: MAX_DEPTH }, (_, depth) =>
   [...REDACTED_KEYS].map((key) => [...Array<string>(depth).fill('*'), key].join('.')),
 ).flat();
