@@ -53,6 +53,8 @@ if (target === 'sdk' || target === 'sdk-noreply') {
     logLevel: 'error',
     cloud: 'Public',
     dangerouslyAllowUnauthenticatedRequests: true,
+    devClockAllowed: false,
+    devClockStart: undefined,
   };
   const bot = createBotApp({
     config,

@@ -156,7 +156,7 @@ async function sendCompletion(deps: DialogDeps, actor: Actor, caseId: string, in
     const message = parsed.data['completion.message'];
     const moved = await transition(deps, actor, bundle, { type: 'case.completion.request', by: caseActor(actor), message });
     if ('toast' in moved) return moved;
-    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id });
+    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id, requestedAt: deps.now() });
     await deps.jobs?.enqueue(QUEUES.completion, { completionId: request.id });
     await refreshChannelCard(deps, caseId);
     return messageCard({
@@ -332,6 +332,7 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
         significantDifficulties: fields.significantDifficulties,
         text,
         decidedById: actor.person.id,
+        decidedAt: now,
       });
     } catch (error) {
       if (error instanceof ConflictError) return { toast: 'Ärendet är redan beslutat.' };

@@ -36,6 +36,13 @@ export type BotConfig = {
    * (http://127.0.0.1:DEMO_FILES_PORT) is added. Absent: the default.
    */
   readonly fileDownloadHosts?: readonly string[];
+  /**
+   * True under the same condition: local development may set and move the clock (DEV_CLOCK_START,
+   * POST /dev/clock). Derived, never read from the environment.
+   */
+  readonly devClockAllowed: boolean;
+  /** Where the development clock starts (DEV_CLOCK_START); undefined: at the real time. */
+  readonly devClockStart: Date | undefined;
 };
 
 export class ConfigError extends Error {
@@ -73,6 +80,9 @@ const ZEnv = z.object({
       .optional(),
   ),
   DEMO_FILES_PORT: env(z.coerce.number().int().min(1).max(65535).default(3979)),
+  DEV_CLOCK_START: env(
+    z.iso.datetime({ offset: true, error: 'DEV_CLOCK_START must be an ISO 8601 date-time with an offset, such as 2027-03-01T08:00:00+01:00' }).optional(),
+  ),
 });
 
 /**
@@ -101,6 +111,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (!botId && botPassword) {
     problems.push('BOT_PASSWORD is set but BOT_ID (or CLIENT_ID) is missing.');
   }
+  const devClockAllowed = !botId && nodeEnv !== 'production';
+  if (e.DEV_CLOCK_START && !devClockAllowed) {
+    problems.push(
+      'DEV_CLOCK_START is for local development only: it cannot be used with NODE_ENV=production ' +
+        'or when BOT_ID (or CLIENT_ID) is set. Remove it from this environment.',
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -124,5 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cloud: e.CLOUD,
     dangerouslyAllowUnauthenticatedRequests: !botId && nodeEnv !== 'production',
     fileDownloadHosts,
+    devClockAllowed,
+    devClockStart: e.DEV_CLOCK_START && devClockAllowed ? new Date(e.DEV_CLOCK_START) : undefined,
   };
 }

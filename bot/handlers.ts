@@ -12,6 +12,7 @@ import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
 import { identify, type Actor } from './identity';
+import { systemClock } from '../domain/clock';
 import { errorFields, type Logger } from './log';
 import {
   cardMessage,
@@ -36,7 +37,7 @@ export interface HandlerDeps {
 export function createHandlers(options: HandlerDeps): BotHandlers {
   const deps: DialogDeps = {
     repos: options.repos,
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? (() => systemClock.now()),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.proactive ? { proactive: options.proactive } : {}),
   };

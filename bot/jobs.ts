@@ -124,7 +124,7 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
           return { id: job.id, status: 'completed', output: { deferredSeconds: error.seconds } };
         }
         log.warn('job failed, will retry', { queue, jobId: job.id, error: errorFields(error) });
-        return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };
+        return { id: job.id, status: 'failed', output: { message: errorFields(error).message } };
       }
     };
     const id = await boss.work<object>(queue, workOptions, (jobs) => Promise.all(jobs.map(runOne)));

@@ -1,6 +1,8 @@
-// A tiny structured logger: one JSON object per line on stdout. Card payloads hold health data
-// about children, so keys that carry user input are redacted at any depth, and the adapter for
-// the Teams SDK keeps only its text, never the activity objects it passes along.
+// Structured logging on pino: one JSON object per line on stdout. Card payloads hold health data
+// about children, so keys that carry user input are redacted (pino's `redact`) at every depth a
+// line is written to, and the adapter for the Teams SDK keeps only its text, never the activity
+// objects it passes along.
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config';
 
 export type LogFields = Record<string, unknown>;
@@ -18,12 +20,10 @@ export interface Logger {
 export type LoggerOptions = {
   level?: LogLevel;
   bindings?: LogFields;
-  /** Where lines go; defaults to stdout. Tests pass a collector. */
+  /** Where lines go (one JSON object, no trailing newline); defaults to stdout. Tests pass a collector. */
   write?: (line: string) => void;
   now?: () => Date;
 };
-
-const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
 /**
  * Keys whose values are user input or rendered cards (text typed in chat, Action.Execute data,
@@ -43,62 +43,120 @@ export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'summary',
 ]);
 
-const MAX_DEPTH = 6;
+/**
+ * How deep a line is written. pino's redact paths name a fixed depth (`*.*.value`), it has no
+ * "at any depth" wildcard, so the paths below cover every depth up to this one and anything
+ * deeper is cut (see capDepth) instead of written unchecked.
+ */
+export const MAX_DEPTH = 6;
 
-function redact(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return errorFields(value);
-  if (depth >= MAX_DEPTH) return '[depth]';
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+/**
+ * `value`, `*.value`, `*.*.value`, … for every redacted key, down to MAX_DEPTH levels. Wildcards
+ * in the middle of a path cost pino time (measured here: ~0.2 ms a line with these 66 paths,
+ * ~0.01 ms without redaction); the bot writes few lines a turn at info, and pino skips lines
+ * below the level before it serialises anything.
+ */
+export const REDACT_PATHS: readonly string[] = Array.from({ length: MAX_DEPTH }, (_, depth) =>
+  [...REDACTED_KEYS].map((key) => [...Array<string>(depth).fill('*'), key].join('.')),
+).flat();
+
+const CENSOR = '[redacted]';
+const MAX_CAUSES = 5;
+
+/**
+ * The parts of an error that are safe to log. Deliberately not the whole object: an HTTP client
+ * error carries the request it sent (a card full of health data) in `config.data`. pino's own
+ * error serialiser copies every enumerable property, which is exactly that leak, so this
+ * allow-list is what pino is given as the serialiser for `error` and `err`.
+ *
+ * Things thrown that are not Errors (plain objects from fakes and some libraries) get the same
+ * fields, never `String(x)`, which said only "[object Object]".
+ */
+export function errorFields(err: unknown, causes = 0): LogFields {
+  if (err === null || typeof err !== 'object') return { message: String(err) };
+  const e = err as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    response?: { status?: unknown };
+    stack?: unknown;
+    cause?: unknown;
+  };
   const out: LogFields = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = REDACTED_KEYS.has(k) ? '[redacted]' : redact(v, depth + 1);
-  }
+  if (typeof e.name === 'string') out.name = e.name;
+  // `type` is kept as it stands so that serialising these fields again gives the same fields.
+  else if (typeof (e as { type?: unknown }).type === 'string') out.type = (e as { type: string }).type;
+  else if (!(err instanceof Error) && typeof e.message !== 'string') out.type = err.constructor?.name ?? 'Object';
+  if (typeof e.message === 'string') out.message = e.message;
+  else if (!(err instanceof Error)) {
+    // Key names are ours or a library's; the values may be user input, so only the names go out.
+    out.message = `a thrown ${Array.isArray(err) ? 'array' : 'object'} without a message (keys: ${Object.keys(err).slice(0, 10).join(', ') || 'none'})`;
+  } else out.message = '';
+  if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+  const status = e.response?.status ?? e.status ?? e.statusCode;
+  if (typeof status === 'number') out.status = status;
+  if (typeof e.stack === 'string') out.stack = e.stack.split('\n').slice(0, 8).join('\n');
+  if (e.cause !== undefined) out.cause = causes < MAX_CAUSES ? errorFields(e.cause, causes + 1) : { message: '[more causes]' };
   return out;
 }
 
 /**
- * The parts of an error that are safe to log. Deliberately not the whole object: an HTTP client
- * error carries the request it sent (a card full of health data) in `config.data`.
+ * Copies what a line carries, turning Errors at any depth into errorFields and objects below
+ * MAX_DEPTH into '[depth]': pino redacts only the depths its paths name, so nothing may be
+ * written below them. Runs as pino's log formatter (before pino redacts) and on child bindings.
  */
-export function errorFields(err: unknown): LogFields {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const e = err as Error & { code?: unknown; status?: unknown; response?: { status?: unknown } };
-  const out: LogFields = { name: e.name, message: e.message };
-  if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
-  const status = e.response?.status ?? e.status;
-  if (typeof status === 'number') out.status = status;
-  if (e.stack) out.stack = e.stack.split('\n').slice(0, 8).join('\n');
-  if (e.cause !== undefined) out.cause = errorFields(e.cause);
+function capDepth(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return errorFields(value);
+  if (depth >= MAX_DEPTH) return '[depth]';
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => capDepth(v, depth + 1));
+  const out: LogFields = {};
+  for (const [k, v] of Object.entries(value)) out[k] = capDepth(v, depth + 1);
   return out;
+}
+
+const capFields = (fields: LogFields) => capDepth(fields, 0) as LogFields;
+
+function wrap(p: PinoLogger, level: LogLevel): Logger {
+  return {
+    level,
+    error: (msg, fields) => p.error(fields ?? {}, msg),
+    warn: (msg, fields) => p.warn(fields ?? {}, msg),
+    info: (msg, fields) => p.info(fields ?? {}, msg),
+    debug: (msg, fields) => p.debug(fields ?? {}, msg),
+    // pino runs its bindings formatter for the base logger only, so children are capped here.
+    child: (bindings) => wrap(p.child(capFields(bindings)), level),
+  };
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write;
   const now = options.now ?? (() => new Date());
-  const bindings = options.bindings ?? {};
-
-  const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
-    if (RANK[lvl] > RANK[level]) return;
-    const line = { time: now().toISOString(), level: lvl, msg, ...bindings, ...(fields ?? {}) };
-    let json: string;
-    try {
-      json = JSON.stringify(redact(line));
-    } catch {
-      json = JSON.stringify({ time: line.time, level: lvl, msg, logError: 'unserializable fields' });
-    }
-    write(json);
-  };
-
-  return {
-    level,
-    error: (msg, fields) => emit('error', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    info: (msg, fields) => emit('info', msg, fields),
-    debug: (msg, fields) => emit('debug', msg, fields),
-    child: (more) => createLogger({ ...options, level, bindings: { ...bindings, ...more } }),
-  };
+  // pino hands a destination one line with its newline; the collector gets the line alone.
+  const destination: DestinationStream = write
+    ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
+    : { write: (line: string) => void process.stdout.write(line) };
+  const p = pino(
+    {
+      level,
+      // No pid or hostname: a line says what happened, the platform says where.
+      base: undefined,
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: capFields,
+      },
+      serializers: { error: (e: unknown) => errorFields(e), err: (e: unknown) => errorFields(e) },
+      redact: { paths: [...REDACT_PATHS], censor: CENSOR },
+    },
+    destination,
+  );
+  const logger = wrap(p, level);
+  return options.bindings ? logger.child(options.bindings) : logger;
 }
 
 /** A logger that drops everything, for code paths that must log but whose output is not wanted. */
@@ -124,7 +182,7 @@ export function toSdkLogger(logger: Logger, name = 'teams-sdk'): SdkLogger {
   const out = (lvl: LogLevel, args: unknown[]) => {
     const text = args.filter((a): a is string => typeof a === 'string').join(' ');
     const err = args.find((a): a is Error => a instanceof Error);
-    base[lvl](text || (err ? err.message : '(no message)'), err ? { error: errorFields(err) } : undefined);
+    base[lvl](text || (err ? err.message : '(no message)'), err ? { error: err } : undefined);
   };
   return {
     error: (...m) => out('error', m),

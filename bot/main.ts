@@ -7,6 +7,8 @@ import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
 import { jobStoreFor, startJobs, type JobRunner } from './jobs';
+import { systemClock, type Clock } from '../domain/clock';
+import { createDevClock, type DevClock } from './dev-clock';
 import { createLogger, errorFields, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
 import type { ProactiveSender } from './transport-types';
@@ -36,6 +38,11 @@ export type BotOptions = {
   env?: Record<string, string | undefined>;
   /** The clock of the handlers and the job workers. Default: the real time. */
   now?: () => Date;
+  /**
+   * The one clock of the handlers and the job workers. Default: the system clock; in local
+   * development a settable one (DEV_CLOCK_START, POST /dev/clock).
+   */
+  clock?: Clock;
   /** Default: JSON lines on stdout at the configured level. */
   logger?: Logger;
   /** An open database to run on instead of the one env names; closed on shutdown like that one. */
@@ -55,7 +62,10 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   logger.info('database open', { kind: db.kind });
   const repos = createRepositories(db.prisma);
   const proactive = lateProactive();
-  const now = options.now ?? (() => new Date());
+  const devClock: DevClock | undefined = config.devClockAllowed && !options.clock && !options.now ? createDevClock(config.devClockStart) : undefined;
+  const clock: Clock = options.clock ?? (options.now ? { now: options.now } : (devClock ?? systemClock));
+  if (config.devClockStart) logger.warn('development clock set', { now: clock.now().toISOString() });
+  const now = () => clock.now();
   let jobs: JobRunner | undefined;
   try {
     // A turn whose write succeeded must not fail because queueing did: the sweep sends what
@@ -78,6 +88,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
       // Only the tenants of municipalities in the database are served at all.
       transport: { knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null },
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
+      ...(devClock ? { transport: { devClock } } : {}),
       onShutdown: async () => {
         await jobs?.stop();
         await db.close();

@@ -14,6 +14,7 @@ import {
 } from '@microsoft/teams.api';
 import type { BotConfig } from './config';
 import { DEFAULT_FILE_DOWNLOAD_HOSTS, setFileDownloadHosts } from './files';
+import { registerDevClockRoutes, type DevClock } from './dev-clock';
 import { createLogger, errorFields, toSdkLogger, type Logger } from './log';
 import { createTurnContext } from './transport-context';
 import { checkEnvelope, createEdge, createTokenVerifier } from './transport-edge';
@@ -61,6 +62,8 @@ export type CreateBotAppOptions = {
    * tenant passes (transport tests).
    */
   knownTenant?: (tenantId: string) => Promise<boolean>;
+  /** The development clock, served at /dev/clock only where config.devClockAllowed. */
+  devClock?: DevClock;
 };
 
 export type BotServer = {
@@ -272,6 +275,10 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
   expressAdapter.get('/healthz', (_req: unknown, res: { json(body: unknown): void }) => {
     res.json({ status: 'ok' });
   });
+  // Checked here as well as where the clock is made: a production server never has the route.
+  if (options.devClock && config.devClockAllowed) {
+    registerDevClockRoutes(expressAdapter as never, options.devClock, log.child({ component: 'dev-clock' }));
+  }
 
   // Express's own error page would print the body-parser error to stderr and, outside
   // NODE_ENV=production, a stack trace to the caller. Oversized (413) or malformed (400) bodies

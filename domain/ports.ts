@@ -258,6 +258,8 @@ export interface DecisionInput {
   text: string;
   decidedById: string;
   appealDeadline?: string | null;
+  // From the injected clock; unset: the database's own time.
+  decidedAt?: Date;
 }
 
 export interface DecisionRecord {
@@ -399,7 +401,8 @@ export interface CompletionRequestRecord {
 }
 
 export interface CompletionRepository {
-  create(input: { caseId: string; message: string; step: string; requestedById: string }): Promise<CompletionRequestRecord>;
+  // `requestedAt` from the injected clock; unset: the database's own time.
+  create(input: { caseId: string; message: string; step: string; requestedById: string; requestedAt?: Date }): Promise<CompletionRequestRecord>;
   get(id: string): Promise<CompletionRequestRecord | null>;
   forCase(caseId: string): Promise<CompletionRequestRecord[]>;
   // The newest request the principal has not answered yet.

@@ -61,10 +61,12 @@ async function submitInTransaction(tx: Tx, input: SubmitApplicationInput): Promi
       late: input.late,
       pupilRef: input.pupilRef,
       sourceDraftId: draftId,
+      // The injected clock's time, so "inkommen" and the sweeps agree with deadlines and lateness.
+      ...(input.now ? { createdAt: input.now } : {}),
     },
   });
   const version = await tx.applicationVersion.create({
-    data: { caseId: created.id, version: 1, data: json(input.application), submittedById: input.principalId },
+    data: { caseId: created.id, version: 1, data: json(input.application), submittedById: input.principalId, ...(input.now ? { submittedAt: input.now } : {}) },
   });
   await tx.assessment.create({
     data: { caseId: created.id, applicationVersionId: version.id, kind: 'application', createdById: input.principalId, ...assessmentData(input.assessment) },

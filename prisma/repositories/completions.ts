@@ -19,8 +19,8 @@ function toRecord(row: Row): CompletionRequestRecord {
 
 export function createCompletionRepository(db: Db): CompletionRepository {
   return {
-    async create({ caseId, message, step, requestedById }) {
-      return toRecord(await db.completionRequest.create({ data: { caseId, message, step, requestedById } }));
+    async create({ caseId, message, step, requestedById, requestedAt }) {
+      return toRecord(await db.completionRequest.create({ data: { caseId, message, step, requestedById, ...(requestedAt ? { requestedAt } : {}) } }));
     },
 
     async get(id) {

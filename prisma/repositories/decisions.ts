@@ -47,6 +47,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
             significantDifficulties: input.significantDifficulties ?? false,
             text: input.text,
             decidedById: input.decidedById,
+            ...(input.decidedAt ? { decidedAt: input.decidedAt } : {}),
             appealDeadline: fromDateOnly(input.appealDeadline),
           },
           include: { case: { select: { municipalityId: true } } },

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger, errorFields, toSdkLogger } from '../../bot/log';
+import { MAX_DEPTH, REDACT_PATHS, REDACTED_KEYS, createLogger, errorFields, toSdkLogger } from '../../bot/log';
 
 function collect(level: 'error' | 'warn' | 'info' | 'debug' = 'debug') {
   const lines: Array<Record<string, unknown>> = [];
@@ -79,5 +79,101 @@ describe('toSdkLogger', () => {
     assert.equal(lines[0]!.component, 'teams-sdk/http');
     assert.doesNotMatch(JSON.stringify(lines), /20150312-1234/);
     assert.equal((lines[1]!.error as { message: string }).message, 'jwt expired');
+  });
+});
+
+describe('redaction at every depth', () => {
+  // Nests `inner` `depth` levels down, alternating objects and arrays as activities and cards do.
+  const nest = (depth: number, inner: Record<string, unknown>): Record<string, unknown> => {
+    let v: unknown = inner;
+    for (let d = 0; d < depth; d++) v = d % 2 ? [v] : { nested: v };
+    return d0(v);
+  };
+  const d0 = (v: unknown) => (Array.isArray(v) ? { list: v } : (v as Record<string, unknown>));
+
+  for (const key of REDACTED_KEYS) {
+    test(`"${key}" never reaches a line, at any depth, in fields or child bindings`, () => {
+      const { logger, lines } = collect();
+      for (let depth = 0; depth <= MAX_DEPTH + 2; depth++) {
+        const secret = `hemligt-${key}-${depth}`;
+        logger.info('m', nest(depth, { [key]: secret, kept: `kept-${depth}` }));
+        logger.child(nest(depth, { [key]: `${secret}-bound` })).info('bound');
+        logger.info('m', nest(depth, { [key]: { 'pupil.personnummer': secret } }));
+      }
+      const out = JSON.stringify(lines);
+      assert.doesNotMatch(out, /hemligt/);
+      // Shallow lines keep their other fields; the deep ones are cut, not written unchecked.
+      assert.match(out, /kept-0/);
+      assert.match(out, /\[depth\]/);
+    });
+  }
+
+  test('the redact paths are generated from the key list for every depth', () => {
+    assert.equal(REDACT_PATHS.length, REDACTED_KEYS.size * MAX_DEPTH);
+    assert.ok(REDACT_PATHS.includes('value'));
+    assert.ok(REDACT_PATHS.includes(`${'*.'.repeat(MAX_DEPTH - 1)}summary`));
+  });
+
+  test('circular fields are written, not thrown', () => {
+    const { logger, lines } = collect();
+    const loop: Record<string, unknown> = { n: 1 };
+    loop.self = loop;
+    logger.info('loop', { loop });
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.msg, 'loop');
+  });
+});
+
+describe('errors in lines', () => {
+  test('an error under `error` is serialised with its cause chain, not the request it carries', () => {
+    const { logger, lines } = collect();
+    const root = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const http = Object.assign(new Error('Request failed', { cause: root }), {
+      response: { status: 502 },
+      config: { data: '{"need.description":"hemligt"}', headers: { authorization: 'Bearer hemligt' } },
+    });
+    logger.error('send failed', { error: new Error('could not deliver the decision', { cause: http }) });
+    const error = lines[0]!.error as { message: string; cause: { status: number; cause: { code: string; message: string } } };
+    assert.equal(error.message, 'could not deliver the decision');
+    assert.equal(error.cause.status, 502);
+    assert.equal(error.cause.cause.code, 'ECONNRESET');
+    assert.equal(error.cause.cause.message, 'socket hang up');
+    assert.doesNotMatch(JSON.stringify(lines), /hemligt/);
+  });
+
+  test('errors deeper in the fields are summarised too', () => {
+    const { logger, lines } = collect();
+    logger.warn('batch', { results: [{ id: 'j1', failure: new Error('timeout') }] });
+    const results = lines[0]!.results as Array<{ failure: { name: string; message: string } }>;
+    assert.deepEqual([results[0]!.failure.name, results[0]!.failure.message], ['Error', 'timeout']);
+  });
+
+  // Issue 9, item 12: a job failing with something that is not an Error was logged as
+  // "[object Object]", without its status or cause.
+  test('a thrown plain object keeps its message, status and cause, never "[object Object]"', () => {
+    const thrown = { message: 'Conversation not found', response: { status: 404 }, cause: { code: 'E_GONE' } };
+    const f = errorFields(thrown);
+    assert.equal(f.message, 'Conversation not found');
+    assert.equal(f.status, 404);
+    assert.deepEqual(f.cause, { type: 'Object', message: 'a thrown object without a message (keys: code)', code: 'E_GONE' });
+    const { logger, lines } = collect();
+    logger.warn('job failed, will retry', { error: thrown });
+    logger.warn('job failed, will retry', { error: errorFields({ response: { status: 503, data: 'hemligt' } }) });
+    const out = JSON.stringify(lines);
+    assert.doesNotMatch(out, /object Object|hemligt/);
+    assert.equal((lines[1]!.error as { status: number }).status, 503);
+  });
+
+  test('a cause chain that loops ends', () => {
+    const a = new Error('a');
+    const b = new Error('b', { cause: a });
+    (a as { cause?: unknown }).cause = b;
+    assert.match(JSON.stringify(errorFields(a)), /more causes/);
+  });
+
+  test('serialising the fields again gives the same fields', () => {
+    for (const e of [new Error('x', { cause: 'y' }), { code: 7 }, 'boom']) {
+      assert.deepEqual(errorFields(errorFields(e)), errorFields(e));
+    }
   });
 });

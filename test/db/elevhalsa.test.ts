@@ -35,8 +35,13 @@ describe('elevhälsa records', () => {
   });
 
   test('the sweep finds cases without a card, oldest first', async () => {
-    const caseId = await newCase();
-    const later = new Date(Date.now() + 60_000);
+    const draft = await newDraft(repos);
+    const input = submission(draft.id);
+    const { case: kase } = await repos.cases.submitApplication(input);
+    const caseId = kase.id;
+    // The case is dated by the injected clock (the submission's now), not the database's.
+    assert.equal(kase.createdAt.toISOString(), input.now!.toISOString());
+    const later = new Date(input.now!.getTime() + 60_000);
     const missing = await repos.channelPosts.casesWithoutPost(later, 100);
     assert.ok(missing.includes(caseId), 'a case without a card is found');
     assert.deepEqual(await repos.channelPosts.casesWithoutPost(new Date(0), 100), []);

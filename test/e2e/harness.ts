@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { BotConfig, LogLevel } from '../../bot/config';
+import type { DevClock } from '../../bot/dev-clock';
 import { createLogger, type Logger } from '../../bot/log';
 import { botAccountId, createBotApp, MESSAGING_ENDPOINT, type BotServer } from '../../bot/transport';
 import type { RetryPolicy } from '../../bot/transport-retry';
@@ -46,6 +47,8 @@ export type HarnessOptions = {
   outboundTimeoutMs?: number;
   /** Passed to the transport: which tenants are municipalities the bot serves. */
   knownTenant?: (tenantId: string) => Promise<boolean>;
+  /** Serve the development clock at /dev/clock (only where the config allows it). */
+  devClock?: DevClock;
 };
 
 export type CallKind = 'create' | 'reply' | 'update' | 'delete' | 'createConversation' | 'jwks' | 'other';
@@ -302,6 +305,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dangerouslyAllowUnauthenticatedRequests: !secure,
     // The tests' file hosts (startFileHost) listen on loopback ports the OS picks.
     fileDownloadHosts: ['http://127.0.0.1'],
+    devClockAllowed: !secure,
+    devClockStart: undefined,
     ...options.config,
   };
   // The SDK parses what a token provider returns as a JWT, so the outbound token must look like
@@ -335,6 +340,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       outboundTimeoutMs: options.outboundTimeoutMs ?? 5_000,
       shutdownGraceMs: 1_000,
       ...(options.knownTenant ? { knownTenant: options.knownTenant } : {}),
+      ...(options.devClock ? { devClock: options.devClock } : {}),
       ...(secure
         ? {
             cloudOverrides: {

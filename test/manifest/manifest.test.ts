@@ -156,9 +156,17 @@ describe('manifest: icons', () => {
       assert.equal(bytes.readUInt32BE(16), size);
       assert.equal(bytes.readUInt32BE(20), size);
       const png = decodePng(bytes);
-      assert.equal(png.chunks.at(-1), 'IEND');
+      assert.deepEqual([png.width, png.height], [size, size]);
+      // Nothing after the end: the file closes with the IEND chunk (length 0, type, CRC).
+      assert.equal(bytes.toString('latin1', bytes.length - 8, bytes.length - 4), 'IEND');
     });
   }
+
+  test('the PNG reader refuses a damaged icon (a flipped byte fails its chunk CRC)', async () => {
+    const bytes = Buffer.from(await readFile(new URL(COLOR_ICON, manifestDir)));
+    bytes[bytes.length - 20]! ^= 0xff;
+    assert.throws(() => decodePng(bytes), /crc/i);
+  });
 
   test('color.png is fully opaque', async () => {
     const { rgba } = decodePng(await readFile(new URL(COLOR_ICON, manifestDir)));
@@ -232,6 +240,24 @@ describe('manifest: app package', () => {
     }
     const twice = [{ name: 'x', data: Buffer.alloc(1) }, { name: 'x', data: Buffer.alloc(1) }];
     assert.throws(() => createStoredZip(twice), /Duplicate/);
+  });
+
+  test('the zip writer: every entry has the fixed 1980-01-01 00:00 timestamp, in any time zone', () => {
+    const entries = [{ name: 'manifest.json', data: Buffer.from('{}') }];
+    const saved = process.env.TZ;
+    try {
+      const zips = ['UTC', 'Pacific/Kiritimati', 'America/Adak'].map((tz) => {
+        process.env.TZ = tz;
+        return createStoredZip(entries);
+      });
+      for (const zip of zips) assert.ok(zip.equals(zips[0]!));
+      const central = zips[0]!.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      assert.equal(zips[0]!.readUInt16LE(central + 12), 0, 'DOS time 00:00:00');
+      assert.equal(zips[0]!.readUInt16LE(central + 14), (0 << 9) | (1 << 5) | 1, 'DOS date 1980-01-01');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   test('npm run manifest: fails in English without BOT_ID, writes the package with it', async () => {

@@ -1,7 +1,7 @@
-// Independent readers for what manifest/ writes: a table-driven CRC-32 (not node:zlib's, so the
-// writers are not checked against themselves), a PNG decoder for 8-bit RGBA/RGB images and a
-// ZIP reader that walks the central directory.
-import { inflateSync } from 'node:zlib';
+// Readers for what manifest/ ships, independent of what wrote it: a table-driven CRC-32 (not
+// node:zlib's or fflate's), the icons decoded by fast-png, and a ZIP reader that walks the
+// central directory and checks every entry against its local header.
+import { decode } from 'fast-png';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -21,73 +21,24 @@ export function crc32(data: Uint8Array): number {
 
 // --- PNG ---------------------------------------------------------------------------------
 
-export type Png = { width: number; height: number; bitDepth: number; colorType: number; chunks: string[]; rgba: Buffer };
+export type Png = { width: number; height: number; bitDepth: number; channels: number; rgba: Buffer };
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-/** Parses every chunk (checking each CRC) and decodes 8-bit RGB or RGBA, non-interlaced. */
+/**
+ * Decodes a PNG with fast-png, every chunk's CRC checked, and returns 8-bit RGBA pixels. Only
+ * 8-bit RGB or RGBA is accepted: that is what Teams' icons are, and a palette or 16-bit image
+ * would need a conversion these checks should not hide.
+ */
 export function decodePng(file: Buffer): Png {
-  if (!file.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG: bad signature');
-  const chunks: string[] = [];
-  const idat: Buffer[] = [];
-  let ihdr: Buffer | undefined;
-  let pos = 8;
-  while (pos < file.length) {
-    const length = file.readUInt32BE(pos);
-    const typeAndData = file.subarray(pos + 4, pos + 8 + length);
-    const type = typeAndData.subarray(0, 4).toString('latin1');
-    const stored = file.readUInt32BE(pos + 8 + length);
-    if (crc32(typeAndData) !== stored) throw new Error(`PNG chunk ${type}: CRC mismatch`);
-    chunks.push(type);
-    const data = typeAndData.subarray(4);
-    if (type === 'IHDR') ihdr = data;
-    if (type === 'IDAT') idat.push(data);
-    pos += 12 + length;
-    if (type === 'IEND') break;
+  const png = decode(file, { checkCrc: true });
+  if (png.depth !== 8 || (png.channels !== 3 && png.channels !== 4) || png.palette) {
+    throw new Error(`PNG: only 8-bit RGB/RGBA is expected here (depth ${png.depth}, ${png.channels} channels)`);
   }
-  if (pos !== file.length) throw new Error('PNG: bytes after IEND');
-  if (!ihdr || chunks[0] !== 'IHDR') throw new Error('PNG: IHDR is not the first chunk');
-  const width = ihdr.readUInt32BE(0);
-  const height = ihdr.readUInt32BE(4);
-  const bitDepth = ihdr[8]!;
-  const colorType = ihdr[9]!;
-  if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2) || ihdr[12] !== 0) {
-    throw new Error(`PNG: only 8-bit RGB/RGBA without interlace is decoded here (depth ${bitDepth}, type ${colorType})`);
+  const { width, height, channels } = png;
+  const rgba = Buffer.alloc(width * height * 4, 255);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < channels; c++) rgba[i * 4 + c] = png.data[i * channels + c]!;
   }
-  const channels = colorType === 6 ? 4 : 3;
-  const stride = width * channels;
-  const raw = inflateSync(Buffer.concat(idat));
-  if (raw.length !== (stride + 1) * height) throw new Error('PNG: image data has the wrong length');
-  const pixels = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const cur = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= channels ? pixels[y * stride + x - channels]! : 0;
-      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
-      const predictor = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
-      if (predictor === undefined) throw new Error(`PNG: unknown filter type ${filter}`);
-      pixels[y * stride + x] = (cur + predictor) & 0xff;
-    }
-  }
-  let rgba = pixels;
-  if (channels === 3) {
-    rgba = Buffer.alloc(width * height * 4);
-    for (let i = 0; i < width * height; i++) {
-      pixels.copy(rgba, i * 4, i * 3, i * 3 + 3);
-      rgba[i * 4 + 3] = 255;
-    }
-  }
-  return { width, height, bitDepth, colorType, chunks, rgba };
+  return { width, height, bitDepth: png.depth, channels, rgba };
 }
 
 // --- ZIP ---------------------------------------------------------------------------------
