@@ -1,6 +1,7 @@
 // `npm run start`: the bot on the database in DATABASE_URL, or the embedded PGlite folder.
 // Migrations run on open; the job workers share the database; on shutdown the HTTP server stops
 // first, then the workers, then the database.
+import { systemClock, type Clock } from '../domain/clock';
 import { openDatabase, type Database } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
 import { loadConfig } from './config';
@@ -35,7 +36,7 @@ export type BotOptions = {
   /** Where the config (and the database URL or PGlite folder) is read from. Default process.env. */
   env?: Record<string, string | undefined>;
   /** The clock of the handlers and the job workers. Default: the real time. */
-  now?: () => Date;
+  clock?: Clock;
   /** Default: JSON lines on stdout at the configured level. */
   logger?: Logger;
   /** An open database to run on instead of the one env names; closed on shutdown like that one. */
@@ -55,7 +56,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   logger.info('database open', { kind: db.kind });
   const repos = createRepositories(db.prisma);
   const proactive = lateProactive();
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   let jobs: JobRunner | undefined;
   try {
     // A turn whose write succeeded must not fail because queueing did: the sweep sends what
@@ -68,9 +69,9 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
     jobs = await startJobs({
       ...jobStoreFor(db),
       logger,
-      handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, now }),
+      handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, clock }),
     });
-    const handlers = createHandlers({ repos, logger, now, jobs: queue, proactive: proactive.sender });
+    const handlers = createHandlers({ repos, logger, clock, jobs: queue, proactive: proactive.sender });
     const running = await startServer({
       config,
       logger,

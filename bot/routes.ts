@@ -1,213 +1,107 @@
-// The principal's dialog, free of transport: chat commands and card verbs in, one card out.
-// Every verb has one entry in a typed table; its ids were parsed by action-data.ts and its
-// input values are parsed here per field, so nothing a card sends is trusted as is.
-import type { AdaptiveCard } from '../cards';
-import type { ApplicationEvent } from '../machines/application.machine';
-import { caseListCard, draftListCard, messageCard, welcomeCard } from '../cards';
+// Routing: every card verb to its use case in one typed table, and the chat commands in another.
+// The ids were parsed by action-data.ts; input values are parsed by the use cases, field by field.
+// Nothing here decides anything about an application or a case.
 import type { CardVerb, VerbData } from '../cards/verbs';
-import { formatSwedishDate } from '../domain/format';
-import type { CaseStatus } from '../domain/ports';
-import type { TMeasure } from '../domain/schemas';
-import { followUpDueDate, localDate, termLabel } from '../domain/terms';
-import { STEP_TITLES } from '../machines/application.steps';
+import type { Actor } from '../app/actor';
+import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { myCases } from '../app/application/my-cases';
+import { openCompletionDraft } from '../app/application/open-completion';
+import { openDraft, resumeDrafts } from '../app/application/resume';
+import { startApplication } from '../app/application/start';
+import { assignCase } from '../app/case/assign';
+import { channelCardFor } from '../app/case/channel-card';
+import { decide, openDecisionForm } from '../app/case/decide';
+import { offerAttachment } from '../app/case/offer-attachment';
+import { queueCard } from '../app/case/queue';
+import { openCompletionForm, requestCompletion } from '../app/case/request-completion';
+import { resendDecision } from '../app/case/resend-decision';
+import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
+import { viewCase } from '../app/case/view-case';
+import type { AppDeps, Reply, TurnPlace } from '../app/deps';
+import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
-import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from './card-input';
-import type { Actor } from './identity';
-import { APPLICATION_MACHINE, isStaleCard, openDraft, runDraftEvent, startDraft, type DialogDeps } from './application-turn';
-import { CASE_HANDLERS, queueCard, type CaseTurn, type CaseVerb, type Toast } from './case-dialog';
-import { openCompletionDraft } from './completion';
 
-export type { DialogDeps };
+export type { Reply };
 
-export type Reply = AdaptiveCard | Toast;
-
-type Handler<V extends CardVerb> = (
-  deps: DialogDeps,
-  actor: Actor,
-  action: { verb: V; ids: VerbData[V]; inputs: Record<string, unknown> },
-  turn: CaseTurn,
-) => Promise<Reply>;
-
-export const STATUS_TEXT: Record<CaseStatus, string> = {
-  submitted: 'Inskickad, väntar på Elevhälsan',
-  in_review: 'Elevhälsan granskar',
-  completion_requested: 'Elevhälsan behöver komplettering',
-  resubmitted: 'Kompletterad, väntar på Elevhälsan',
-  decided: 'Beslut fattat',
-};
-
-export function notPrincipalCard(): AdaptiveCard {
-  return welcomeCard({ isPrincipal: false, openDrafts: 0 });
+export interface RouteContext {
+  deps: AppDeps;
+  actor: Actor;
+  place: TurnPlace;
 }
 
-export async function welcome(deps: DialogDeps, actor: Actor | null, displayName?: string): Promise<AdaptiveCard> {
-  if (!actor || actor.units.length === 0) return welcomeCard({ displayName, isPrincipal: false, openDrafts: 0 });
-  const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
-  return welcomeCard({ displayName: displayName ?? actor.person.displayName, isPrincipal: true, openDrafts: drafts.length });
-}
-
-async function resume(deps: DialogDeps, actor: Actor): Promise<AdaptiveCard> {
-  const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
-  // One draft: straight back to where the principal stopped.
-  if (drafts.length === 1) return openDraft(deps, actor, drafts[0]!.id);
-  const tz = actor.municipality.profile.timeZone;
-  const records = await Promise.all(drafts.map((d) => deps.repos.snapshots.load(d.id)));
-  return draftListCard({
-    drafts: drafts.map((d, i) => {
-      const snapshot = records[i]?.snapshot as { context?: { step?: keyof typeof STEP_TITLES } } | undefined;
-      const step = snapshot?.context?.step;
-      return {
-        draftId: d.id,
-        label: d.label ?? 'Utkast',
-        stepTitle: step && step in STEP_TITLES ? STEP_TITLES[step] : STEP_TITLES.unitTerm,
-        updatedText: formatSwedishDate(localDate(d.updatedAt, tz)),
-      };
-    }),
-  });
-}
-
-async function myCases(deps: DialogDeps, actor: Actor): Promise<AdaptiveCard> {
-  const cases = await deps.repos.cases.listForPrincipal(actor.person.id);
-  const units = new Map(actor.units.map((u) => [u.id, u.name]));
-  const tz = actor.municipality.profile.timeZone;
-  return caseListCard({
-    cases: cases.map((c) => ({
-      caseNumber: c.caseNumber,
-      termLabel: termLabel(c.term),
-      unitName: units.get(c.unitId) ?? 'Enhet du inte längre leder',
-      statusText: STATUS_TEXT[c.status] + (c.late ? ' (sen ansökan)' : ''),
-      submittedText: formatSwedishDate(localDate(c.createdAt, tz)),
-      pupilLabel: c.pupilRef,
-    })),
-  });
-}
-
-// `step.recalculate` is a save that answers with the same step, recomputed.
-function stepEvent<V extends 'step.next' | 'step.back' | 'draft.save' | 'step.recalculate'>(verb: V): Handler<V> {
-  const type = verb === 'step.recalculate' ? 'draft.save' : verb;
-  return async (deps, actor, { ids, inputs }) => {
-    const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-    return runDraftEvent(deps, actor, ids.draftId, () => ({ type, step: ids.step, values, inputErrors }) as ApplicationEvent);
-  };
-}
+type Inputs = Record<string, unknown>;
+type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: Inputs) => Promise<Reply>;
 
 // Only principals start applications; everyone else learns who to ask.
 const principalOnly =
-  <V extends CardVerb>(handler: Handler<V>): Handler<V> =>
-  (deps, actor, action, turn) =>
-    actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : handler(deps, actor, action, turn);
+  <V extends CardVerb>(route: Route<V>): Route<V> =>
+  (ctx, ids, inputs) =>
+    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
 
-const HANDLERS: { [V in CardVerb]: Handler<V> } = {
-  'app.new': principalOnly((deps, actor) => startDraft(deps, actor)),
-  'app.resume': (deps, actor) => resume(deps, actor),
-  'cases.mine': (deps, actor) => myCases(deps, actor),
-  help: (deps, actor) => welcome(deps, actor),
-  'draft.open': (deps, actor, { ids }) => openDraft(deps, actor, ids.draftId),
-  'step.next': stepEvent('step.next'),
-  'step.back': stepEvent('step.back'),
-  'step.recalculate': stepEvent('step.recalculate'),
-  'draft.save': async (deps, actor, { ids, inputs }) => {
-    const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-    // Only a save that reached the open draft from its current card may say "sparat"; a stale
-    // card, a discarded or a submitted draft answer with their own card.
-    let saved = false;
-    const card = await runDraftEvent(deps, actor, ids.draftId, (context) => {
-      const event: ApplicationEvent = { type: 'draft.save', step: ids.step, values, inputErrors };
-      saved = !isStaleCard(context, event);
-      return event;
-    });
-    if (!saved) return card;
-    return messageCard({
-      title: 'Utkastet är sparat',
-      text: 'Du kan fortsätta när du vill, även om flera dagar. Skriv ”fortsätt” eller tryck på knappen.',
-      actions: [{ title: 'Fortsätt nu', verb: 'draft.open', data: { draftId: ids.draftId } }],
-    });
-  },
-  'step.goto': (deps, actor, { ids }) => runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'step.goto', step: ids.step })),
-  'draft.discard': (deps, actor, { ids }) => runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'draft.discard' })),
-  'draft.discard.confirm': (deps, actor, { ids }) =>
-    runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'draft.discard.confirm' })),
-  'draft.discard.cancel': (deps, actor, { ids }) =>
-    runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'draft.discard.cancel' })),
-  'measure.add': (deps, actor, { ids, inputs }) => {
-    const { measure, inputErrors } = parseNewMeasure(inputs);
-    const typed: Partial<TMeasure> = measure ?? {};
-    const newMeasure = {
-      type: typed.type,
-      description: typeof inputs['measure.description'] === 'string' ? inputs['measure.description'] : undefined,
-      hoursPerWeek: typed.hoursPerWeek,
-      cost: typed.cost,
-    };
-    // A refused measure is never stored; the form comes back with what was typed.
-    const placeholder: TMeasure = { id: 'refused', type: 'assistent', description: '' };
-    return runDraftEvent(
-      deps,
-      actor,
-      ids.draftId,
-      () => (measure ? { type: 'measure.add', measure } : { type: 'measure.add', measure: placeholder, inputErrors }),
-      measure ? {} : { newMeasure },
-    );
-  },
-  'measure.remove': (deps, actor, { ids }) =>
-    runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'measure.remove', measureId: ids.measureId })),
-  'attachment.kind': async (deps, actor, { ids, inputs }) => {
-    const { kind, inputErrors } = parseAttachmentKind(inputs);
-    if (!kind) return runDraftEvent(deps, actor, ids.draftId, () => null, { errors: inputErrors });
-    const meta = await deps.repos.attachments.get(ids.attachmentId);
-    if (meta && meta.draftId === ids.draftId) await deps.repos.attachments.setKind(meta.id, kind);
-    return runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'attachment.kind', attachmentId: ids.attachmentId, kind }));
-  },
-  'app.submit': (deps, actor, { ids, inputs }) => {
-    const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-    return runDraftEvent(deps, actor, ids.draftId, () => ({ type: 'app.submit', values, inputErrors }));
-  },
-  ...caseVerbs(),
-  'case.complete.open': (deps, actor, { ids }) => openCompletionDraft(deps, actor, ids.caseId),
-  'cases.queue': (deps, actor) => queueCard(deps, actor),
+export const ROUTES: { [V in CardVerb]: Route<V> } = {
+  // The principal's application.
+  'app.new': principalOnly(({ deps, actor }) => startApplication(deps, actor)),
+  'app.resume': ({ deps, actor }) => resumeDrafts(deps, actor),
+  'cases.mine': ({ deps, actor }) => myCases(deps, actor),
+  help: ({ deps, actor }) => welcome(deps, actor),
+  'draft.open': ({ deps, actor }, { draftId }) => openDraft(deps, actor, draftId),
+  'step.next': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.next', draftId, step, inputs),
+  'step.back': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.back', draftId, step, inputs),
+  'step.recalculate': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.recalculate', draftId, step, inputs),
+  'draft.save': ({ deps, actor }, { draftId, step }, inputs) => saveDraft(deps, actor, draftId, step, inputs),
+  'step.goto': ({ deps, actor }, { draftId, step }) => sendDraftEvent(deps, actor, draftId, { type: 'step.goto', step }),
+  'draft.discard': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard' }),
+  'draft.discard.confirm': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard.confirm' }),
+  'draft.discard.cancel': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard.cancel' }),
+  'measure.add': ({ deps, actor }, { draftId }, inputs) => addMeasure(deps, actor, draftId, inputs),
+  'measure.remove': ({ deps, actor }, { draftId, measureId }) => sendDraftEvent(deps, actor, draftId, { type: 'measure.remove', measureId }),
+  'attachment.kind': ({ deps, actor }, { draftId, attachmentId }, inputs) => setAttachmentKind(deps, actor, draftId, attachmentId, inputs),
+  'app.submit': ({ deps, actor }, { draftId }, inputs) => submitApplication(deps, actor, draftId, inputs),
+  'case.complete.open': ({ deps, actor }, { caseId }) => openCompletionDraft(deps, actor, caseId),
+  // Elevhälsan's work on a case.
+  'cases.queue': ({ deps, actor }) => queueCard(deps, actor),
+  'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
+  'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
+  'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),
+  'case.completion.form': ({ deps, actor, place }, { caseId }) => openCompletionForm(deps, actor, caseId, place),
+  'case.completion.send': ({ deps, actor }, { caseId }, inputs) => requestCompletion(deps, actor, caseId, inputs),
+  'case.assessment.form': ({ deps, actor, place }, { caseId }) => openAssessmentForm(deps, actor, caseId, place),
+  'case.assessment.send': ({ deps, actor }, { caseId }, inputs) => reviewAssessment(deps, actor, caseId, inputs),
+  'case.decision.form': ({ deps, actor, place }, { caseId }) => openDecisionForm(deps, actor, caseId, place),
+  'case.decision.send': ({ deps, actor }, { caseId }, inputs) => decide(deps, actor, caseId, inputs),
+  'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
+  'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
 };
 
-// Elevhälsan's verbs all carry a caseId; case-dialog.ts holds them.
-function caseVerbs(): { [V in CaseVerb]: Handler<V> } {
-  const entries = Object.entries(CASE_HANDLERS).map(([verb, run]) => [
-    verb,
-    ((deps, actor, { ids, inputs }, turn) => run(deps, actor, ids.caseId, turn, inputs)) satisfies Handler<CaseVerb>,
-  ]);
-  return Object.fromEntries(entries) as { [V in CaseVerb]: Handler<V> };
+export function route(ctx: RouteContext, action: ParsedAction): Promise<Reply> {
+  // The table is indexed by the verb the action carries, so its ids fit that route.
+  const run = ROUTES[action.verb] as Route<CardVerb>;
+  return run(ctx, action.ids as VerbData[CardVerb], action.inputs);
 }
 
-export function handleAction(deps: DialogDeps, actor: Actor, action: ParsedAction, turn: CaseTurn): Promise<Reply> {
-  return (HANDLERS[action.verb] as Handler<typeof action.verb>)(deps, actor, action as never, turn);
-}
-
-export const unknownActionCard = (): AdaptiveCard =>
-  messageCard({
-    title: 'Den knappen fungerar inte längre',
-    text: 'Kortet kan vara gammalt. Skriv ”hjälp” för att se vad du kan göra, eller öppna dina utkast.',
-    actions: [
-      { title: 'Mina utkast', verb: 'app.resume', data: {} },
-      { title: 'Hjälp', verb: 'help', data: {} },
-    ],
-  });
-
-export const unknownUserCard = (): AdaptiveCard => notPrincipalCard();
+const verb =
+  (v: 'app.new' | 'app.resume' | 'cases.mine' | 'help') =>
+  (ctx: RouteContext): Promise<Reply> =>
+    route(ctx, { verb: v, ids: {}, inputs: {} });
 
 // Chat commands (DESIGN.md), case-insensitive, with or without an @mention of the bot.
-const COMMANDS: Record<string, CardVerb | 'cancel' | 'followUp' | 'cases'> = {
-  'ny ansökan': 'app.new',
-  'ny ansokan': 'app.new',
-  ny: 'app.new',
-  fortsätt: 'app.resume',
-  fortsatt: 'app.resume',
-  'mina ärenden': 'cases.mine',
-  'mina arenden': 'cases.mine',
-  ärenden: 'cases',
-  arenden: 'cases',
-  avbryt: 'cancel',
-  uppföljning: 'followUp',
-  uppfoljning: 'followUp',
-  hjälp: 'help',
-  hjalp: 'help',
-  help: 'help',
+const COMMANDS: Record<string, (ctx: RouteContext) => Promise<Reply>> = {
+  'ny ansökan': verb('app.new'),
+  'ny ansokan': verb('app.new'),
+  ny: verb('app.new'),
+  fortsätt: verb('app.resume'),
+  fortsatt: verb('app.resume'),
+  'mina ärenden': verb('cases.mine'),
+  'mina arenden': verb('cases.mine'),
+  // Elevhälsan's queue for Elevhälsa roles, a principal's own cases for a principal.
+  ärenden: (ctx) => (ctx.actor.person.roles.some((r) => r.role !== 'principal') ? queueCard(ctx.deps, ctx.actor) : verb('cases.mine')(ctx)),
+  arenden: (ctx) => COMMANDS['ärenden']!(ctx),
+  avbryt: ({ deps, actor }) => cancelLatestDraft(deps, actor),
+  uppföljning: async ({ actor }) => followUpInfoCard(actor),
+  uppfoljning: async ({ actor }) => followUpInfoCard(actor),
+  hjälp: verb('help'),
+  hjalp: verb('help'),
+  help: verb('help'),
 };
 
 export function normalizeCommand(text: string): string {
@@ -219,41 +113,9 @@ export function normalizeCommand(text: string): string {
     .trim();
 }
 
-export async function handleText(deps: DialogDeps, actor: Actor | null, text: string, turn: CaseTurn & { displayName?: string }): Promise<Reply> {
-  const displayName = turn.displayName;
+export async function routeText(deps: AppDeps, actor: Actor | null, text: string, place: TurnPlace & { displayName?: string }): Promise<Reply> {
+  if (!actor) return welcome(deps, null, place.displayName);
   const command = COMMANDS[normalizeCommand(text)];
-  if (!actor) return welcome(deps, null, displayName);
-  switch (command) {
-    case undefined:
-      return messageCard({
-        title: 'Det förstod jag inte',
-        text: 'Jag kan hjälpa dig med ansökningar om tilläggsbelopp. Skriv till exempel ”ny ansökan”, ”fortsätt” eller ”hjälp”.',
-        actions: [
-          { title: 'Ny ansökan', verb: 'app.new', data: {} },
-          { title: 'Hjälp', verb: 'help', data: {} },
-        ],
-      });
-    case 'cancel': {
-      const [latest] = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
-      if (!latest) return messageCard({ title: 'Inget att avbryta', text: 'Du har inget utkast just nu. Skriv ”ny ansökan” för att börja.' });
-      return runDraftEvent(deps, actor, latest.id, () => ({ type: 'draft.discard' }));
-    }
-    case 'followUp': {
-      // Day and month only: the same dates every year.
-      const due = (season: 'HT' | 'VT') =>
-        formatSwedishDate(followUpDueDate(`${season}2000`, actor.municipality.profile)).replace(/ \d{4}$/, '');
-      return messageCard({
-        title: 'Uppföljning',
-        text:
-          'Uppföljningen av beviljat tilläggsbelopp kan inte lämnas här i chatten än. Skicka den till Elevhälsan som tidigare, ' +
-          `senast ${due('HT')} för höstterminen och ${due('VT')} för vårterminen.`,
-        actions: [{ title: 'Mina ärenden', verb: 'cases.mine', data: {} }],
-      });
-    }
-    // Elevhälsan's queue for Elevhälsa roles, a principal's own cases for a principal.
-    case 'cases':
-      return actor.person.roles.some((r) => r.role !== 'principal') ? queueCard(deps, actor) : handleAction(deps, actor, { verb: 'cases.mine', ids: {}, inputs: {} }, turn);
-    default:
-      return handleAction(deps, actor, { verb: command, ids: {}, inputs: {} } as ParsedAction, turn);
-  }
+  return command ? command({ deps, actor, place }) : notUnderstoodCard();
 }
+

@@ -267,8 +267,8 @@ export interface DecisionRecord {
 }
 
 export interface DecisionRepository {
-  // One transaction with the case moving to 'decided' (ConflictError if it already is) and an
-  // audit entry.
+  // The decision and its audit entry; ConflictError if the case already has one. The case's
+  // status is written by the caller, from the case machine's result, in the same transaction.
   record(input: DecisionInput): Promise<DecisionRecord>;
   // Newest first.
   forCase(caseId: string): Promise<DecisionRecord[]>;

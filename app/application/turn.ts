@@ -1,40 +1,25 @@
-// One turn of the application dialog: load the draft's snapshot, send one event to the machine,
-// save with the version check, render the card for the new state. A stale version (double
-// click, retried invoke, second tab) reloads and sends the event again: the machine's stale-card
-// guard makes the repeat harmless, and a submitted draft answers with its receipt, so a retry
-// never creates a second case or loses an answer.
-import { createActor, type SnapshotFrom } from 'xstate';
-import type { AdaptiveCard, NewMeasureValues } from '../cards';
-import { discardConfirmCard, messageCard, problemsCard, stepCard } from '../cards';
-import { draftLabel } from '../domain/draft';
-import { ConflictError, type Repositories, type SnapshotRecord } from '../domain/ports';
+// The application dialog on the generic draft runner: which machine, its environment for this
+// principal, and what each resulting state means (save it, submit it, discard it, render it).
+import type { AdaptiveCard, NewMeasureValues } from '../../cards';
+import { discardConfirmCard, messageCard, problemsCard, stepCard } from '../../cards';
+import { draftLabel } from '../../domain/draft';
+import type { SnapshotRecord } from '../../domain/ports';
 import {
-  createApplicationMachine,
-  type ApplicationContext,
+  applicationMachineFor,
   type ApplicationEnv,
   type ApplicationEvent,
   type ApplicationMachine,
-} from '../machines/application.machine';
-import { APPLICATION_STEPS, type ApplicationStep } from '../machines/application.steps';
-import type { Actor } from './identity';
-import { problemItems, stepViewModel, type StepViewEnv } from './step-view';
-import { completionReceipt, resubmitDraft } from './completion';
-import type { JobQueue } from './jobs';
+  type ApplicationSnapshot,
+} from '../../machines/application.machine';
+import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
+import type { Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { runDraft, type DraftFlow, type DraftTurn } from '../draft-runner';
+import { problemItems, stepViewModel, type StepViewEnv } from '../views/step-view';
+import { completionReceipt, resubmitDraft } from './resubmit';
 import { receiptCardFor, submitDraft } from './submit';
-import type { ProactiveSender } from './transport-types';
 
 export const APPLICATION_MACHINE = 'application';
-const MAX_ATTEMPTS = 3;
-
-type Snapshot = SnapshotFrom<ApplicationMachine>;
-
-export interface DialogDeps {
-  repos: Repositories;
-  now: () => Date;
-  // Absent in a bot without workers (tests of the dialog alone): nothing is queued then.
-  jobs?: JobQueue;
-  proactive?: ProactiveSender;
-}
 
 export interface TurnExtras {
   // The new-measure form comes back filled in when "Lägg till insats" was refused.
@@ -44,13 +29,15 @@ export interface TurnExtras {
   notice?: string;
 }
 
+// What a turn ended in: the card, and whether the event reached the open draft from its current
+// card (only then may a save say "sparat").
+export interface DraftReply {
+  card: AdaptiveCard;
+  kept: boolean;
+}
+
 export const STALE_CARD_NOTICE =
   'Det kortet var inte längre aktuellt, så det du skrev där sparades inte. Här är steget du är på nu – fyll i det här.';
-
-// Cards carry the step they show; step.goto carries where to go, so it is never stale.
-export function isStaleCard(context: ApplicationContext, event: ApplicationEvent): boolean {
-  return (event.type === 'step.next' || event.type === 'step.back' || event.type === 'draft.save') && event.step !== context.step;
-}
 
 export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
   return {
@@ -60,19 +47,17 @@ export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
   };
 }
 
+// The machine for this principal, with the clock read once: one turn, one "now".
+export function applicationMachineOf(actor: Actor, now: Date): ApplicationMachine {
+  return applicationMachineFor(applicationEnv(actor, () => now));
+}
+
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
   return { profile: actor.municipality.profile, units: actor.units, now };
 }
 
-function restore(machine: ApplicationMachine, persisted: unknown) {
-  return createActor(machine, { snapshot: persisted as Snapshot, input: {} }).start();
-}
-
-export function currentStep(snapshot: Snapshot): ApplicationStep | undefined {
-  const value = snapshot.value;
-  if (typeof value !== 'object' || !('editing' in value)) return undefined;
-  const child = value.editing as string;
-  return (APPLICATION_STEPS as readonly string[]).includes(child) ? (child as ApplicationStep) : undefined;
+export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
+  return APPLICATION_STEPS.find((step) => snapshot.matches({ editing: step }));
 }
 
 export const staleDraftCard = (text: string): AdaptiveCard =>
@@ -86,13 +71,13 @@ export const staleDraftCard = (text: string): AdaptiveCard =>
   });
 
 // The card for whatever state the draft is in now.
-export function renderState(draftId: string, snapshot: Snapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
-  const context: ApplicationContext = snapshot.context;
+export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
+  const context = snapshot.context;
   if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftLabel(context.draft) });
-  if (snapshot.matches({ editing: 'problems' } as never)) {
+  if (snapshot.matches({ editing: 'problems' })) {
     return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
   }
-  if (snapshot.matches({ editing: 'wrongMunicipality' } as never)) {
+  if (snapshot.matches({ editing: 'wrongMunicipality' })) {
     const where = context.draft.pupil?.registeredMunicipality;
     return messageCard({
       title: 'Ansök hos hemkommunen',
@@ -113,102 +98,81 @@ export function renderState(draftId: string, snapshot: Snapshot, actor: Actor, n
   return stepCard(vm);
 }
 
-export async function startDraft(deps: DialogDeps, actor: Actor): Promise<AdaptiveCard> {
-  const now = deps.now();
-  const machine = createApplicationMachine(applicationEnv(actor, deps.now));
-  const running = createActor(machine, { input: {} }).start();
-  const snapshot = running.getSnapshot();
-  const { id } = await deps.repos.snapshots.create({
-    machine: APPLICATION_MACHINE,
-    personId: actor.person.id,
-    label: draftLabel(snapshot.context.draft),
-    snapshot: running.getPersistedSnapshot(),
-  });
+async function discarded(deps: AppDeps, actor: Actor, turn: DraftTurn<ApplicationMachine>): Promise<AdaptiveCard> {
+  const draftId = turn.record.id;
+  await turn.save({ status: 'discarded' });
+  const files = await deps.repos.attachments.listForDraft(draftId);
+  await Promise.all(files.map((f) => deps.repos.attachments.removeFromDraft(f.id, draftId)));
   await deps.repos.audit.append({
     municipalityId: actor.municipality.id,
     actorId: actor.person.id,
-    action: 'draft.created',
+    action: 'draft.discarded',
     subjectType: 'draft',
-    subjectId: id,
+    subjectId: draftId,
   });
-  return renderState(id, snapshot, actor, now);
+  return messageCard({
+    title: 'Utkastet är slängt',
+    text: 'Svaren och filerna i utkastet är borttagna. Vill du börja om?',
+    actions: [{ title: 'Ny ansökan', verb: 'app.new', data: {} }],
+  });
 }
 
-// Loads a draft only for its owner; anyone else is told it does not exist.
-async function loadOwned(deps: DialogDeps, actor: Actor, draftId: string): Promise<SnapshotRecord | null> {
-  const record = await deps.repos.snapshots.load(draftId);
-  if (!record || record.machine !== APPLICATION_MACHINE || record.personId !== actor.person.id) return null;
-  return record;
+async function closedDraft(deps: AppDeps, actor: Actor, record: SnapshotRecord): Promise<AdaptiveCard> {
+  if (record.status === 'submitted' && record.caseId) {
+    const kase = await deps.repos.cases.get(record.caseId);
+    if (kase && kase.sourceDraftId !== record.id) return completionReceipt(kase.caseNumber);
+    return receiptCardFor(deps, actor, record.caseId);
+  }
+  return staleDraftCard('Utkastet är slängt. Öppna ett annat utkast eller börja en ny ansökan.');
 }
 
-export async function openDraft(deps: DialogDeps, actor: Actor, draftId: string): Promise<AdaptiveCard> {
-  return runDraftEvent(deps, actor, draftId, () => null);
-}
-
-// `eventFor` builds the event from the freshly loaded state (null: just show the draft).
-export async function runDraftEvent(
-  deps: DialogDeps,
-  actor: Actor,
-  draftId: string,
-  eventFor: (context: ApplicationContext) => ApplicationEvent | null,
-  extras: TurnExtras = {},
-): Promise<AdaptiveCard> {
-  const now = deps.now();
-  const machine = createApplicationMachine(applicationEnv(actor, () => now));
-  for (let attempt = 1; ; attempt++) {
-    const record = await loadOwned(deps, actor, draftId);
-    if (!record) return staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.');
-    if (record.status === 'submitted' && record.caseId) {
-      const kase = await deps.repos.cases.get(record.caseId);
-      if (kase && kase.sourceDraftId !== record.id) return completionReceipt(kase.caseNumber);
-      return receiptCardFor(deps, actor, record.caseId);
-    }
-    if (record.status !== 'open') return staleDraftCard('Utkastet är slängt. Öppna ett annat utkast eller börja en ny ansökan.');
-
-    const running = restore(machine, record.snapshot);
-    const event = eventFor(running.getSnapshot().context);
-    // An older card of this draft (a second tab, a card above in the chat): the machine ignores
-    // it, and the principal is told that what it carried was not saved.
-    if (event && isStaleCard(running.getSnapshot().context, event)) {
-      return renderState(draftId, running.getSnapshot(), actor, now, { ...extras, notice: STALE_CARD_NOTICE });
-    }
-    if (event) running.send(event);
-    const snapshot = running.getSnapshot();
-    if (!event) return renderState(draftId, snapshot, actor, now, extras);
-
-    try {
-      if (snapshot.value === 'submitted') {
-        const persisted = running.getPersistedSnapshot();
-        return record.caseId
+export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: TurnExtras = {}): DraftFlow<ApplicationMachine, DraftReply> {
+  return {
+    name: APPLICATION_MACHINE,
+    machine: applicationMachineOf(actor, now),
+    missing: () => ({
+      card: staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.'),
+      kept: false,
+    }),
+    closed: async (record) => ({ card: await closedDraft(deps, actor, record), kept: false }),
+    async act(turn) {
+      const { record, snapshot, event } = turn;
+      const render = (more: TurnExtras = {}) => renderState(record.id, snapshot, actor, now, { ...extras, ...more });
+      if (!event) return { card: render(), kept: false };
+      // An older card of this draft: the machine ignored it, and the principal is told that
+      // what it carried was not saved.
+      if (turn.emitted.some((e) => e.type === 'draft.staleCard')) return { card: render({ notice: STALE_CARD_NOTICE }), kept: false };
+      if (snapshot.matches('submitted')) {
+        const persisted = turn.persisted();
+        const card = record.caseId
           ? await resubmitDraft(deps, actor, { ...record, caseId: record.caseId }, persisted, snapshot.context.draft, now)
           : await submitDraft(deps, actor, record, persisted, snapshot.context, now);
+        return { card, kept: true };
       }
-      if (snapshot.value === 'discarded') {
-        await deps.repos.snapshots.save(draftId, record.version, { snapshot: running.getPersistedSnapshot(), status: 'discarded' });
-        await deps.repos.attachments.listForDraft(draftId).then((files) =>
-          Promise.all(files.map((f) => deps.repos.attachments.removeFromDraft(f.id, draftId))),
-        );
-        await deps.repos.audit.append({
-          municipalityId: actor.municipality.id,
-          actorId: actor.person.id,
-          action: 'draft.discarded',
-          subjectType: 'draft',
-          subjectId: draftId,
-        });
-        return messageCard({
-          title: 'Utkastet är slängt',
-          text: 'Svaren och filerna i utkastet är borttagna. Vill du börja om?',
-          actions: [{ title: 'Ny ansökan', verb: 'app.new', data: {} }],
-        });
-      }
-      await deps.repos.snapshots.save(draftId, record.version, {
-        snapshot: running.getPersistedSnapshot(),
-        label: draftLabel(snapshot.context.draft),
-      });
-      return renderState(draftId, snapshot, actor, now, extras);
-    } catch (error) {
-      if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+      if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
+      await turn.save({ label: draftLabel(snapshot.context.draft) });
+      return { card: render(), kept: true };
+    },
+  };
+}
+
+// One event to the principal's draft, built from its freshly loaded state (null: just show it).
+export function runApplicationTurn(
+  deps: AppDeps,
+  actor: Actor,
+  draftId: string,
+  eventFor: (snapshot: ApplicationSnapshot) => ApplicationEvent | null,
+  extras: TurnExtras = {},
+): Promise<DraftReply> {
+  return runDraft(deps.repos, applicationFlow(deps, actor, deps.clock.now(), extras), actor.person.id, draftId, eventFor);
+}
+
+export async function runApplicationEvent(
+  deps: AppDeps,
+  actor: Actor,
+  draftId: string,
+  eventFor: (snapshot: ApplicationSnapshot) => ApplicationEvent | null,
+  extras: TurnExtras = {},
+): Promise<AdaptiveCard> {
+  return (await runApplicationTurn(deps, actor, draftId, eventFor, extras)).card;
 }

@@ -1,225 +1,20 @@
-// Elevhälsan's verbs on a case, and the principal's "Komplettera ansökan". Every turn loads the
-// case, asks domain/case-roles (through the case machine for changes) whether this person may
-// do this now, writes the change with the status it was based on, and queues the channel card's
-// refresh and any delivery to the principal. Health details leave the channel: the application
-// and the forms open in the person's own 1:1 chat.
+// "Fatta beslut": the head of Elevhälsan decides. The form's inputs are parsed and checked as a
+// letter (domain/decision-text), the case machine must accept the decision, and then the
+// decision and the case's new status are written in one transaction; the letter goes to the
+// principal's chat through the job queue.
 import { z } from 'zod';
-import {
-  assessmentReviewCard,
-  caseChannelCard,
-  caseDetailCard,
-  caseQueueCard,
-  completionFormCard,
-  decisionFormCard,
-  messageCard,
-  type AdaptiveCard,
-  type DecisionFormValues,
-} from '../cards';
-import { computeAssessment } from '../domain/assessment';
-import { mergeDraft } from '../domain/draft';
-import { mayPerform, type CaseAction } from '../domain/case-roles';
-import { decisionText, validateDecision } from '../domain/decision-text';
-import { formatKronor, formatSwedishDate, MEASURE_TYPE_LABELS } from '../domain/format';
-import { ConflictError, type CaseStatus } from '../domain/ports';
-import { ZDecisionOutcome, type TAssessment, type TMeasure } from '../domain/schemas';
-import { localDate, termLabel, termPeriod } from '../domain/terms';
-import { applyCaseEvent, type CaseEvent } from '../machines/case.machine';
-import { APPLICATION_STEPS, type ApplicationStep } from '../machines/application.steps';
-import type { DialogDeps } from './application-turn';
-import { parseDraftInputs } from './card-input';
-import { caseActor, loadCase, storedCase, type CaseBundle } from './case-context';
-import { allowedFor, channelViewModel, detailViewModel, ELEVHALSA_STATUS_TEXT } from './case-view';
-import { hasRole, type Actor } from './identity';
-import { offerAttachment } from './file-transfer';
-import { QUEUES } from './jobs';
-import { NO_OWN_CHAT, sendToOwnChat } from './own-chat';
-import { cardMessage } from './transport-types';
-
-export type Toast = { toast: string };
-export type CaseReply = AdaptiveCard | Toast;
-export const isToast = (reply: CaseReply): reply is Toast => 'toast' in reply;
-
-export interface CaseTurn {
-  conversationType: string;
-}
-
-// The first message per input id, for the form to show next to its field.
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
-const NOT_FOUND: Toast = { toast: 'Ärendet finns inte längre eller hör till en annan kommun.' };
-const MAX_MESSAGE = 2000;
-
-async function withCase(
-  deps: DialogDeps,
-  actor: Actor,
-  caseId: string,
-  action: CaseAction,
-  work: (bundle: CaseBundle) => Promise<CaseReply>,
-): Promise<CaseReply> {
-  const bundle = await loadCase(deps.repos, caseId);
-  if (!bundle || bundle.kase.municipalityId !== actor.municipality.id) return NOT_FOUND;
-  const permission = mayPerform(action, caseActor(actor), bundle.kase);
-  if (!permission.ok) return { toast: permission.message };
-  return work(bundle);
-}
-
-async function refreshChannelCard(deps: DialogDeps, caseId: string): Promise<void> {
-  await deps.jobs?.enqueue(QUEUES.caseCard, { caseId });
-}
-
-// The card as this viewer should see it now (Universal Actions refresh and after an action).
-export async function channelCardFor(deps: DialogDeps, actor: Actor | null, caseId: string): Promise<CaseReply> {
-  const bundle = await loadCase(deps.repos, caseId);
-  if (!bundle || (actor && bundle.kase.municipalityId !== actor.municipality.id)) return NOT_FOUND;
-  return caseChannelCard(channelViewModel(bundle, actor ?? null, await refreshUserIds(deps, bundle.kase.municipalityId)));
-}
-
-// Teams refreshes the card automatically for these users: Elevhälsa staff the bot has met.
-export async function refreshUserIds(deps: DialogDeps, municipalityId: string): Promise<string[]> {
-  const people = [...(await deps.repos.people.listByRole(municipalityId, 'handler')), ...(await deps.repos.people.listByRole(municipalityId, 'head'))];
-  const refs = await Promise.all([...new Set(people.map((p) => p.id))].map((id) => deps.repos.conversations.getPersonal(id)));
-  return refs.flatMap((r) => {
-    const userId = (r?.reference as { user?: { id?: string } } | undefined)?.user?.id;
-    return userId ? [userId] : [];
-  });
-}
-
-// Cards with the child's details go to the person's 1:1 chat; in a channel the click only says so.
-async function privately(deps: DialogDeps, actor: Actor, turn: CaseTurn, card: AdaptiveCard): Promise<CaseReply> {
-  if (turn.conversationType === 'personal') return card;
-  if (!(await sendToOwnChat(deps, actor, cardMessage(card)))) return { toast: NO_OWN_CHAT };
-  return { toast: 'Ansökan är öppnad i din chatt med Tilläggsbot.' };
-}
-
-// Runs the case machine and, when it accepts, writes the new status based on the old one.
-async function transition(deps: DialogDeps, actor: Actor, bundle: CaseBundle, event: CaseEvent): Promise<Toast | { status: CaseStatus }> {
-  const result = applyCaseEvent(storedCase(bundle), event);
-  if (!result.ok) return { toast: result.message };
-  if (result.status !== bundle.kase.status) {
-    try {
-      await deps.repos.cases.setStatus(bundle.kase.id, result.status, {
-        by: actor.person.id,
-        expected: [bundle.kase.status],
-        details: { action: result.auditAction },
-      });
-    } catch (error) {
-      if (error instanceof ConflictError) return { toast: 'Någon annan ändrade ärendet samtidigt. Uppdatera kortet och försök igen.' };
-      throw error;
-    }
-  }
-  return { status: result.status };
-}
-
-async function assign(deps: DialogDeps, actor: Actor, caseId: string): Promise<CaseReply> {
-  return withCase(deps, actor, caseId, 'case.assign', async (bundle) => {
-    const moved = await transition(deps, actor, bundle, { type: 'case.assign', by: caseActor(actor) });
-    if ('toast' in moved) return moved;
-    await deps.repos.cases.assignHandler(caseId, actor.person.id, actor.person.id);
-    await refreshChannelCard(deps, caseId);
-    return channelCardFor(deps, actor, caseId);
-  });
-}
-
-function completionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: { message?: string; step?: ApplicationStep }) {
-  return completionFormCard({
-    caseId: bundle.kase.id,
-    caseNumber: bundle.kase.caseNumber,
-    unitName: bundle.unit.name,
-    termLabel: termLabel(bundle.kase.term),
-    errors,
-    ...(values ? { values } : {}),
-  });
-}
-
-const ZCompletion = z.object({
-  'completion.message': z
-    .string({ error: 'Skriv vad rektorn behöver komplettera.' })
-    .trim()
-    .min(1, 'Skriv vad rektorn behöver komplettera.')
-    .max(MAX_MESSAGE, `Skriv högst ${MAX_MESSAGE} tecken.`),
-  'completion.step': z.enum(APPLICATION_STEPS, { error: 'Välj den del av ansökan som rektorn ska öppna.' }),
-});
-
-async function sendCompletion(deps: DialogDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<CaseReply> {
-  return withCase(deps, actor, caseId, 'case.completion.request', async (bundle) => {
-    const parsed = ZCompletion.safeParse(inputs);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      const message = typeof inputs['completion.message'] === 'string' ? inputs['completion.message'] : undefined;
-      const step = APPLICATION_STEPS.find((s) => s === inputs['completion.step']);
-      return completionForm(bundle, errors, { ...(message ? { message } : {}), ...(step ? { step } : {}) });
-    }
-    const message = parsed.data['completion.message'];
-    const moved = await transition(deps, actor, bundle, { type: 'case.completion.request', by: caseActor(actor), message });
-    if ('toast' in moved) return moved;
-    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id });
-    await deps.jobs?.enqueue(QUEUES.completion, { completionId: request.id });
-    await refreshChannelCard(deps, caseId);
-    return messageCard({
-      title: 'Kompletteringen är begärd',
-      text: `Rektorn får din fråga om ${bundle.kase.caseNumber} i sin chatt och kan komplettera direkt. Du ser ändringarna när ansökan kommer tillbaka.`,
-      actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
-    });
-  });
-}
-
-function assessmentCard(bundle: CaseBundle, ratings: TAssessment, errors: Record<string, string> = {}, notice?: string) {
-  const profile = bundle.municipality.profile;
-  const result = computeAssessment(ratings, profile, bundle.application.placement.attendanceHoursPerWeek);
-  return assessmentReviewCard({
-    caseId: bundle.kase.id,
-    caseNumber: bundle.kase.caseNumber,
-    unitName: bundle.unit.name,
-    termLabel: termLabel(bundle.kase.term),
-    profile,
-    assessment: ratings,
-    principalAssessment: bundle.application.assessment,
-    summary: {
-      hoursCurrent: result.hoursCurrent,
-      hoursDesired: result.hoursDesired,
-      amountPerMonthText: formatKronor(result.amountPerMonth),
-      explanation: result.explanation,
-    },
-    errors,
-    ...(notice ? { notice: { text: notice, style: 'good' as const } } : {}),
-  });
-}
-
-async function sendAssessment(deps: DialogDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<CaseReply> {
-  return withCase(deps, actor, caseId, 'case.review', async (bundle) => {
-    const profile = bundle.municipality.profile;
-    const { values, inputErrors } = parseDraftInputs(inputs, profile);
-    // Level by level: a card that sends only the changed levels keeps the others.
-    const base = bundle.assessment?.ratings ?? bundle.application.assessment;
-    const ratings: TAssessment = mergeDraft({ assessment: base }, { assessment: values.assessment }).assessment ?? base;
-    const errors: Record<string, string> = { ...inputErrors };
-    for (const area of profile.assessment.areas) {
-      for (const part of ['current', 'desired'] as const) {
-        if (ratings[area.id]?.[part] === undefined) errors[`assessment.${area.id}.${part}`] ??= 'Välj en nivå.';
-      }
-    }
-    if (Object.keys(errors).length > 0) return assessmentCard(bundle, ratings, errors);
-    const moved = await transition(deps, actor, bundle, { type: 'case.review', by: caseActor(actor) });
-    if ('toast' in moved) return moved;
-    const result = computeAssessment(ratings, profile, bundle.application.placement.attendanceHoursPerWeek);
-    await deps.repos.cases.addAssessment(caseId, {
-      kind: 'review',
-      createdById: actor.person.id,
-      applicationVersionId: bundle.latest.id,
-      ratings,
-      hoursCurrent: result.hoursCurrent,
-      hoursDesired: result.hoursDesired,
-      amountPerMonth: result.amountPerMonth,
-    });
-    await deps.repos.audit.append({ municipalityId: bundle.kase.municipalityId, actorId: actor.person.id, action: 'case.reviewed', subjectType: 'case', subjectId: caseId, details: { hoursCurrent: result.hoursCurrent } });
-    await refreshChannelCard(deps, caseId);
-    return assessmentCard(bundle, ratings, {}, `Bedömningen är sparad: ${result.hoursCurrent} tim/vecka, ${formatKronor(result.amountPerMonth)} per månad.`);
-  });
-}
+import { decisionFormCard, messageCard, type DecisionFormValues } from '../../cards';
+import { decisionText, validateDecision } from '../../domain/decision-text';
+import { MEASURE_TYPE_LABELS } from '../../domain/format';
+import { ConflictError } from '../../domain/ports';
+import { ZDecisionOutcome, type TMeasure } from '../../domain/schemas';
+import { localDate, termLabel, termPeriod } from '../../domain/terms';
+import { caseActor, type Actor } from '../actor';
+import type { AppDeps, Reply, TurnPlace } from '../deps';
+import { QUEUES } from '../jobs/queue';
+import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
+import type { CaseBundle } from './context';
+import { moveCase, writeCaseStatus } from './status';
 
 function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues) {
   const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
@@ -267,7 +62,7 @@ const ZDecisionInputs = z.object({
 
 const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.description.length > 80 ? `${m.description.slice(0, 79)}…` : m.description})`;
 
-async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<CaseReply> {
+export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) => {
     const parsed = ZDecisionInputs.safeParse(inputs);
     if (!parsed.success) return decisionForm(bundle, fieldErrors(parsed.error));
@@ -303,9 +98,9 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
     const problems = validateDecision(fields);
     if (problems.length > 0) return decisionForm(bundle, Object.fromEntries(problems.map((p) => [p.field, p.message])), values);
 
-    const moved = applyCaseEvent(storedCase(bundle), { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
+    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
     if (!moved.ok) return { toast: moved.message };
-    const now = deps.now();
+    const now = deps.clock.now();
     const profile = bundle.municipality.profile;
     const { unitKind: _unitKind, ...letterFields } = fields;
     const text = decisionText({
@@ -321,17 +116,21 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
     });
     let decision;
     try {
-      decision = await deps.repos.decisions.record({
-        caseId,
-        outcome,
-        amountPerMonth: fields.amountPerMonth,
-        from: fields.from,
-        to: fields.to,
-        reason: fields.reason,
-        approvedMeasureIds: approved.map((m) => m.id),
-        significantDifficulties: fields.significantDifficulties,
-        text,
-        decidedById: actor.person.id,
+      decision = await deps.repos.transaction(async (tx) => {
+        // The status the machine named, written with the decision: both or neither.
+        await writeCaseStatus(tx, bundle, moved, actor.person.id);
+        return tx.decisions.record({
+          caseId,
+          outcome,
+          amountPerMonth: fields.amountPerMonth,
+          from: fields.from,
+          to: fields.to,
+          reason: fields.reason,
+          approvedMeasureIds: approved.map((m) => m.id),
+          significantDifficulties: fields.significantDifficulties,
+          text,
+          decidedById: actor.person.id,
+        });
       });
     } catch (error) {
       if (error instanceof ConflictError) return { toast: 'Ärendet är redan beslutat.' };
@@ -347,63 +146,10 @@ async function sendDecision(deps: DialogDeps, actor: Actor, caseId: string, inpu
   });
 }
 
-export async function queueCard(deps: DialogDeps, actor: Actor): Promise<CaseReply> {
-  if (!(['handler', 'head', 'admin'] as const).some((r) => hasRole(actor, r))) {
-    return { toast: 'Kön visas bara för Elevhälsan. Skriv ”mina ärenden” för att se dina egna ansökningar.' };
-  }
-  const tz = actor.municipality.profile.timeZone;
-  const cases = await deps.repos.cases.listQueue(actor.municipality.id);
-  const units = new Map((await deps.repos.units.listForMunicipality(actor.municipality.id)).map((u) => [u.id, u.name]));
-  const handlerIds = [...new Set(cases.map((c) => c.assignedHandlerId).filter((id): id is string => !!id))];
-  const handlers = new Map((await Promise.all(handlerIds.map((id) => deps.repos.people.get(id)))).flatMap((p) => (p ? [[p.id, p.displayName] as const] : [])));
-  return caseQueueCard({
-    cases: cases.map((c) => ({
-      caseId: c.id,
-      caseNumber: c.caseNumber,
-      unitName: units.get(c.unitId) ?? 'Okänd enhet',
-      termLabel: termLabel(c.term),
-      statusText: ELEVHALSA_STATUS_TEXT[c.status],
-      late: c.late,
-      ...(c.assignedHandlerId && handlers.get(c.assignedHandlerId) ? { handlerName: handlers.get(c.assignedHandlerId)! } : {}),
-      submittedAt: c.createdAt.toISOString(),
-      submittedText: formatSwedishDate(localDate(c.createdAt, tz)),
-    })),
-  });
+export function openDecisionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
+  return withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
+    bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
+      ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
+      : privately(deps, actor, place, decisionForm(bundle)),
+  );
 }
-
-export const CASE_HANDLERS = {
-  'case.refresh': (deps: DialogDeps, actor: Actor, caseId: string) => channelCardFor(deps, actor, caseId),
-  'case.assign': (deps: DialogDeps, actor: Actor, caseId: string) => assign(deps, actor, caseId),
-  'case.view': (deps: DialogDeps, actor: Actor, caseId: string, turn: CaseTurn) =>
-    withCase(deps, actor, caseId, 'case.view', async (bundle) => privately(deps, actor, turn, caseDetailCard(detailViewModel(bundle, actor)))),
-  'case.completion.form': (deps: DialogDeps, actor: Actor, caseId: string, turn: CaseTurn) =>
-    withCase(deps, actor, caseId, 'case.completion.request', async (bundle) =>
-      allowedFor(actor, bundle).requestCompletion ? privately(deps, actor, turn, completionForm(bundle)) : { toast: 'Ärendet väntar redan på komplettering eller är beslutat.' },
-    ),
-  'case.completion.send': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
-    sendCompletion(deps, actor, caseId, inputs),
-  'case.assessment.form': (deps: DialogDeps, actor: Actor, caseId: string, turn: CaseTurn) =>
-    withCase(deps, actor, caseId, 'case.review', async (bundle) =>
-      privately(deps, actor, turn, assessmentCard(bundle, bundle.assessment?.ratings ?? bundle.application.assessment)),
-    ),
-  'case.assessment.send': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
-    sendAssessment(deps, actor, caseId, inputs),
-  'case.decision.form': (deps: DialogDeps, actor: Actor, caseId: string, turn: CaseTurn) =>
-    withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
-      bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
-        ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
-        : privately(deps, actor, turn, decisionForm(bundle)),
-    ),
-  'case.decision.send': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
-    sendDecision(deps, actor, caseId, inputs),
-  'case.attachment.get': (deps: DialogDeps, actor: Actor, caseId: string, _turn: CaseTurn, inputs: Record<string, unknown>) =>
-    offerAttachment(deps, actor, caseId, inputs),
-  'case.decision.resend': (deps: DialogDeps, actor: Actor, caseId: string) =>
-    withCase(deps, actor, caseId, 'case.assign', async (bundle) => {
-      if (bundle.decision?.deliveryStatus !== 'failed') return { toast: 'Beslutet är redan levererat eller på väg.' };
-      await deps.jobs?.enqueue(QUEUES.decision, { decisionId: bundle.decision.id });
-      return { toast: 'Beslutet skickas igen till rektorns chatt. Kortet visar om det lyckas.' };
-    }),
-} as const;
-
-export type CaseVerb = keyof typeof CASE_HANDLERS;

@@ -6,16 +6,16 @@ import type {
   CaseDecisionSummary,
   CaseDetailViewModel,
   DecisionViewModel,
-} from '../cards';
-import { mayPerform, type CaseAction } from '../domain/case-roles';
-import { computeAssessment } from '../domain/assessment';
-import { formatKronor, formatSwedishDate } from '../domain/format';
-import type { CaseStatus, DecisionRecord } from '../domain/ports';
-import type { TApplication } from '../domain/schemas';
-import { localDate, termLabel } from '../domain/terms';
-import { caseActor, type CaseBundle } from './case-context';
+} from '../../cards';
+import { mayPerform, type CaseAction } from '../../domain/case-roles';
+import { computeAssessment } from '../../domain/assessment';
+import { formatKronor, formatSwedishDate } from '../../domain/format';
+import type { CaseStatus, DecisionRecord } from '../../domain/ports';
+import type { TApplication } from '../../domain/schemas';
+import { localDate, termLabel } from '../../domain/terms';
+import { caseActor, type Actor } from '../actor';
+import type { CaseBundle } from '../case/context';
 import { versionChanges } from './version-changes';
-import type { Actor } from './identity';
 
 export const ELEVHALSA_STATUS_TEXT: Record<CaseStatus, string> = {
   submitted: 'Ny',

@@ -138,6 +138,7 @@ describe('cases', () => {
         const draft = await newDraft(repos, m.principalId);
         made.push((await repos.cases.submitApplication(submission(draft.id, { ...m }))).case);
       }
+      await repos.cases.setStatus(made[1]!.id, 'decided', { by: m.principalId, expected: ['submitted'] });
       await repos.decisions.record({ caseId: made[1]!.id, outcome: 'approved', amountPerMonth: 5000, from: '2027-07-01', to: '2027-12-31', text: 'Beviljas.', decidedById: m.principalId });
       assert.deepEqual((await repos.cases.listQueue('delta')).map((c) => c.id), [made[0]!.id, made[2]!.id]);
       assert.deepEqual((await repos.cases.listForPrincipal(m.principalId)).map((c) => c.id), [made[2]!.id, made[1]!.id, made[0]!.id]);
