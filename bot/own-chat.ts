@@ -6,8 +6,6 @@ import type { Repositories } from '../domain/ports';
 import { fileConsentActivity } from './file-transfer';
 import { cardMessage, type ConversationRef, type OutgoingActivity, type ProactiveSender } from './transport-types';
 
-export { NO_OWN_CHAT } from '../app/case/access';
-
 // true when sent; false when the person has no chat with the bot (or no sender is wired).
 async function sendToPerson(repos: Repositories, proactive: ProactiveSender | undefined, personId: string, activity: OutgoingActivity): Promise<boolean> {
   const chat = await repos.conversations.getPersonal(personId);

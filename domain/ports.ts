@@ -217,8 +217,9 @@ export interface CaseRepository {
   listQueue(municipalityId: string): Promise<CaseRecord[]>;
   versions(caseId: string): Promise<ApplicationVersionRecord[]>;
   latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
-  // Version n+1 (a resubmission after completion), optionally moving the case to `status`.
-  addVersion(caseId: string, data: unknown, byPersonId: string, options?: { status?: CaseStatus }): Promise<ApplicationVersionRecord>;
+  // Version n+1 (a resubmission after completion). The status does not change here: the case
+  // machine names it and the use case writes it (setStatus) in the same transaction.
+  addVersion(caseId: string, data: unknown, byPersonId: string): Promise<ApplicationVersionRecord>;
   // With `expected`, the change happens only from those statuses (else ConflictError), so
   // two handlers acting at once cannot both move the case.
   setStatus(caseId: string, status: CaseStatus, options: { by: string | null; expected?: CaseStatus[]; details?: Record<string, unknown> }): Promise<CaseRecord>;
