@@ -133,8 +133,12 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
         });
       });
     } catch (error) {
-      if (error instanceof ConflictError) return { toast: 'Ärendet är redan beslutat.' };
-      throw error;
+      if (!(error instanceof ConflictError)) throw error;
+      // Someone acted on the case since it was read: say what it is now.
+      const current = await deps.repos.cases.get(caseId);
+      return current?.status === 'decided'
+        ? { toast: 'Ärendet är redan beslutat.' }
+        : { toast: 'Någon annan ändrade ärendet samtidigt. Uppdatera kortet och försök igen.' };
     }
     await deps.jobs?.enqueue(QUEUES.decision, { decisionId: decision.id });
     await refreshChannelCard(deps, caseId);

@@ -40,7 +40,7 @@ export const decisionDeliveryJob = defineJob(QUEUES.decision, {
       try {
         await messenger.send(chat.reference, card, `Beslut i ärende ${bundle.kase.caseNumber}`);
       } catch (error) {
-        if (error instanceof RecipientGone) return fail(`Teams answered ${error.status}`);
+        if (error instanceof RecipientGone) return fail(error.message);
         throw error;
       }
       await repos.decisions.markDelivery(decisionId, 'delivered', now, deadline);
