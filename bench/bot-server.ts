@@ -77,11 +77,11 @@ const logger = createLogger({
   },
 });
 
-// `now` fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs;
+// The clock fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs;
 // handlers and job workers share it, as they share the real clock in `npm start`.
 const running = await runBot({
   env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' },
-  now: () => FIXTURE_TODAY,
+  clock: { now: () => FIXTURE_TODAY },
   logger,
   db,
   handleSignals: false,

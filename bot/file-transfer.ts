@@ -1,16 +1,14 @@
 // Attachments of a case, to an Elevhälsa reader: the Teams file-consent flow. The bot offers the
-// file in the person's 1:1 chat; Teams asks them to accept; on accept Teams hands over an upload
+// file in the person's 1:1 chat (app/case/offer-attachment.ts decides whether it may); Teams asks them to accept; on accept Teams hands over an upload
 // URL in their OneDrive, the bot puts the bytes there and posts the file card. The ids in the
 // consent context are checked again against the database and the person's role on accept.
 import { z } from 'zod';
-import { mayPerform } from '../domain/case-roles';
+import type { Actor } from '../app/actor';
+import { readableAttachment } from '../app/case/offer-attachment';
+import type { FileOffer } from '../app/ports';
 import type { Repositories } from '../domain/ports';
-import { caseActor } from './case-context';
-import type { Toast } from './case-dialog';
-import type { Actor } from './identity';
 import type { Logger } from './log';
-import { NO_OWN_CHAT, sendToOwnChat } from './own-chat';
-import type { FileConsentActivity, ProactiveSender, TurnContext } from './transport-types';
+import type { FileConsentActivity, OutgoingActivity, TurnContext } from './transport-types';
 
 export const FILE_CONSENT_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.info';
@@ -26,40 +24,25 @@ const ZUploadInfo = z.object({
 
 interface TransferDeps {
   repos: Repositories;
-  proactive?: ProactiveSender;
 }
 
-// May this person have this file? The case's municipality, the role, and the file's case.
-async function allowed(deps: TransferDeps, actor: Actor, caseId: string, attachmentId: string) {
-  const [kase, meta] = await Promise.all([deps.repos.cases.get(caseId), deps.repos.attachments.get(attachmentId)]);
-  if (!kase || !meta || meta.caseId !== caseId || kase.municipalityId !== actor.municipality.id) return null;
-  if (!mayPerform('case.view', caseActor(actor), kase).ok) return null;
-  return { kase, meta };
-}
-
-export async function offerAttachment(deps: TransferDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Toast> {
-  const attachmentId = z.uuid().safeParse(inputs['attachment.id']);
-  if (!attachmentId.success) return { toast: 'Välj en fil i listan först.' };
-  const found = await allowed(deps, actor, caseId, attachmentId.data);
-  if (!found) return { toast: 'Filen finns inte i ärendet, eller så har du inte behörighet till den.' };
-  const context = { caseId, attachmentId: found.meta.id };
-  const sent = await sendToOwnChat(deps, actor, {
+// The offer in the person's chat: Teams asks them to accept the file into their OneDrive.
+export function fileConsentActivity(offer: FileOffer): OutgoingActivity {
+  return {
     type: 'message',
     attachments: [
       {
         contentType: FILE_CONSENT_CARD_TYPE,
-        name: found.meta.name,
+        name: offer.name,
         content: {
-          description: `Bilaga till ärende ${found.kase.caseNumber}. Filen sparas i din OneDrive.`,
-          sizeInBytes: found.meta.size,
-          acceptContext: context,
-          declineContext: context,
+          description: offer.description,
+          sizeInBytes: offer.size,
+          acceptContext: offer.context,
+          declineContext: offer.context,
         },
       },
     ],
-  });
-  if (!sent) return { toast: NO_OWN_CHAT };
-  return { toast: `Godkänn ”${found.meta.name}” i din chatt med Tilläggsbot, så skickas filen dit.` };
+  };
 }
 
 export async function receiveFileConsent(deps: TransferDeps, actor: Actor | null, turn: TurnContext<FileConsentActivity>, log: Logger): Promise<void> {
@@ -70,7 +53,7 @@ export async function receiveFileConsent(deps: TransferDeps, actor: Actor | null
   }
   const ids = ZConsentContext.safeParse(context);
   const upload = ZUploadInfo.safeParse(uploadInfo);
-  const found = actor && ids.success ? await allowed(deps, actor, ids.data.caseId, ids.data.attachmentId) : null;
+  const found = actor && ids.success ? await readableAttachment(deps.repos, actor, ids.data.caseId, ids.data.attachmentId) : null;
   if (!actor || !found || !upload.success) {
     log.warn('file consent refused', { parsed: ids.success && upload.success, known: Boolean(actor) });
     await turn.send('Filen kunde inte skickas: den finns inte längre, eller så har du inte behörighet till den.');

@@ -1,19 +1,22 @@
-// The thin adapter between the Teams transport and the dialog: who is acting (from the
-// authenticated activity and the database), what they asked for, and one card back, in place
-// for Action.Execute and as a new message otherwise.
+// The thin adapter between the Teams transport and the use cases: who is acting (from the
+// authenticated activity and the database), what they asked for (routes.ts), and one card back,
+// in place for Action.Execute and as a new message otherwise.
 import { messageCard } from '../cards';
 import type { AdaptiveCard } from '../cards';
+import { addFiles, latestOpenDraftId, noDraftForFilesCard } from '../app/application/add-files';
+import { isToast, type AppDeps, type Reply } from '../app/deps';
+import { notPrincipalCard, unknownActionCard, welcome } from '../app/help';
+import type { JobQueue } from '../app/jobs/queue';
+import { systemClock, type Clock } from '../domain/clock';
 import type { Repositories } from '../domain/ports';
 import { parseAction } from './action-data';
-import { APPLICATION_MACHINE, runDraftEvent } from './application-turn';
-import { isToast } from './case-dialog';
-import { handleAction, handleText, normalizeCommand, unknownActionCard, unknownUserCard, welcome, type DialogDeps, type Reply } from './dialog';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
-import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
+import { fetchIncomingFile, refusalText, type FetchedFile, type FileRefusal } from './files';
 import { identify, type Actor } from './identity';
-import { systemClock } from '../domain/clock';
 import { errorFields, type Logger } from './log';
+import { createOwnChat } from './own-chat';
+import { normalizeCommand, route, routeText } from './routes';
 import {
   cardMessage,
   cardResponse,
@@ -24,22 +27,21 @@ import {
   type ProactiveSender,
   type TurnContext,
 } from './transport-types';
-import type { JobQueue } from './jobs';
 
 export interface HandlerDeps {
   repos: Repositories;
   logger: Logger;
-  now?: () => Date;
+  clock?: Clock;
   jobs?: JobQueue;
   proactive?: ProactiveSender;
 }
 
 export function createHandlers(options: HandlerDeps): BotHandlers {
-  const deps: DialogDeps = {
+  const deps: AppDeps = {
     repos: options.repos,
-    now: options.now ?? (() => systemClock.now()),
+    clock: options.clock ?? systemClock,
     ...(options.jobs ? { jobs: options.jobs } : {}),
-    ...(options.proactive ? { proactive: options.proactive } : {}),
+    ...(options.proactive ? { ownChat: createOwnChat(options.repos, options.proactive) } : {}),
   };
   const log = options.logger.child({ component: 'dialog' });
 
@@ -65,13 +67,13 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
   }
 
   async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<Reply> {
-    if (!actor) return unknownUserCard();
+    if (!actor) return notPrincipalCard();
     const parsed = parseAction(verb, data);
     if (!parsed.ok) {
       log.info('refused card action', { reason: parsed.reason, activityId: turn.activity.id });
       return unknownActionCard();
     }
-    return handleAction(deps, actor, parsed.action, { conversationType: turn.conversationType });
+    return route({ deps, actor, place: { conversationType: turn.conversationType } }, parsed.action);
   }
 
   const toMessage = (reply: Reply) => (isToast(reply) ? reply.toast : cardMessage(reply));
@@ -79,34 +81,21 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
   async function textReply(turn: TurnContext<MessageActivity>, actor: Actor | null): Promise<Reply> {
     const text = turn.activity.text ?? '';
     if (actor && normalizeCommand(text) === 'använd den här kanalen') return useThisChannel(deps.repos, actor, turn);
-    return handleText(deps, actor, text, { conversationType: turn.conversationType, ...(turn.userName ? { displayName: turn.userName } : {}) });
+    return routeText(deps, actor, text, { conversationType: turn.conversationType, ...(turn.userName ? { displayName: turn.userName } : {}) });
   }
 
+  // Files fetched from Teams (bot/files.ts) go to the principal's latest open draft.
   async function receiveFiles(turn: TurnContext<MessageActivity>, actor: Actor): Promise<AdaptiveCard[]> {
-    const [draft] = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
-    if (!draft) {
-      return [
-        messageCard({
-          title: 'Börja med en ansökan',
-          text: 'Filer hör till en ansökan. Starta en ny ansökan eller öppna ett utkast, och skicka sedan filerna igen.',
-          actions: [
-            { title: 'Ny ansökan', verb: 'app.new', data: {} },
-            { title: 'Mina utkast', verb: 'app.resume', data: {} },
-          ],
-        }),
-      ];
-    }
+    const draftId = await latestOpenDraftId(deps, actor);
+    if (!draftId) return [noDraftForFilesCard()];
     const refused: FileRefusal[] = [];
-    let card: AdaptiveCard | undefined;
+    const fetched: FetchedFile[] = [];
     for (const file of turn.files) {
-      const fetched = await fetchIncomingFile(file);
-      if ('reason' in fetched) {
-        refused.push(fetched);
-        continue;
-      }
-      const meta = await deps.repos.attachments.store({ draftId: draft.id, uploadedById: actor.person.id, ...fetched });
-      card = await runDraftEvent(deps, actor, draft.id, () => ({ type: 'attachment.added', attachment: { id: meta.id, name: meta.name } }));
+      const result = await fetchIncomingFile(file);
+      if ('reason' in result) refused.push(result);
+      else fetched.push(result);
     }
+    const card = await addFiles(deps, actor, draftId, fetched);
     const cards: AdaptiveCard[] = [];
     if (refused.length > 0) {
       cards.push(messageCard({ title: 'Några filer kom inte med', text: refused.map(refusalText).join(' ') }));

@@ -1,17 +1,9 @@
 // Who is acting: the tenant and Entra object id of the authenticated activity, looked up in the
 // database. Nothing a card sends takes part.
-import type { Municipality, PersonWithRoles, Repositories, Role, Unit } from '../domain/ports';
+import type { Actor } from '../app/actor';
+import type { Repositories } from '../domain/ports';
 
-export interface Actor {
-  person: PersonWithRoles;
-  municipality: Municipality;
-  // The units this person leads as principal (empty for other roles).
-  units: Unit[];
-}
-
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.person.roles.some((r) => r.role === role);
-}
+export { hasRole, type Actor } from '../app/actor';
 
 export async function identify(
   repos: Repositories,

@@ -1,41 +1,17 @@
-// The durable job queue (pg-boss, in the same database): channel cards for new and changed
-// cases, decisions and completion requests delivered to the principal's chat. A job survives a
-// restart; a failed one is retried with backoff; Teams' Retry-After is honoured by putting the
-// job back with a start time.
+// The durable job queue (pg-boss, in the same database) that runs the app's job definitions
+// (app/jobs: queue, payload schema, handler). A job survives a restart; a failed one is retried
+// with backoff; Teams' Retry-After is honoured by putting the job back with a start time; a
+// payload that does not match its schema is refused, never run.
 import { PgBoss, type JobResult } from 'pg-boss';
 import type pg from 'pg';
+import { JOBS } from '../app/jobs';
+import type { JobDefinition } from '../app/jobs/definition';
+import { QUEUES, RetryLater, type JobData, type JobQueue, type QueueName } from '../app/jobs/queue';
 import type { Database } from '../prisma/db';
 import type { Logger } from './log';
 import { errorFields } from './log';
 
-export const QUEUES = {
-  caseCard: 'case-card',
-  decision: 'decision-delivery',
-  completion: 'completion-delivery',
-  sweep: 'case-card-sweep',
-} as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
-
-export interface JobData {
-  'case-card': { caseId: string };
-  'decision-delivery': { decisionId: string };
-  'completion-delivery': { completionId: string };
-  'case-card-sweep': Record<string, never>;
-}
-
-// Thrown by a job that should run again later, e.g. after Teams' Retry-After.
-export class RetryLater extends Error {
-  constructor(
-    readonly seconds: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-export interface JobQueue {
-  enqueue<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
-}
+export { QUEUES, RetryLater, type JobData, type JobQueue, type QueueName } from '../app/jobs/queue';
 
 export interface JobRunner extends JobQueue {
   stop(): Promise<void>;
@@ -60,7 +36,7 @@ export interface JobOptions {
   retryBackoff?: boolean;
   retryLimit?: number;
   pollingIntervalSeconds?: number;
-  // How often the sweep looks for cases whose channel card never went out.
+  // How often the sweep looks for cases whose channel card never went out (default: its definition's).
   sweepCron?: string;
 }
 
@@ -85,52 +61,59 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     retryBackoff: backoff,
     ...(backoff ? { retryDelayMax: 600 } : {}),
   };
-  // 'stately' keeps at most one queued job per case: repeated card refreshes collapse into one,
-  // and one card render always shows the latest state.
-  await boss.createQueue(QUEUES.caseCard, { ...retry, policy: 'stately' });
-  await boss.createQueue(QUEUES.decision, retry);
-  await boss.createQueue(QUEUES.completion, retry);
-  await boss.createQueue(QUEUES.sweep, { policy: 'singleton' });
-
-  const singletonKey = (queue: QueueName, data: object) =>
-    queue === QUEUES.caseCard ? (data as JobData['case-card']).caseId : undefined;
+  // 'stately' keeps at most one queued job per key: repeated card refreshes collapse into one,
+  // and one card render always shows the latest state. A job that runs alone is a singleton.
+  const definitions = JOBS as readonly JobDefinition[];
+  for (const job of definitions) {
+    await boss.createQueue(job.queue, job.alone ? { policy: 'singleton' } : { ...retry, ...(job.oneWaitingPer ? { policy: 'stately' as const } : {}) });
+  }
+  const definitionOf = (queue: QueueName) => definitions.find((j) => j.queue === queue)!;
 
   async function enqueue<Q extends QueueName>(queue: Q, data: JobData[Q], startAfter?: number): Promise<void> {
-    const key = singletonKey(queue, data);
+    const key = definitionOf(queue).oneWaitingPer?.(data);
     await boss.send(queue, data, { ...(key ? { singletonKey: key } : {}), ...(startAfter ? { startAfter } : {}) });
   }
 
   const workerIds = new Map<QueueName, string>();
-  for (const queue of Object.values(QUEUES)) {
+  for (const job of definitions) {
+    const queue = job.queue;
     const handler = options.handlers[queue] as (data: object) => Promise<void>;
     // A batch per fetch, run side by side: pg-boss fetches again at once after a full batch,
     // so a burst of submits is not paced by the polling interval.
     const workOptions = {
-      batchSize: queue === QUEUES.sweep ? 1 : (options.batchSize ?? 8),
+      batchSize: job.alone ? 1 : (options.batchSize ?? 8),
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
-      localConcurrency: queue === QUEUES.sweep ? 1 : (options.concurrency ?? 2),
+      localConcurrency: job.alone ? 1 : (options.concurrency ?? 2),
       perJobResults: true as const,
     };
-    const runOne = async (job: { id: string; data: object }): Promise<JobResult> => {
+    const runOne = async (item: { id: string; data: object }): Promise<JobResult> => {
+      const payload = job.payload.safeParse(item.data);
+      if (!payload.success) {
+        // Run again, it would fail the same way: refused, and said loudly.
+        log.error('job refused: payload does not match its schema', { queue, jobId: item.id, issues: payload.error.issues.map((i) => i.message) });
+        return { id: item.id, status: 'completed', output: { refused: true } };
+      }
       try {
-        await handler(job.data);
-        return { id: job.id, status: 'completed' };
+        await handler(payload.data);
+        return { id: item.id, status: 'completed' };
       } catch (error) {
         if (error instanceof RetryLater) {
-          log.warn('job deferred', { queue, jobId: job.id, seconds: error.seconds, reason: error.message });
+          log.warn('job deferred', { queue, jobId: item.id, seconds: error.seconds, reason: error.message });
           // A new job with a start time; this one completes, so the retry budget is not spent
           // on throttling.
-          await enqueue(queue, job.data as never, error.seconds);
-          return { id: job.id, status: 'completed', output: { deferredSeconds: error.seconds } };
+          await enqueue(queue, item.data as never, error.seconds);
+          return { id: item.id, status: 'completed', output: { deferredSeconds: error.seconds } };
         }
-        log.warn('job failed, will retry', { queue, jobId: job.id, error: errorFields(error) });
-        return { id: job.id, status: 'failed', output: { message: errorFields(error).message } };
+        log.warn('job failed, will retry', { queue, jobId: item.id, error: errorFields(error) });
+        return { id: item.id, status: 'failed', output: { message: errorFields(error).message } };
       }
     };
-    const id = await boss.work<object>(queue, workOptions, (jobs) => Promise.all(jobs.map(runOne)));
+    const id = await boss.work<object>(queue, workOptions, (items) => Promise.all(items.map(runOne)));
     workerIds.set(queue, id);
   }
-  await boss.schedule(QUEUES.sweep, options.sweepCron ?? '* * * * *', {});
+  for (const job of definitions) {
+    if (job.schedule) await boss.schedule(job.queue, (job.queue === QUEUES.sweep ? options.sweepCron : undefined) ?? job.schedule, {});
+  }
 
   return {
     async enqueue(queue, data) {

@@ -1,13 +1,13 @@
 // `npm run start`: the bot on the database in DATABASE_URL, or the embedded PGlite folder.
 // Migrations run on open; the job workers share the database; on shutdown the HTTP server stops
 // first, then the workers, then the database.
+import { systemClock, type Clock } from '../domain/clock';
 import { openDatabase, type Database } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
 import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
 import { jobStoreFor, startJobs, type JobRunner } from './jobs';
-import { systemClock, type Clock } from '../domain/clock';
 import { createDevClock, type DevClock } from './dev-clock';
 import { createLogger, errorFields, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
@@ -37,7 +37,6 @@ export type BotOptions = {
   /** Where the config (and the database URL or PGlite folder) is read from. Default process.env. */
   env?: Record<string, string | undefined>;
   /** The clock of the handlers and the job workers. Default: the real time. */
-  now?: () => Date;
   /**
    * The one clock of the handlers and the job workers. Default: the system clock; in local
    * development a settable one (DEV_CLOCK_START, POST /dev/clock).
@@ -62,10 +61,9 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   logger.info('database open', { kind: db.kind });
   const repos = createRepositories(db.prisma);
   const proactive = lateProactive();
-  const devClock: DevClock | undefined = config.devClockAllowed && !options.clock && !options.now ? createDevClock(config.devClockStart) : undefined;
-  const clock: Clock = options.clock ?? (options.now ? { now: options.now } : (devClock ?? systemClock));
+  const devClock: DevClock | undefined = config.devClockAllowed && !options.clock ? createDevClock(config.devClockStart) : undefined;
+  const clock: Clock = options.clock ?? devClock ?? systemClock;
   if (config.devClockStart) logger.warn('development clock set', { now: clock.now().toISOString() });
-  const now = () => clock.now();
   let jobs: JobRunner | undefined;
   try {
     // A turn whose write succeeded must not fail because queueing did: the sweep sends what
@@ -78,17 +76,19 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
     jobs = await startJobs({
       ...jobStoreFor(db),
       logger,
-      handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, now }),
+      handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, clock }),
     });
-    const handlers = createHandlers({ repos, logger, now, jobs: queue, proactive: proactive.sender });
+    const handlers = createHandlers({ repos, logger, clock, jobs: queue, proactive: proactive.sender });
     const running = await startServer({
       config,
       logger,
       handlers,
       // Only the tenants of municipalities in the database are served at all.
-      transport: { knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null },
+      transport: {
+        knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null,
+        ...(devClock ? { devClock } : {}),
+      },
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
-      ...(devClock ? { transport: { devClock } } : {}),
       onShutdown: async () => {
         await jobs?.stop();
         await db.close();

@@ -1,19 +1,22 @@
-// Sends to the acting person's own 1:1 chat with the bot: where cards with a child's details and
-// files go, never a channel. Without a stored chat the person is told how to open one.
+// The acting person's own 1:1 chat with the bot: where cards with a child's details and files go,
+// never a channel. The app's OwnChat port, on the proactive sender and the stored chat.
+import type { AdaptiveCard } from '../cards';
+import type { FileOffer, OwnChat } from '../app/ports';
 import type { Repositories } from '../domain/ports';
-import type { Actor } from './identity';
-import type { ConversationRef, OutgoingActivity, ProactiveSender } from './transport-types';
-
-export const NO_OWN_CHAT = 'Öppna en chatt med Tilläggsbot först (skriv ”hej” till den), och tryck sedan på knappen igen.';
+import { fileConsentActivity } from './file-transfer';
+import { cardMessage, type ConversationRef, type OutgoingActivity, type ProactiveSender } from './transport-types';
 
 // true when sent; false when the person has no chat with the bot (or no sender is wired).
-export async function sendToOwnChat(
-  deps: { repos: Repositories; proactive?: ProactiveSender },
-  actor: Actor,
-  activity: OutgoingActivity,
-): Promise<boolean> {
-  const chat = await deps.repos.conversations.getPersonal(actor.person.id);
-  if (!chat || !deps.proactive) return false;
-  await deps.proactive.send(chat.reference as ConversationRef, activity);
+async function sendToPerson(repos: Repositories, proactive: ProactiveSender | undefined, personId: string, activity: OutgoingActivity): Promise<boolean> {
+  const chat = await repos.conversations.getPersonal(personId);
+  if (!chat || !proactive) return false;
+  await proactive.send(chat.reference as ConversationRef, activity);
   return true;
+}
+
+export function createOwnChat(repos: Repositories, proactive: ProactiveSender | undefined): OwnChat {
+  return {
+    sendCard: (personId: string, card: AdaptiveCard) => sendToPerson(repos, proactive, personId, cardMessage(card)),
+    offerFile: (personId: string, offer: FileOffer) => sendToPerson(repos, proactive, personId, fileConsentActivity(offer)),
+  };
 }

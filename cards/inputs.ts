@@ -8,7 +8,7 @@ export type Errors = Record<string, string>;
 
 export const ERROR_ID_PREFIX = 'error:';
 
-// The bot refuses longer texts (bot/card-input.ts); the client stops typing at the same limit.
+// The bot refuses longer texts (app/card-input.ts); the client stops typing at the same limit.
 export const MAX_TEXT_LENGTH = 4000;
 
 export function errorText(field: string, message: string): CardElement {
@@ -52,7 +52,7 @@ export function textInput(
 
 // A number typed as text: Input.Number refuses the Swedish decimal comma ("32,5") and spaces in
 // kronor ("25 000") in the client, with a message that does not say why, and then blocks the
-// card. The bot parses and checks every number (bot/card-input.ts) and answers next to the field.
+// card. The bot parses and checks every number (app/card-input.ts) and answers next to the field.
 export function numberInput(b: Base & { value?: number; placeholder?: string }, errors: Errors): CardElement[] {
   const input: CardElement = { type: 'Input.Text', ...base(b), maxLength: 20 };
   if (b.placeholder) input.placeholder = b.placeholder;

@@ -43,6 +43,7 @@ export const CASE_PERMISSION_CODES = {
   'case.completion.request.forbidden': 'Only a handler or the head of Elevhälsan may ask for completion.',
   'case.resubmit.forbidden': 'Only the principal of the case, or a principal of its unit, may send a completion.',
   'case.decide.headOnly': 'Only the head of Elevhälsan decides.',
+  'case.decision.resend.forbidden': 'Only a handler or the head of Elevhälsan may send a decision again.',
   'case.notified.systemOnly': 'Set by the delivery of the decision, never by a person.',
 } as const;
 export type CasePermissionCode = keyof typeof CASE_PERMISSION_CODES;
@@ -101,6 +102,12 @@ export function mayPerform(action: CaseAction, actor: CaseActor, kase: CaseParti
           ? 'Beslut om tilläggsbelopp fattas av chefen för Elevhälsan. Du kan förbereda beslutet, men chefen behöver fatta det.'
           : 'Beslut om tilläggsbelopp fattas av chefen för Elevhälsan.',
       );
+    case 'case.decision.resend':
+      // Sending the same letter again changes nothing in the decision: whoever follows the
+      // case in Elevhälsan may do it once the principal can be reached again.
+      return isElevhalsan(actor)
+        ? ALLOWED
+        : deny('case.decision.resend.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan skicka beslutet igen.');
     case 'case.notified':
       return deny(
         'case.notified.systemOnly',

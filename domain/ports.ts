@@ -229,8 +229,9 @@ export interface CaseRepository {
   listQueue(municipalityId: string): Promise<CaseRecord[]>;
   versions(caseId: string): Promise<ApplicationVersionRecord[]>;
   latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
-  // Version n+1 (a resubmission after completion), optionally moving the case to `status`.
-  addVersion(caseId: string, data: unknown, byPersonId: string, options?: { status?: CaseStatus }): Promise<ApplicationVersionRecord>;
+  // Version n+1 (a resubmission after completion). The status does not change here: the case
+  // machine names it and the use case writes it (setStatus) in the same transaction.
+  addVersion(caseId: string, data: unknown, byPersonId: string): Promise<ApplicationVersionRecord>;
   // With `expected`, the change happens only from those statuses (else ConflictError), so
   // two handlers acting at once cannot both move the case.
   setStatus(caseId: string, status: CaseStatus, options: { by: string | null; expected?: CaseStatus[]; details?: Record<string, unknown> }): Promise<CaseRecord>;
@@ -281,8 +282,8 @@ export interface DecisionRecord {
 }
 
 export interface DecisionRepository {
-  // One transaction with the case moving to 'decided' (ConflictError if it already is) and an
-  // audit entry.
+  // The decision and its audit entry; ConflictError if the case already has one. The case's
+  // status is written by the caller, from the case machine's result, in the same transaction.
   record(input: DecisionInput): Promise<DecisionRecord>;
   // Newest first.
   forCase(caseId: string): Promise<DecisionRecord[]>;

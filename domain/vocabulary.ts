@@ -39,6 +39,8 @@ export const ZCaseAction = z.enum([
   'case.completion.request',
   'case.resubmit',
   'case.decide',
+  // Send a decision again after its delivery failed (the letter is unchanged).
+  'case.decision.resend',
   // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
   'case.notified',
 ]);

@@ -1,8 +1,9 @@
 // The principal's application dialog: one state per step, answers kept in context.draft, every
 // rule delegated to domain/review. The turn runner restores a snapshot, sends one event and
-// persists getPersistedSnapshot(); the environment (profile, units, clock) is supplied per turn
-// through createApplicationMachine, so snapshots hold only the principal's answers.
-import { assign, setup } from 'xstate';
+// persists getPersistedSnapshot(). The machine is built once; the environment (profile, units,
+// clock) is supplied per turn with provide() (applicationMachineFor), so snapshots hold only the
+// principal's answers.
+import { assign, emit, setup, type SnapshotFrom } from 'xstate';
 import type { TAttachment, TAttachmentKind, TMeasure, TApplicationDraft, Problem } from '../domain/schemas';
 import { mergeDraft, type DraftPatch } from '../domain/draft';
 import { APPLICATION_STEPS, type ApplicationStep } from './application.steps';
@@ -48,6 +49,17 @@ export interface ApplicationInput {
   draft?: TApplicationDraft;
 }
 
+// An older card of the draft (a second tab, a card above in the chat) carried a step the draft
+// is no longer on: the machine ignores what it carried and says so, and the turn tells the
+// principal that nothing from it was saved.
+export type ApplicationEmitted = { type: 'draft.staleCard' };
+
+type Args = { context: ApplicationContext; event: ApplicationEvent };
+// assign and emit bound to this machine's types: the implementations live outside setup() so a
+// turn can provide() them with its own environment.
+const set = assign<ApplicationContext, ApplicationEvent, undefined, ApplicationEvent, never>;
+const say = emit<ApplicationContext, ApplicationEvent, undefined, ApplicationEvent, ApplicationEmitted>;
+
 // One message per field; two problems on one field (two missing attachments) are both shown.
 const toRecord = (problems: Problem[]): FieldErrors => {
   const errors: FieldErrors = {};
@@ -63,46 +75,42 @@ function hasInputErrors(event: ApplicationEvent): boolean {
   return 'inputErrors' in event && !!event.inputErrors && Object.keys(event.inputErrors).length > 0;
 }
 
-export function createApplicationMachine(env: ApplicationEnv) {
+// The rules that need the turn's environment. The machine below is built once with an
+// environment that refuses to be read; every turn provides its own (applicationMachineFor).
+function implementations(env: ApplicationEnv) {
   const merged = (context: ApplicationContext, event: ApplicationEvent) =>
     stripProtectedIdentity(mergeDraft(context.draft, eventValues(event)));
-
-  const application = setup({
-    types: {
-      context: {} as ApplicationContext,
-      events: {} as ApplicationEvent,
-      input: {} as ApplicationInput,
-    },
+  return {
     guards: {
-      isStaleStep: ({ context, event }) => 'step' in event && event.step !== context.step,
-      hasInputErrors: ({ event }) => hasInputErrors(event),
-      registeredElsewhere: ({ context, event }) =>
+      isStaleStep: ({ context, event }: Args) => 'step' in event && event.step !== context.step,
+      hasInputErrors: ({ event }: Args) => hasInputErrors(event),
+      registeredElsewhere: ({ context, event }: Args) =>
         stepProblems(merged(context, event), 'pupil', env).some((p) => p.code === 'pupil.registeredMunicipality.other'),
-      stepValid: ({ context, event }) => stepProblems(merged(context, event), context.step, env).length === 0,
-      submissionReady: ({ context, event }) => submissionReview(merged(context, event), env).ready,
-      measureValid: ({ context, event }) =>
+      stepValid: ({ context, event }: Args) => stepProblems(merged(context, event), context.step, env).length === 0,
+      submissionReady: ({ context, event }: Args) => submissionReview(merged(context, event), env).ready,
+      measureValid: ({ context, event }: Args) =>
         event.type === 'measure.add' && measureProblems(context.draft, event.measure, env).length === 0,
-      measureExists: ({ context, event }) =>
+      measureExists: ({ context, event }: Args) =>
         event.type === 'measure.remove' && (context.draft.measures ?? []).some((m) => m.id === event.measureId),
-      hasDraftContent: ({ context }) => Object.keys(context.draft).length > 0,
+      hasDraftContent: ({ context }: Args) => Object.keys(context.draft).length > 0,
     },
     actions: {
-      mergeValues: assign({ draft: ({ context, event }) => merged(context, event) }),
-      clearErrors: assign({ errors: {}, notice: undefined, problems: [], warnings: [] }),
-      showInputErrors: assign({
+      mergeValues: set({ draft: ({ context, event }) => merged(context, event) }),
+      clearErrors: set({ errors: {}, notice: undefined, problems: [], warnings: [] }),
+      showInputErrors: set({
         errors: ({ event }) => ('inputErrors' in event && event.inputErrors) || {},
         notice: undefined,
       }),
-      showStepErrors: assign({
+      showStepErrors: set({
         errors: ({ context }) => toRecord(stepProblems(context.draft, context.step, env)),
         notice: undefined,
       }),
-      showProblems: assign(({ context }) => {
+      showProblems: set(({ context }) => {
         const review = submissionReview(context.draft, env);
         return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
       }),
-      stampSubmitted: assign({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
-      addMeasure: assign(({ context, event }) => {
+      stampSubmitted: set({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
+      addMeasure: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
         const measures = [...(context.draft.measures ?? []), event.measure];
         return {
@@ -110,24 +118,25 @@ export function createApplicationMachine(env: ApplicationEnv) {
           notice: isOrdinaryMeasure(event.measure.type) ? ordinaryMeasureNotice(event.measure.type) : undefined,
         };
       }),
-      showMeasureErrors: assign(({ context, event }) => {
+      showMeasureErrors: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
         return { errors: toRecord(measureProblems(context.draft, event.measure, env)), notice: undefined };
       }),
-      removeMeasure: assign({
+      noteStaleCard: say({ type: 'draft.staleCard' }),
+      removeMeasure: set({
         draft: ({ context, event }) =>
           event.type !== 'measure.remove'
             ? context.draft
             : { ...context.draft, measures: (context.draft.measures ?? []).filter((m) => m.id !== event.measureId) },
       }),
-      addAttachment: assign(({ context, event }) => {
+      addAttachment: set(({ context, event }) => {
         if (event.type !== 'attachment.added') return {};
         return {
           draft: { ...context.draft, attachments: [...(context.draft.attachments ?? []), event.attachment] },
           pendingAttachmentId: event.attachment.id,
         };
       }),
-      setAttachmentKind: assign(({ context, event }) => {
+      setAttachmentKind: set(({ context, event }) => {
         if (event.type !== 'attachment.kind') return {};
         const attachments = (context.draft.attachments ?? []).map((a) =>
           a.id === event.attachmentId ? { ...a, kind: event.kind } : a,
@@ -136,6 +145,30 @@ export function createApplicationMachine(env: ApplicationEnv) {
         return { draft: { ...context.draft, attachments }, pendingAttachmentId: next?.id, errors: {} };
       }),
     },
+  };
+}
+
+const NO_ENV: ApplicationEnv = {
+  get profile(): never {
+    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
+  },
+  get units(): never {
+    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
+  },
+  now: () => {
+    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
+  },
+};
+
+function buildApplicationMachine() {
+  const application = setup({
+    types: {
+      context: {} as ApplicationContext,
+      events: {} as ApplicationEvent,
+      input: {} as ApplicationInput,
+      emitted: {} as ApplicationEmitted,
+    },
+    ...implementations(NO_ENV),
   });
 
   // One state per step. Object.fromEntries loses the step names, so the result is keyed by
@@ -153,7 +186,7 @@ export function createApplicationMachine(env: ApplicationEnv) {
       const forward: Transitions = next
         ? {
             'step.next': [
-              { guard: 'isStaleStep', actions: [] },
+              { guard: 'isStaleStep', actions: 'noteStaleCard' },
               { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
               ...elsewhere,
               { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
@@ -168,7 +201,7 @@ export function createApplicationMachine(env: ApplicationEnv) {
             ],
           };
       const backward: Transitions = previous
-        ? { 'step.back': [{ guard: 'isStaleStep', actions: [] }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
+        ? { 'step.back': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
         : {};
       const measureEvents: Transitions =
         step === 'measures'
@@ -195,6 +228,13 @@ export function createApplicationMachine(env: ApplicationEnv) {
   return application.createMachine({
     id: 'application',
     initial: 'editing',
+    // A stale card in a state that takes no such event (the problem list, the discard question):
+    // still ignored, still said.
+    on: {
+      'step.next': { guard: 'isStaleStep', actions: 'noteStaleCard' },
+      'step.back': { guard: 'isStaleStep', actions: 'noteStaleCard' },
+      'draft.save': { guard: 'isStaleStep', actions: 'noteStaleCard' },
+    },
     context: ({ input }) => ({
       draft: input?.draft ?? {},
       step: APPLICATION_STEPS[0],
@@ -208,7 +248,7 @@ export function createApplicationMachine(env: ApplicationEnv) {
         on: {
           'step.goto': gotoTransitions,
           // Saving keeps whatever was typed, valid or not: nothing a principal wrote is lost.
-          'draft.save': [{ guard: 'isStaleStep', actions: [] }, { actions: 'mergeValues' }],
+          'draft.save': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { actions: 'mergeValues' }],
           'attachment.added': { target: '.attachments', actions: ['addAttachment', 'clearErrors'] },
           'attachment.kind': {
             guard: ({ context, event }) =>
@@ -223,7 +263,7 @@ export function createApplicationMachine(env: ApplicationEnv) {
           problems: {},
           // Registered in another municipality: the application goes to the home municipality.
           wrongMunicipality: {
-            on: { 'step.back': { target: 'pupil', actions: 'clearErrors' } },
+            on: { 'step.back': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { target: 'pupil', actions: 'clearErrors' }] },
           },
           resume: { type: 'history', history: 'shallow' },
         },
@@ -240,4 +280,14 @@ export function createApplicationMachine(env: ApplicationEnv) {
   });
 }
 
-export type ApplicationMachine = ReturnType<typeof createApplicationMachine>;
+// Built once per process; a turn provides its environment.
+export const applicationMachine = buildApplicationMachine();
+export type ApplicationMachine = typeof applicationMachine;
+export type ApplicationSnapshot = SnapshotFrom<ApplicationMachine>;
+
+export function applicationMachineFor(env: ApplicationEnv): ApplicationMachine {
+  return applicationMachine.provide(implementations(env));
+}
+
+// The name tests and older callers know.
+export const createApplicationMachine = applicationMachineFor;

@@ -105,7 +105,28 @@ function initialContext(kase: CaseParties, assignedHandlerId: string | null): Ca
   };
 }
 
-export function createCaseMachine(env: CaseEnv) {
+// The appeal deadline is the one thing the machine needs the municipality for: supplied per case
+// with provide() (caseMachineFor); the machine itself is built once.
+function notificationRecorder(profile: CaseProfile) {
+  return assign<CaseContext, CaseEvent, undefined, CaseEvent, never>(({ context, event }) => {
+    if (event.type !== 'case.notified') return {};
+    return {
+      notifiedAt: event.at.toISOString(),
+      appealDeadline: context.unitKind === 'fristaende' ? appealDeadline(event.at, profile) : null,
+    };
+  });
+}
+
+const NO_PROFILE: CaseProfile = {
+  get appealWindowWeeks(): never {
+    throw new Error('the case machine needs the municipality profile: use caseMachineFor(env)');
+  },
+  get timeZone(): never {
+    throw new Error('the case machine needs the municipality profile: use caseMachineFor(env)');
+  },
+};
+
+function buildCaseMachine() {
   const lifecycle = setup({
     types: {
       context: {} as CaseContext,
@@ -141,13 +162,7 @@ export function createCaseMachine(env: CaseEnv) {
       recordDecision: assign(({ event }) =>
         event.type === 'case.decide' ? { unitKind: event.unitKind, decidedById: event.by.personId } : {},
       ),
-      recordNotification: assign(({ context, event }) => {
-        if (event.type !== 'case.notified') return {};
-        return {
-          notifiedAt: event.at.toISOString(),
-          appealDeadline: context.unitKind === 'fristaende' ? appealDeadline(event.at, env.profile) : null,
-        };
-      }),
+      recordNotification: notificationRecorder(NO_PROFILE),
     },
   });
 
@@ -250,7 +265,16 @@ export function createCaseMachine(env: CaseEnv) {
   });
 }
 
-export type CaseMachine = ReturnType<typeof createCaseMachine>;
+// Built once per process; each case provides its municipality's profile.
+export const caseMachine = buildCaseMachine();
+export type CaseMachine = typeof caseMachine;
+
+export function caseMachineFor(env: CaseEnv): CaseMachine {
+  return caseMachine.provide({ actions: { recordNotification: notificationRecorder(env.profile) } });
+}
+
+// The name tests and older callers know.
+export const createCaseMachine = caseMachineFor;
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
 
 const UNDECIDED: readonly CaseStatus[] = ZCaseStatus.exclude(['decided']).options;
@@ -424,7 +448,7 @@ export function explainRefusal(
 // write out, or a refusal with a reason. A refused event changes nothing, so a repeated click or
 // a retried job is harmless: it never moves the case twice.
 export function applyCaseEvent(current: StoredCase, event: CaseEvent): CaseEventResult {
-  const machine = createCaseMachine({ profile: current.profile });
+  const machine = caseMachineFor({ profile: current.profile });
   const restored = restoreCase(machine, current);
   if (!restored || !restored.can(event)) {
     return explainRefusal(current, restored ? deliveryOf(restored) : null, event);

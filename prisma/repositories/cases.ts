@@ -52,20 +52,19 @@ export function createCaseRepository(db: Db): CaseRepository {
       return row && toVersion(row);
     },
 
-    async addVersion(caseId, data, byPersonId, options = {}) {
+    async addVersion(caseId, data, byPersonId) {
       return inTransaction(db, async (tx) => {
         const locked = await lockCase(tx, caseId);
         const last = await tx.applicationVersion.aggregate({ where: { caseId }, _max: { version: true } });
         const version = (last._max.version ?? 0) + 1;
         const row = await tx.applicationVersion.create({ data: { caseId, version, data: json(data), submittedById: byPersonId } });
-        if (options.status) await tx.case.update({ where: { id: caseId }, data: { status: options.status } });
         await appendAudit(tx, {
           municipalityId: locked.municipalityId,
           actorId: byPersonId,
           action: 'case.version_added',
           subjectType: 'case',
           subjectId: caseId,
-          details: { version, ...(options.status && { from: locked.status, to: options.status }) },
+          details: { version },
         });
         return toVersion(row);
       });

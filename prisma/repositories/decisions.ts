@@ -28,11 +28,11 @@ export function createDecisionRepository(db: Db): DecisionRepository {
   return {
     async record(input) {
       return inTransaction(db, async (tx) => {
-        // Only one decision per case: the status flips in the same conditional UPDATE.
-        const { count } = await tx.case.updateMany({ where: { id: input.caseId, status: { not: 'decided' } }, data: { status: 'decided' } });
-        if (count === 0) {
-          const exists = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true } });
-          if (!exists) throw new NotFoundError('case', input.caseId);
+        // One decision per case. The case's status is not this repository's business: the case
+        // machine names it, and the use case writes it in the same transaction.
+        const kase = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true } });
+        if (!kase) throw new NotFoundError('case', input.caseId);
+        if ((await tx.decision.count({ where: { caseId: input.caseId } })) > 0) {
           throw new ConflictError(`Case ${input.caseId} is already decided.`, { entity: 'case', id: input.caseId, reason: 'already_decided' });
         }
         const row = await tx.decision.create({

@@ -138,16 +138,21 @@ describe('cases', () => {
         const draft = await newDraft(repos, m.principalId);
         made.push((await repos.cases.submitApplication(submission(draft.id, { ...m }))).case);
       }
+      await repos.cases.setStatus(made[1]!.id, 'decided', { by: m.principalId, expected: ['submitted'] });
       await repos.decisions.record({ caseId: made[1]!.id, outcome: 'approved', amountPerMonth: 5000, from: '2027-07-01', to: '2027-12-31', text: 'Beviljas.', decidedById: m.principalId });
       assert.deepEqual((await repos.cases.listQueue('delta')).map((c) => c.id), [made[0]!.id, made[2]!.id]);
       assert.deepEqual((await repos.cases.listForPrincipal(m.principalId)).map((c) => c.id), [made[2]!.id, made[1]!.id, made[0]!.id]);
     });
 
-    test('addVersion appends version n+1 and can move the status in the same transaction', async () => {
+    test('addVersion appends version n+1; the status moves beside it in the same transaction', async () => {
       const draft = await newDraft(repos);
       const { case: c } = await repos.cases.submitApplication(submission(draft.id));
       await repos.cases.setStatus(c.id, 'completion_requested', { by: ids.people.handler, details: { messageLength: 42 } });
-      const v2 = await repos.cases.addVersion(c.id, { ...sampleApplication, effect: { description: 'Tydligare' } }, ids.people.principal, { status: 'resubmitted' });
+      const v2 = await repos.transaction(async (tx) => {
+        const added = await tx.cases.addVersion(c.id, { ...sampleApplication, effect: { description: 'Tydligare' } }, ids.people.principal);
+        await tx.cases.setStatus(c.id, 'resubmitted', { by: ids.people.principal, expected: ['completion_requested'] });
+        return added;
+      });
       assert.equal(v2.version, 2);
       assert.equal((await repos.cases.latestVersion(c.id))!.id, v2.id);
       assert.equal((await repos.cases.get(c.id))!.status, 'resubmitted');
@@ -155,7 +160,8 @@ describe('cases', () => {
       assert.deepEqual(actions, [
         ['case.submitted', null, null],
         ['case.status_changed', 'submitted', 'completion_requested'],
-        ['case.version_added', 'completion_requested', 'resubmitted'],
+        ['case.version_added', null, null],
+        ['case.status_changed', 'completion_requested', 'resubmitted'],
       ]);
     });
 

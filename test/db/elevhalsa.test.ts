@@ -107,7 +107,7 @@ describe('repository transactions', () => {
     const { case: kase } = await r.cases.submitApplication(submission(draft.id));
     // addVersion opens its own transaction when called alone; inside one it must join it.
     await r.transaction(async (tx) => {
-      await tx.cases.addVersion(kase.id, { v: 2 }, ids.people.principal, { status: 'resubmitted' });
+      await tx.cases.addVersion(kase.id, { v: 2 }, ids.people.principal);
       await tx.completions.answer(kase.id, 2);
     });
     await assert.rejects(

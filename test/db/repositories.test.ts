@@ -226,7 +226,9 @@ describe('repositories', () => {
         [d.outcome, d.amountPerMonth, d.from, d.to, d.approvedMeasureIds, d.significantDifficulties, d.deliveryStatus, d.notifiedAt, d.appealDeadline],
         ['partly_approved', 4133.5, '2027-07-01', '2027-12-31', ['m1'], false, 'pending', null, '2027-06-21'],
       );
-      assert.equal((await repos.cases.get(c.id))?.status, 'decided');
+      // The case's status is the case machine's to name (written by the use case), not the
+      // decision repository's.
+      assert.equal((await repos.cases.get(c.id))?.status, 'submitted');
       await assert.rejects(repos.decisions.record({ caseId: c.id, outcome: 'rejected', text: 'Nej', decidedById: ids.people.head }), ConflictError);
       await assert.rejects(repos.decisions.record({ caseId: MISSING, outcome: 'rejected', text: 'Nej', decidedById: ids.people.head }), NotFoundError);
 

@@ -20,7 +20,7 @@ const person = (personId: string, roles: Role[], ledUnitIds: string[] = [], muni
   ledUnitIds,
 });
 
-const ELEVHALSAN_WORK: CaseAction[] = ['case.view', 'case.assign', 'case.review', 'case.completion.request'];
+const ELEVHALSAN_WORK: CaseAction[] = ['case.view', 'case.assign', 'case.review', 'case.completion.request', 'case.decision.resend'];
 
 // Who may do what: every actor against every action. Anything not listed is refused.
 const matrix: Array<{ name: string; actor: CaseActor; allowed: CaseAction[] }> = [

@@ -49,7 +49,7 @@ let db: TestDatabase;
 let harness: Harness;
 let files: Awaited<ReturnType<typeof startFileHost>>;
 const logger = createLogger({ level: 'error', write: () => {} });
-const handlersOn = (database: TestDatabase) => createHandlers({ repos: createRepositories(database.prisma), logger, now: () => FIXTURE_TODAY });
+const handlersOn = (database: TestDatabase) => createHandlers({ repos: createRepositories(database.prisma), logger, clock: { now: () => FIXTURE_TODAY } });
 
 before(async () => {
   db = await openTestDatabase();

@@ -21,7 +21,7 @@ before(async () => {
   db = await openTestDatabase();
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
   clock = createDevClock(new Date('2027-03-01T10:00:00+01:00'));
-  const handlers = createHandlers({ repos: createRepositories(db.prisma), logger: createLogger({ level: 'error', write: () => {} }), now: () => clock.now() });
+  const handlers = createHandlers({ repos: createRepositories(db.prisma), logger: createLogger({ level: 'error', write: () => {} }), clock });
   harness = await startHarness({ handlers, user: asPrincipal, devClock: clock });
 });
 

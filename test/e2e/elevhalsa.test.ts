@@ -58,7 +58,7 @@ before(async () => {
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
   files = await startFileHost(FILES);
   const logger = createLogger({ level: 'error', write: process.env.TEST_LOGS ? (line) => process.stderr.write(line + '\n') : () => {} });
-  const now = () => FIXTURE_TODAY;
+  const clock = { now: () => FIXTURE_TODAY };
   // The harness's sender exists once the harness does; the workers start after it.
   const proactive: ProactiveSender = {
     send: (ref, activity) => harness.proactive.send(ref, activity),
@@ -68,14 +68,14 @@ before(async () => {
   const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => jobs.enqueue(...args) };
   const self = as(principal);
   harness = await startHarness({
-    handlers: createHandlers({ repos, logger, now, jobs: queue, proactive }),
+    handlers: createHandlers({ repos, logger, clock, jobs: queue, proactive }),
     user: self.from!,
     conversation: self.conversation!,
   });
   jobs = await startJobs({
     ...jobStoreFor(db),
     logger,
-    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, now }),
+    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, clock }),
     retryDelaySeconds: 1,
     retryBackoff: false,
     pollingIntervalSeconds: 0.5,

@@ -386,11 +386,36 @@ describe('application machine: behaviour', () => {
     assert.equal(s.context.draft.placement?.group, '6B');
   });
 
-  test('a stale card (another step) causes no transition', () => {
+  test('a stale card (another step) changes nothing, and the machine says it ignored it', () => {
     const s = replay(forward('pupil'));
-    assert.equal(s.can({ type: 'step.next', step: 'unitTerm', values: {} }), false);
-    assert.equal(s.can({ type: 'step.back', step: 'need', values: {} }), false);
+    const stale: ApplicationEvent[] = [
+      { type: 'step.next', step: 'unitTerm', values: { placement: { group: 'Från ett gammalt kort' } } },
+      { type: 'step.back', step: 'need', values: {} },
+      { type: 'draft.save', step: 'measures', values: { placement: { group: 'Från ett gammalt kort' } } },
+    ];
+    for (const event of stale) {
+      const actor = createActor(machine, { snapshot: s, input: {} });
+      const emitted: string[] = [];
+      actor.on('draft.staleCard', (e) => emitted.push(e.type));
+      actor.start();
+      actor.send(event);
+      const after = actor.getSnapshot();
+      assert.deepEqual(after.value, s.value, `${event.type} from ${'step' in event ? event.step : ''} keeps the state`);
+      assert.deepEqual(after.context, s.context, `${event.type} keeps every answer`);
+      assert.deepEqual(emitted, ['draft.staleCard'], `${event.type} is said to be stale`);
+      actor.stop();
+    }
     assert.equal(s.can({ type: 'app.submit', values: {} }), false);
+  });
+
+  test('a card of the current step is not stale', () => {
+    const actor = createActor(machine, { snapshot: replay(forward('pupil')), input: {} });
+    const emitted: string[] = [];
+    actor.on('draft.staleCard', (e) => emitted.push(e.type));
+    actor.start();
+    actor.send({ type: 'draft.save', step: 'pupil', values: {} });
+    assert.deepEqual(emitted, [], 'no stale notice for the step on screen');
+    actor.stop();
   });
 
   test('registered in another municipality stops with the home-municipality state', () => {

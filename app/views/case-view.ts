@@ -6,16 +6,16 @@ import type {
   CaseDecisionSummary,
   CaseDetailViewModel,
   DecisionViewModel,
-} from '../cards';
-import { mayPerform, type CaseAction } from '../domain/case-roles';
-import { computeAssessment } from '../domain/assessment';
-import { CASE_STATUS_FOR_ELEVHALSA, formatKronor, formatSwedishDate } from '../domain/wording';
-import type { DecisionRecord } from '../domain/ports';
-import type { TApplication } from '../domain/schemas';
-import { localDate, termTitle } from '../domain/terms';
-import { caseActor, type CaseBundle } from './case-context';
+} from '../../cards';
+import { mayPerform, type CaseAction } from '../../domain/case-roles';
+import { computeAssessment } from '../../domain/assessment';
+import { CASE_STATUS_FOR_ELEVHALSA, formatKronor, formatSwedishDate } from '../../domain/wording';
+import type { DecisionRecord } from '../../domain/ports';
+import type { TApplication } from '../../domain/schemas';
+import { localDate, termTitle } from '../../domain/terms';
+import { caseActor, type Actor } from '../actor';
+import type { CaseBundle } from '../case/context';
 import { versionChanges } from './version-changes';
-import type { Actor } from './identity';
 
 const NOTHING_ALLOWED: CaseActionFlags = { view: false, assign: false, adjustAssessment: false, requestCompletion: false, decide: false };
 // The card posted for the whole channel: every button, each checked on the server when pressed.

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from '../../bot/card-input';
+import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from '../../app/card-input';
 import { noraProfile } from '../../domain/profile';
 
 describe('parseDraftInputs', () => {

@@ -1,7 +1,6 @@
 // Everything a turn on a case needs from the database, read once: the case, its unit, the
-// latest version, assessment and decision, and the people involved. Also the two shapes the
-// domain asks for: the acting person (CaseActor) and the stored case (StoredCase).
-import type { CaseActor } from '../domain/case-roles';
+// latest version, assessment and decision, and the people involved. Also the shape the case
+// machine asks for: the stored case (StoredCase).
 import type {
   ApplicationVersionRecord,
   AssessmentRecord,
@@ -12,10 +11,9 @@ import type {
   Person,
   Repositories,
   Unit,
-} from '../domain/ports';
-import type { TApplication } from '../domain/schemas';
-import type { StoredCase } from '../machines/case.machine';
-import type { Actor } from './identity';
+} from '../../domain/ports';
+import type { TApplication } from '../../domain/schemas';
+import type { StoredCase } from '../../machines/case.machine';
 
 export interface CaseBundle {
   kase: CaseRecord;
@@ -58,15 +56,6 @@ export async function loadCase(repos: Repositories, caseId: string): Promise<Cas
     decision: decisions[0],
     completions,
     handler,
-  };
-}
-
-export function caseActor(actor: Actor): CaseActor {
-  return {
-    personId: actor.person.id,
-    municipalityId: actor.municipality.id,
-    roles: actor.person.roles.map((r) => r.role),
-    ledUnitIds: actor.person.ledUnitIds,
   };
 }
 

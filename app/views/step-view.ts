@@ -1,7 +1,7 @@
 // Turns a dialog state into what the cards lay out: names instead of ids, hours and kronor
 // already computed, problems tied to the step that fixes them. Pure: everything it needs is
 // passed in, so the same functions serve a turn, a test and the benchmark.
-import type { StepViewModel, SummarySection, TermOption, UnitOption, ChecklistItem, ProblemItem } from '../cards/view-models';
+import type { StepViewModel, SummarySection, TermOption, UnitOption, ChecklistItem, ProblemItem } from '../../cards/view-models';
 import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
@@ -12,15 +12,15 @@ import {
   formatHoursPerWeek,
   formatKronor,
   formatSwedishDate,
-} from '../domain/wording';
-import { computeAssessment } from '../domain/assessment';
-import { isOrdinaryMeasure, ordinaryMeasureNotice, requiresAtgardsprogram } from '../domain/review';
-import { applicationDeadline, defaultApplicationTerm, isLate, nextTerm, termTitle } from '../domain/terms';
-import type { TMunicipalityProfile } from '../domain/profile';
-import type { TApplicationDraft, TAttachmentKind, Problem } from '../domain/schemas';
-import type { Unit } from '../domain/ports';
-import type { ApplicationContext } from '../machines/application.machine';
-import { STEP_TITLES, stepOfField, type ApplicationStep } from '../machines/application.steps';
+} from '../../domain/wording';
+import { computeAssessment } from '../../domain/assessment';
+import { isOrdinaryMeasure, ordinaryMeasureNotice, requiresAtgardsprogram } from '../../domain/review';
+import { applicationDeadline, defaultApplicationTerm, isLate, nextTerm, termTitle } from '../../domain/terms';
+import type { TMunicipalityProfile } from '../../domain/profile';
+import type { TApplicationDraft, TAttachmentKind, Problem } from '../../domain/schemas';
+import type { Unit } from '../../domain/ports';
+import type { ApplicationContext } from '../../machines/application.machine';
+import { STEP_TITLES, stepOfField, type ApplicationStep } from '../../machines/application.steps';
 
 export interface StepViewEnv {
   profile: TMunicipalityProfile;

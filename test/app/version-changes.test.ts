@@ -1,7 +1,7 @@
 // The changes a handler sees between two versions: Swedish names and values, no internal paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldLabel, valueLabel, versionChanges } from '../../bot/version-changes';
+import { fieldLabel, valueLabel, versionChanges } from '../../app/views/version-changes';
 import { noraProfile } from '../../domain/profile';
 import type { TApplication } from '../../domain/schemas';
 import { validApplication } from '../domain/fixtures';

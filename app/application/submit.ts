@@ -1,16 +1,16 @@
 // A ready draft becomes a case: the reviewed application, signed by the acting principal, is
 // stored as version 1 with its assessment in one transaction (idempotent per draft), and the
 // receipt tells the principal the case number and what happens next.
-import type { AdaptiveCard } from '../cards';
-import { receiptCard } from '../cards';
-import { computeAssessment } from '../domain/assessment';
-import { formatKronor, formatSwedishDate } from '../domain/wording';
-import { ConflictError, type Repositories, type SnapshotRecord } from '../domain/ports';
-import { ZApplication, type TApplication, type TApplicationDraft } from '../domain/schemas';
-import { applicationDeadline, followUpDueDate, isLate, localDate, termTitle } from '../domain/terms';
-import type { ApplicationContext } from '../machines/application.machine';
-import type { Actor } from './identity';
-import { QUEUES, type JobQueue } from './jobs';
+import type { AdaptiveCard } from '../../cards';
+import { receiptCard } from '../../cards';
+import { computeAssessment } from '../../domain/assessment';
+import { formatKronor, formatSwedishDate } from '../../domain/wording';
+import { ConflictError, type Repositories, type SnapshotRecord } from '../../domain/ports';
+import { ZApplication, type TApplication, type TApplicationDraft } from '../../domain/schemas';
+import { applicationDeadline, followUpDueDate, isLate, localDate, termTitle } from '../../domain/terms';
+import type { ApplicationContext } from '../../machines/application.machine';
+import type { Actor } from '../actor';
+import { QUEUES, type JobQueue } from '../jobs/queue';
 
 interface SubmitDeps {
   repos: Repositories;

@@ -1,17 +1,17 @@
 // What a resubmitted version changed, field by field, in words a case handler reads: "Insats 2:
 // timmar i veckan", "Kriterier", "Säkerhet och tillsyn, nuläge" — never a data-dictionary path.
-import type { CaseChange } from '../cards';
+import type { CaseChange } from '../../cards';
 import {
   ATTACHMENT_KIND_LABELS,
   COMPETENCE_LABELS,
   CRITERION_LABELS,
   MEASURE_TYPE_TITLES,
   SCHOOL_FORM_LABELS,
-} from '../domain/wording';
-import type { TMunicipalityProfile } from '../domain/profile';
-import type { TApplication } from '../domain/schemas';
-import { termTitle } from '../domain/terms';
-import { STEP_TITLES, stepOfField } from '../machines/application.steps';
+} from '../../domain/wording';
+import type { TMunicipalityProfile } from '../../domain/profile';
+import type { TApplication } from '../../domain/schemas';
+import { termTitle } from '../../domain/terms';
+import { STEP_TITLES, stepOfField } from '../../machines/application.steps';
 
 type Labels = Pick<TMunicipalityProfile, 'assessment'> & { unitName: (id: string) => string | undefined };
 

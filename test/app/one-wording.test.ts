@@ -10,7 +10,7 @@ import type { TApplicationDraft } from '../../domain/schemas';
 import { CRITERION_LABELS, MEASURE_TYPE_TITLES, formatHoursPerWeek, termTitle } from '../../domain/wording';
 import type { ApplicationContext } from '../../machines/application.machine';
 import type { ApplicationStep } from '../../machines/application.steps';
-import { stepViewModel } from '../../bot/step-view';
+import { stepViewModel } from '../../app/views/step-view';
 import { allText } from '../cards/helpers';
 
 const DRAFT_ID = '7b0e3c52-4a55-4c0e-9a53-0f3f4f3d1a10';

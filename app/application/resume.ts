@@ -1,0 +1,32 @@
+// "Fortsätt": straight back to the one open draft, or a list when there are several.
+import { draftListCard, type AdaptiveCard } from '../../cards';
+import { formatSwedishDate } from '../../domain/wording';
+import { localDate } from '../../domain/terms';
+import { STEP_TITLES } from '../../machines/application.steps';
+import type { Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { APPLICATION_MACHINE, runApplicationEvent } from './turn';
+
+export function openDraft(deps: AppDeps, actor: Actor, draftId: string): Promise<AdaptiveCard> {
+  return runApplicationEvent(deps, actor, draftId, () => null);
+}
+
+export async function resumeDrafts(deps: AppDeps, actor: Actor): Promise<AdaptiveCard> {
+  const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
+  // One draft: straight back to where the principal stopped.
+  if (drafts.length === 1) return openDraft(deps, actor, drafts[0]!.id);
+  const tz = actor.municipality.profile.timeZone;
+  const records = await Promise.all(drafts.map((d) => deps.repos.snapshots.load(d.id)));
+  return draftListCard({
+    drafts: drafts.map((d, i) => {
+      const snapshot = records[i]?.snapshot as { context?: { step?: keyof typeof STEP_TITLES } } | undefined;
+      const step = snapshot?.context?.step;
+      return {
+        draftId: d.id,
+        label: d.label ?? 'Utkast',
+        stepTitle: step && step in STEP_TITLES ? STEP_TITLES[step] : STEP_TITLES.unitTerm,
+        updatedText: formatSwedishDate(localDate(d.updatedAt, tz)),
+      };
+    }),
+  });
+}

@@ -1,0 +1,178 @@
+// The application dialog on the generic draft runner: which machine, its environment for this
+// principal, and what each resulting state means (save it, submit it, discard it, render it).
+import type { AdaptiveCard, NewMeasureValues } from '../../cards';
+import { discardConfirmCard, messageCard, problemsCard, stepCard } from '../../cards';
+import { draftLabel } from '../../domain/draft';
+import type { SnapshotRecord } from '../../domain/ports';
+import {
+  applicationMachineFor,
+  type ApplicationEnv,
+  type ApplicationEvent,
+  type ApplicationMachine,
+  type ApplicationSnapshot,
+} from '../../machines/application.machine';
+import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
+import type { Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { runDraft, type DraftFlow, type DraftTurn } from '../draft-runner';
+import { problemItems, stepViewModel, type StepViewEnv } from '../views/step-view';
+import { completionReceipt, resubmitDraft } from './resubmit';
+import { receiptCardFor, submitDraft } from './submit';
+
+export const APPLICATION_MACHINE = 'application';
+
+export interface TurnExtras {
+  // The new-measure form comes back filled in when "Lägg till insats" was refused.
+  newMeasure?: NewMeasureValues;
+  // Messages for inputs the machine never saw because they did not parse.
+  errors?: Record<string, string>;
+  notice?: string;
+}
+
+// What a turn ended in: the card, and whether the event reached the open draft from its current
+// card (only then may a save say "sparat").
+export interface DraftReply {
+  card: AdaptiveCard;
+  kept: boolean;
+}
+
+export const STALE_CARD_NOTICE =
+  'Det kortet var inte längre aktuellt, så det du skrev där sparades inte. Här är steget du är på nu – fyll i det här.';
+
+export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
+  return {
+    profile: actor.municipality.profile,
+    units: actor.units.map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
+    now,
+  };
+}
+
+// The machine for this principal, with the clock read once: one turn, one "now".
+export function applicationMachineOf(actor: Actor, now: Date): ApplicationMachine {
+  return applicationMachineFor(applicationEnv(actor, () => now));
+}
+
+function viewEnv(actor: Actor, now: Date): StepViewEnv {
+  return { profile: actor.municipality.profile, units: actor.units, now };
+}
+
+export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
+  return APPLICATION_STEPS.find((step) => snapshot.matches({ editing: step }));
+}
+
+export const staleDraftCard = (text: string): AdaptiveCard =>
+  messageCard({
+    title: 'Det här utkastet finns inte längre',
+    text,
+    actions: [
+      { title: 'Mina utkast', verb: 'app.resume', data: {} },
+      { title: 'Ny ansökan', verb: 'app.new', data: {} },
+    ],
+  });
+
+// The card for whatever state the draft is in now.
+export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
+  const context = snapshot.context;
+  if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftLabel(context.draft) });
+  if (snapshot.matches({ editing: 'problems' })) {
+    return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
+  }
+  if (snapshot.matches({ editing: 'wrongMunicipality' })) {
+    const where = context.draft.pupil?.registeredMunicipality;
+    return messageCard({
+      title: 'Ansök hos hemkommunen',
+      text:
+        `Barnet är folkbokfört i ${where || 'en annan kommun'}. Tilläggsbelopp söks hos kommunen där barnet är folkbokfört, ` +
+        `så skicka ansökan dit i stället. Har du skrivit fel kommun? Tryck Tillbaka och rätta den.`,
+      actions: [
+        { title: 'Tillbaka', verb: 'step.back', data: { draftId, step: 'pupil' } },
+        { title: 'Släng utkastet', verb: 'draft.discard', data: { draftId } },
+      ],
+    });
+  }
+  const step = currentStep(snapshot) ?? context.step;
+  const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
+  if (extras.newMeasure) vm.newMeasure = extras.newMeasure;
+  if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
+  if (extras.notice) vm.notice = { text: extras.notice, style: 'warning' };
+  return stepCard(vm);
+}
+
+async function discarded(deps: AppDeps, actor: Actor, turn: DraftTurn<ApplicationMachine>): Promise<AdaptiveCard> {
+  const draftId = turn.record.id;
+  await turn.save({ status: 'discarded' });
+  const files = await deps.repos.attachments.listForDraft(draftId);
+  await Promise.all(files.map((f) => deps.repos.attachments.removeFromDraft(f.id, draftId)));
+  await deps.repos.audit.append({
+    municipalityId: actor.municipality.id,
+    actorId: actor.person.id,
+    action: 'draft.discarded',
+    subjectType: 'draft',
+    subjectId: draftId,
+  });
+  return messageCard({
+    title: 'Utkastet är slängt',
+    text: 'Svaren och filerna i utkastet är borttagna. Vill du börja om?',
+    actions: [{ title: 'Ny ansökan', verb: 'app.new', data: {} }],
+  });
+}
+
+async function closedDraft(deps: AppDeps, actor: Actor, record: SnapshotRecord): Promise<AdaptiveCard> {
+  if (record.status === 'submitted' && record.caseId) {
+    const kase = await deps.repos.cases.get(record.caseId);
+    if (kase && kase.sourceDraftId !== record.id) return completionReceipt(kase.caseNumber);
+    return receiptCardFor(deps, actor, record.caseId);
+  }
+  return staleDraftCard('Utkastet är slängt. Öppna ett annat utkast eller börja en ny ansökan.');
+}
+
+export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: TurnExtras = {}): DraftFlow<ApplicationMachine, DraftReply> {
+  return {
+    name: APPLICATION_MACHINE,
+    machine: applicationMachineOf(actor, now),
+    missing: () => ({
+      card: staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.'),
+      kept: false,
+    }),
+    closed: async (record) => ({ card: await closedDraft(deps, actor, record), kept: false }),
+    async act(turn) {
+      const { record, snapshot, event } = turn;
+      const render = (more: TurnExtras = {}) => renderState(record.id, snapshot, actor, now, { ...extras, ...more });
+      if (!event) return { card: render(), kept: false };
+      // An older card of this draft: the machine ignored it, and the principal is told that
+      // what it carried was not saved.
+      if (turn.emitted.some((e) => e.type === 'draft.staleCard')) return { card: render({ notice: STALE_CARD_NOTICE }), kept: false };
+      if (snapshot.matches('submitted')) {
+        const persisted = turn.persisted();
+        const card = record.caseId
+          ? await resubmitDraft(deps, actor, { ...record, caseId: record.caseId }, persisted, snapshot.context.draft, now)
+          : await submitDraft(deps, actor, record, persisted, snapshot.context, now);
+        return { card, kept: true };
+      }
+      if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
+      await turn.save({ label: draftLabel(snapshot.context.draft) });
+      return { card: render(), kept: true };
+    },
+  };
+}
+
+// One event to the principal's draft, built from its freshly loaded state (null: just show it).
+export function runApplicationTurn(
+  deps: AppDeps,
+  actor: Actor,
+  draftId: string,
+  eventFor: (snapshot: ApplicationSnapshot) => ApplicationEvent | null,
+  extras: TurnExtras = {},
+): Promise<DraftReply> {
+  return runDraft(deps.repos, applicationFlow(deps, actor, deps.clock.now(), extras), actor.person.id, draftId, eventFor);
+}
+
+export async function runApplicationEvent(
+  deps: AppDeps,
+  actor: Actor,
+  draftId: string,
+  eventFor: (snapshot: ApplicationSnapshot) => ApplicationEvent | null,
+  extras: TurnExtras = {},
+): Promise<AdaptiveCard> {
+  return (await runApplicationTurn(deps, actor, draftId, eventFor, extras)).card;
+}

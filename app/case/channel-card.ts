@@ -1,0 +1,25 @@
+// The case's card in Elevhälsan's channel, as one viewer should see it now (Universal Actions
+// refresh, and the answer after an action), and who gets it refreshed automatically.
+import { caseChannelCard } from '../../cards';
+import type { Actor } from '../actor';
+import type { AppDeps, Reply } from '../deps';
+import { channelViewModel } from '../views/case-view';
+import { NOT_FOUND } from './access';
+import { loadCase } from './context';
+
+// The card as this viewer should see it now (Universal Actions refresh and after an action).
+export async function channelCardFor(deps: Pick<AppDeps, 'repos'>, actor: Actor | null, caseId: string): Promise<Reply> {
+  const bundle = await loadCase(deps.repos, caseId);
+  if (!bundle || (actor && bundle.kase.municipalityId !== actor.municipality.id)) return NOT_FOUND;
+  return caseChannelCard(channelViewModel(bundle, actor ?? null, await refreshUserIds(deps, bundle.kase.municipalityId)));
+}
+
+// Teams refreshes the card automatically for these users: Elevhälsa staff the bot has met.
+export async function refreshUserIds(deps: Pick<AppDeps, 'repos'>, municipalityId: string): Promise<string[]> {
+  const people = [...(await deps.repos.people.listByRole(municipalityId, 'handler')), ...(await deps.repos.people.listByRole(municipalityId, 'head'))];
+  const refs = await Promise.all([...new Set(people.map((p) => p.id))].map((id) => deps.repos.conversations.getPersonal(id)));
+  return refs.flatMap((r) => {
+    const userId = (r?.reference as { user?: { id?: string } } | undefined)?.user?.id;
+    return userId ? [userId] : [];
+  });
+}

@@ -1,0 +1,160 @@
+// "Fatta beslut": the head of Elevhälsan decides. The form's inputs are parsed and checked as a
+// letter (domain/decision-text), the case machine must accept the decision, and then the
+// decision and the case's new status are written in one transaction; the letter goes to the
+// principal's chat through the job queue.
+import { z } from 'zod';
+import { decisionFormCard, messageCard, type DecisionFormValues } from '../../cards';
+import { decisionText, validateDecision } from '../../domain/decision-text';
+import { MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
+import { ConflictError } from '../../domain/ports';
+import { ZDecisionOutcome, type TMeasure } from '../../domain/schemas';
+import { localDate, termPeriod, termTitle } from '../../domain/terms';
+import { caseActor, type Actor } from '../actor';
+import type { AppDeps, Reply, TurnPlace } from '../deps';
+import { QUEUES } from '../jobs/queue';
+import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
+import type { CaseBundle } from './context';
+import { moveCase, writeCaseStatus } from './status';
+
+function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues) {
+  const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
+  return decisionFormCard({
+    caseId: bundle.kase.id,
+    caseNumber: bundle.kase.caseNumber,
+    unitName: bundle.unit.name,
+    unitKind: bundle.unit.kind,
+    termLabel: termTitle(bundle.kase.term),
+    late: bundle.kase.late,
+    proposedHoursPerWeek: bundle.assessment?.hoursCurrent ?? 0,
+    proposedAmountPerMonth: Math.round(bundle.assessment?.amountPerMonth ?? 0),
+    termStart: period.from,
+    termEnd: period.to,
+    measures: bundle.application.measures,
+    errors,
+    ...(values ? { values } : {}),
+  });
+}
+
+const optionalText = z.string().trim().max(4000, 'Skriv högst 4000 tecken.').optional().transform((v) => (v ? v : undefined));
+const ZDecisionInputs = z.object({
+  'decision.outcome': ZDecisionOutcome.optional(),
+  'decision.amountPerMonth': z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      const text = String(v ?? '').replace(/\s/g, '').replace(',', '.');
+      if (text === '') return undefined;
+      const n = Number(text);
+      if (!Number.isFinite(n) || n < 0 || n > 10_000_000) {
+        ctx.addIssue({ code: 'custom', message: 'Skriv beloppet per månad i hela kronor, 0 eller mer.' });
+        return z.NEVER;
+      }
+      return Math.round(n);
+    }),
+  'decision.from': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
+  'decision.to': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
+  'decision.reason': optionalText,
+  'decision.approvedMeasures': z.union([z.string(), z.array(z.string())]).optional().transform((v) =>
+    (Array.isArray(v) ? v : (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean),
+  ),
+  'decision.significantDifficulties': z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'true'),
+});
+
+const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.description.length > 80 ? `${m.description.slice(0, 79)}…` : m.description})`;
+
+export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
+  return withCase(deps, actor, caseId, 'case.decide', async (bundle) => {
+    const parsed = ZDecisionInputs.safeParse(inputs);
+    if (!parsed.success) return decisionForm(bundle, fieldErrors(parsed.error));
+    const d = parsed.data;
+    const measures = bundle.application.measures;
+    const known = new Set(measures.map((m) => m.id));
+    const values: DecisionFormValues = {
+      ...(d['decision.outcome'] ? { outcome: d['decision.outcome'] } : {}),
+      ...(d['decision.amountPerMonth'] !== undefined ? { amountPerMonth: d['decision.amountPerMonth'] } : {}),
+      ...(d['decision.from'] ? { from: d['decision.from'] } : {}),
+      ...(d['decision.to'] ? { to: d['decision.to'] } : {}),
+      ...(d['decision.reason'] ? { reason: d['decision.reason'] } : {}),
+      approvedMeasures: d['decision.approvedMeasures'].filter((id) => known.has(id)),
+      significantDifficulties: d['decision.significantDifficulties'],
+    };
+    if (!values.outcome) return decisionForm(bundle, { 'decision.outcome': 'Välj om ansökan beviljas, beviljas delvis eller avslås.' }, values);
+    const outcome = values.outcome;
+    const approvedIds = outcome === 'approved' ? measures.map((m) => m.id) : outcome === 'rejected' ? [] : (values.approvedMeasures ?? []);
+    const approved = measures.filter((m) => approvedIds.includes(m.id));
+    const notApproved = measures.filter((m) => !approvedIds.includes(m.id));
+    const granted = outcome !== 'rejected';
+    const fields = {
+      outcome,
+      amountPerMonth: granted ? (values.amountPerMonth ?? null) : null,
+      from: granted ? (values.from ?? null) : null,
+      to: granted ? (values.to ?? null) : null,
+      reason: values.reason ?? null,
+      approvedMeasures: approved.map(measureLabel),
+      notApprovedMeasures: notApproved.map(measureLabel),
+      significantDifficulties: values.significantDifficulties ?? false,
+      unitKind: bundle.unit.kind,
+    };
+    const problems = validateDecision(fields);
+    if (problems.length > 0) return decisionForm(bundle, Object.fromEntries(problems.map((p) => [p.field, p.message])), values);
+
+    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
+    if (!moved.ok) return { toast: moved.message };
+    const now = deps.clock.now();
+    const profile = bundle.municipality.profile;
+    const { unitKind: _unitKind, ...letterFields } = fields;
+    const text = decisionText({
+      ...letterFields,
+      profile,
+      caseNumber: bundle.kase.caseNumber,
+      unit: { name: bundle.unit.name, kind: bundle.unit.kind, huvudman: bundle.unit.huvudman },
+      term: bundle.kase.term,
+      pupilRef: bundle.kase.pupilRef,
+      schoolForm: bundle.application.pupil.schoolForm,
+      decidedBy: { name: actor.person.displayName, title: ROLE_LABELS.head },
+      decisionDate: localDate(now, profile.timeZone),
+    });
+    let decision;
+    try {
+      decision = await deps.repos.transaction(async (tx) => {
+        // The status the machine named, written with the decision: both or neither.
+        await writeCaseStatus(tx, bundle, moved, actor.person.id);
+        return tx.decisions.record({
+          caseId,
+          outcome,
+          amountPerMonth: fields.amountPerMonth,
+          from: fields.from,
+          to: fields.to,
+          reason: fields.reason,
+          approvedMeasureIds: approved.map((m) => m.id),
+          significantDifficulties: fields.significantDifficulties,
+          text,
+          decidedById: actor.person.id,
+          decidedAt: now,
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Someone acted on the case since it was read: say what it is now.
+      const current = await deps.repos.cases.get(caseId);
+      return current?.status === 'decided'
+        ? { toast: 'Ärendet är redan beslutat.' }
+        : { toast: 'Någon annan ändrade ärendet samtidigt. Uppdatera kortet och försök igen.' };
+    }
+    await deps.jobs?.enqueue(QUEUES.decision, { decisionId: decision.id });
+    await refreshChannelCard(deps, caseId);
+    return messageCard({
+      title: 'Beslutet är fattat',
+      text: `Beslutet i ${bundle.kase.caseNumber} skickas nu till rektorns chatt. Kortet i Elevhälsans kanal visar när det är levererat.`,
+      actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
+    });
+  });
+}
+
+export function openDecisionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
+  return withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
+    bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
+      ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
+      : privately(deps, actor, place, decisionForm(bundle)),
+  );
+}

@@ -1,0 +1,64 @@
+// "Begär komplettering": Elevhälsan asks the principal for more; the case waits for the answer,
+// and the request goes to the principal's chat through the job queue.
+import { z } from 'zod';
+import { completionFormCard, messageCard } from '../../cards';
+import { termTitle } from '../../domain/terms';
+import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
+import { caseActor, type Actor } from '../actor';
+import type { AppDeps, Reply, TurnPlace } from '../deps';
+import { QUEUES } from '../jobs/queue';
+import { allowedFor } from '../views/case-view';
+import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
+import type { CaseBundle } from './context';
+import { transition } from './status';
+
+const MAX_MESSAGE = 2000;
+
+function completionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: { message?: string; step?: ApplicationStep }) {
+  return completionFormCard({
+    caseId: bundle.kase.id,
+    caseNumber: bundle.kase.caseNumber,
+    unitName: bundle.unit.name,
+    termLabel: termTitle(bundle.kase.term),
+    errors,
+    ...(values ? { values } : {}),
+  });
+}
+
+const ZCompletion = z.object({
+  'completion.message': z
+    .string({ error: 'Skriv vad rektorn behöver komplettera.' })
+    .trim()
+    .min(1, 'Skriv vad rektorn behöver komplettera.')
+    .max(MAX_MESSAGE, `Skriv högst ${MAX_MESSAGE} tecken.`),
+  'completion.step': z.enum(APPLICATION_STEPS, { error: 'Välj den del av ansökan som rektorn ska öppna.' }),
+});
+
+export async function requestCompletion(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
+  return withCase(deps, actor, caseId, 'case.completion.request', async (bundle) => {
+    const parsed = ZCompletion.safeParse(inputs);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      const message = typeof inputs['completion.message'] === 'string' ? inputs['completion.message'] : undefined;
+      const step = APPLICATION_STEPS.find((s) => s === inputs['completion.step']);
+      return completionForm(bundle, errors, { ...(message ? { message } : {}), ...(step ? { step } : {}) });
+    }
+    const message = parsed.data['completion.message'];
+    const moved = await transition(deps.repos, bundle, { type: 'case.completion.request', by: caseActor(actor), message });
+    if ('toast' in moved) return moved;
+    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id, requestedAt: deps.clock.now() });
+    await deps.jobs?.enqueue(QUEUES.completion, { completionId: request.id });
+    await refreshChannelCard(deps, caseId);
+    return messageCard({
+      title: 'Kompletteringen är begärd',
+      text: `Rektorn får din fråga om ${bundle.kase.caseNumber} i sin chatt och kan komplettera direkt. Du ser ändringarna när ansökan kommer tillbaka.`,
+      actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
+    });
+  });
+}
+
+export function openCompletionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
+  return withCase(deps, actor, caseId, 'case.completion.request', async (bundle) =>
+    allowedFor(actor, bundle).requestCompletion ? privately(deps, actor, place, completionForm(bundle)) : { toast: 'Ärendet väntar redan på komplettering eller är beslutat.' },
+  );
+}

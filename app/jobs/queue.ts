@@ -1,0 +1,34 @@
+// The queues, their payloads and the port to put work on them. The payload schemas are the
+// contract: a job whose data does not parse is refused by the runner, not half-run.
+import { z } from 'zod';
+
+export const QUEUES = {
+  caseCard: 'case-card',
+  decision: 'decision-delivery',
+  completion: 'completion-delivery',
+  sweep: 'case-card-sweep',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOB_PAYLOADS = {
+  'case-card': z.object({ caseId: z.string().min(1) }),
+  'decision-delivery': z.object({ decisionId: z.string().min(1) }),
+  'completion-delivery': z.object({ completionId: z.string().min(1) }),
+  'case-card-sweep': z.object({}),
+} as const satisfies Record<QueueName, z.ZodType>;
+
+export type JobData = { [Q in QueueName]: z.infer<(typeof JOB_PAYLOADS)[Q]> };
+
+// Thrown by a job that should run again later, e.g. after Teams' Retry-After.
+export class RetryLater extends Error {
+  constructor(
+    readonly seconds: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export interface JobQueue {
+  enqueue<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
+}

@@ -1,0 +1,121 @@
+// Routing: every card verb to its use case in one typed table, and the chat commands in another.
+// The ids were parsed by action-data.ts; input values are parsed by the use cases, field by field.
+// Nothing here decides anything about an application or a case.
+import type { CardVerb, VerbData } from '../cards/verbs';
+import type { Actor } from '../app/actor';
+import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { myCases } from '../app/application/my-cases';
+import { openCompletionDraft } from '../app/application/open-completion';
+import { openDraft, resumeDrafts } from '../app/application/resume';
+import { startApplication } from '../app/application/start';
+import { assignCase } from '../app/case/assign';
+import { channelCardFor } from '../app/case/channel-card';
+import { decide, openDecisionForm } from '../app/case/decide';
+import { offerAttachment } from '../app/case/offer-attachment';
+import { queueCard } from '../app/case/queue';
+import { openCompletionForm, requestCompletion } from '../app/case/request-completion';
+import { resendDecision } from '../app/case/resend-decision';
+import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
+import { viewCase } from '../app/case/view-case';
+import type { AppDeps, Reply, TurnPlace } from '../app/deps';
+import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
+import type { ParsedAction } from './action-data';
+
+export type { Reply };
+
+export interface RouteContext {
+  deps: AppDeps;
+  actor: Actor;
+  place: TurnPlace;
+}
+
+type Inputs = Record<string, unknown>;
+type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: Inputs) => Promise<Reply>;
+
+// Only principals start applications; everyone else learns who to ask.
+const principalOnly =
+  <V extends CardVerb>(route: Route<V>): Route<V> =>
+  (ctx, ids, inputs) =>
+    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
+
+export const ROUTES: { [V in CardVerb]: Route<V> } = {
+  // The principal's application.
+  'app.new': principalOnly(({ deps, actor }) => startApplication(deps, actor)),
+  'app.resume': ({ deps, actor }) => resumeDrafts(deps, actor),
+  'cases.mine': ({ deps, actor }) => myCases(deps, actor),
+  help: ({ deps, actor }) => welcome(deps, actor),
+  'draft.open': ({ deps, actor }, { draftId }) => openDraft(deps, actor, draftId),
+  'step.next': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.next', draftId, step, inputs),
+  'step.back': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.back', draftId, step, inputs),
+  'step.recalculate': ({ deps, actor }, { draftId, step }, inputs) => answerStep(deps, actor, 'step.recalculate', draftId, step, inputs),
+  'draft.save': ({ deps, actor }, { draftId, step }, inputs) => saveDraft(deps, actor, draftId, step, inputs),
+  'step.goto': ({ deps, actor }, { draftId, step }) => sendDraftEvent(deps, actor, draftId, { type: 'step.goto', step }),
+  'draft.discard': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard' }),
+  'draft.discard.confirm': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard.confirm' }),
+  'draft.discard.cancel': ({ deps, actor }, { draftId }) => sendDraftEvent(deps, actor, draftId, { type: 'draft.discard.cancel' }),
+  'measure.add': ({ deps, actor }, { draftId }, inputs) => addMeasure(deps, actor, draftId, inputs),
+  'measure.remove': ({ deps, actor }, { draftId, measureId }) => sendDraftEvent(deps, actor, draftId, { type: 'measure.remove', measureId }),
+  'attachment.kind': ({ deps, actor }, { draftId, attachmentId }, inputs) => setAttachmentKind(deps, actor, draftId, attachmentId, inputs),
+  'app.submit': ({ deps, actor }, { draftId }, inputs) => submitApplication(deps, actor, draftId, inputs),
+  'case.complete.open': ({ deps, actor }, { caseId }) => openCompletionDraft(deps, actor, caseId),
+  // Elevhälsan's work on a case.
+  'cases.queue': ({ deps, actor }) => queueCard(deps, actor),
+  'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
+  'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
+  'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),
+  'case.completion.form': ({ deps, actor, place }, { caseId }) => openCompletionForm(deps, actor, caseId, place),
+  'case.completion.send': ({ deps, actor }, { caseId }, inputs) => requestCompletion(deps, actor, caseId, inputs),
+  'case.assessment.form': ({ deps, actor, place }, { caseId }) => openAssessmentForm(deps, actor, caseId, place),
+  'case.assessment.send': ({ deps, actor }, { caseId }, inputs) => reviewAssessment(deps, actor, caseId, inputs),
+  'case.decision.form': ({ deps, actor, place }, { caseId }) => openDecisionForm(deps, actor, caseId, place),
+  'case.decision.send': ({ deps, actor }, { caseId }, inputs) => decide(deps, actor, caseId, inputs),
+  'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
+  'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
+};
+
+export function route(ctx: RouteContext, action: ParsedAction): Promise<Reply> {
+  // The table is indexed by the verb the action carries, so its ids fit that route.
+  const run = ROUTES[action.verb] as Route<CardVerb>;
+  return run(ctx, action.ids as VerbData[CardVerb], action.inputs);
+}
+
+const verb =
+  (v: 'app.new' | 'app.resume' | 'cases.mine' | 'help') =>
+  (ctx: RouteContext): Promise<Reply> =>
+    route(ctx, { verb: v, ids: {}, inputs: {} });
+
+// Chat commands (DESIGN.md), case-insensitive, with or without an @mention of the bot.
+const COMMANDS: Record<string, (ctx: RouteContext) => Promise<Reply>> = {
+  'ny ansökan': verb('app.new'),
+  'ny ansokan': verb('app.new'),
+  ny: verb('app.new'),
+  fortsätt: verb('app.resume'),
+  fortsatt: verb('app.resume'),
+  'mina ärenden': verb('cases.mine'),
+  'mina arenden': verb('cases.mine'),
+  // Elevhälsan's queue for Elevhälsa roles, a principal's own cases for a principal.
+  ärenden: (ctx) => (ctx.actor.person.roles.some((r) => r.role !== 'principal') ? queueCard(ctx.deps, ctx.actor) : verb('cases.mine')(ctx)),
+  arenden: (ctx) => COMMANDS['ärenden']!(ctx),
+  avbryt: ({ deps, actor }) => cancelLatestDraft(deps, actor),
+  uppföljning: async ({ actor }) => followUpInfoCard(actor),
+  uppfoljning: async ({ actor }) => followUpInfoCard(actor),
+  hjälp: verb('help'),
+  hjalp: verb('help'),
+  help: verb('help'),
+};
+
+export function normalizeCommand(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .toLowerCase()
+    .replace(/[.!?"”]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function routeText(deps: AppDeps, actor: Actor | null, text: string, place: TurnPlace & { displayName?: string }): Promise<Reply> {
+  if (!actor) return welcome(deps, null, place.displayName);
+  const command = COMMANDS[normalizeCommand(text)];
+  return command ? command({ deps, actor, place }) : notUnderstoodCard();
+}
+
