@@ -1,19 +1,19 @@
 // openDatabase: the connection string serves other clients beside Prisma (pg-boss will use
 // it), and a PGlite folder is opened by one process at a time.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
 import { DataDirInUseError } from '../../prisma/pglite-lock';
-import { openTestDatabase, type TestDatabase } from './helpers';
+import { openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers';
 
 let db: TestDatabase;
 
 describe('openDatabase', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   test('reports what it opened', () => {
     assert.equal(db.kind, process.env.DATABASE_URL ? 'postgres' : 'pglite');
@@ -64,12 +64,11 @@ describe('openDatabase', () => {
     }
   });
 
-  test('a PGlite folder that is open cannot be opened again', async (t) => {
-    if (!db.dataDir) {
-      t.skip('PGlite only');
-      return;
-    }
-    await assert.rejects(openDatabase({ url: undefined, dataDir: db.dataDir }), (e: unknown) => e instanceof DataDirInUseError && /in use by process/.test(e.message));
+  // PGlite only.
+  (testDatabaseKind === 'pglite' ? test : test.skip)('a PGlite folder that is open cannot be opened again', async () => {
+    const dataDir = db.dataDir;
+    assert.ok(dataDir, 'a PGlite copy has a data folder');
+    await assert.rejects(openDatabase({ url: undefined, dataDir }), (e: unknown) => e instanceof DataDirInUseError && /in use by process/.test(e.message));
     // The refused open did not disturb the open one.
     assert.equal(typeof (await db.prisma.auditLog.count()), 'number');
   });
