@@ -45,7 +45,7 @@ function intoThisRealm(value: unknown, seen: Map<object, unknown>): unknown {
   return value;
 }
 
-globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) =>
+globalThis.structuredClone = ((value: unknown, options?: Parameters<typeof structuredClone>[1]) =>
   intoThisRealm(nodeStructuredClone(value, options), new Map())) as typeof structuredClone;
 
 const nodeFetch = globalThis.fetch;
