@@ -1,6 +1,6 @@
 // The generic draft runner on a toy machine (not the application's): it must work for any
 // dialog whose state is a snapshot — restore, send, save with the version, retry on conflict.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { assign, emit, setup } from 'xstate';
 import { runDraft, startDraft, type DraftFlow } from '../../app/draft-runner';

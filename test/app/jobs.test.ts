@@ -1,5 +1,5 @@
 // The job list: one definition per queue, each with the payload schema the runner checks.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { JOBS } from '../../app/jobs';
 import { caseCardJob } from '../../app/jobs/case-card';

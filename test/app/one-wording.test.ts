@@ -1,7 +1,7 @@
 // One wording: the same measure, criterion, hours and term read the same on the step where the
 // principal enters them and in the summary they check before sending (issue 8: the measures
 // step said 'Assistenthjälp … 11 tim/vecka', the summary 'Assistent … 11 timmar i veckan').
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { stepCard } from '../../cards/step-card';
 import { noraProfile } from '../../domain/profile';

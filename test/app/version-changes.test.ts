@@ -1,5 +1,5 @@
 // The changes a handler sees between two versions: Swedish names and values, no internal paths.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { fieldLabel, valueLabel, versionChanges } from '../../app/views/version-changes';
 import { noraProfile } from '../../domain/profile';

@@ -1,7 +1,7 @@
 // The layers of DESIGN.md, checked on the source: imports point down only, and no file reaches
 // itself through its imports. Read from the import statements (no bundler, no new dependency),
 // so a new folder or a wrong import fails here with the path that breaks the rule.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // table, with the ids its schema names, is accepted; a missing or malformed id, or a verb not in
 // the table, is refused. The cases are derived from the table, so a new verb is covered the day
 // it is added.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CARD_VERBS, VERB_DATA_KEYS, VERB_SCHEMAS, isCardVerb, type CardVerb } from '../../cards/verbs';
 import { parseAction } from '../../bot/action-data';

@@ -1,5 +1,5 @@
 // How a failed send to Teams is handled: gone for good, later (Retry-After), or retried.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { classifyDeliveryError } from '../../bot/deliveries';
 

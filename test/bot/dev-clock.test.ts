@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { loadConfig, ConfigError, type BotConfig } from '../../bot/config';
 import { createDevClock, ZDevClockRequest, type DevClock } from '../../bot/dev-clock';
@@ -130,11 +130,11 @@ const post = (url: string, body: string) => fetch(url, { method: 'POST', headers
 describe('/dev/clock over HTTP', () => {
   let clock: DevClock;
   let server: { bot: BotServer; url: string };
-  before(async () => {
+  beforeAll(async () => {
     clock = createDevClock(new Date('2027-03-01T08:00:00+01:00'));
     server = await serve(loadConfig({ PORT: '0', NODE_ENV: 'test' }), clock);
   });
-  after(async () => {
+  afterAll(async () => {
     await server.bot.stop();
   });
 

@@ -1,6 +1,6 @@
 // Attachment downloads: only from the configured hosts (every redirect hop included), and only
 // bytes that look like the type the name claims.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,7 +29,7 @@ const redirect = (to: () => string) => (res: http.ServerResponse) => res.writeHe
 describe('fetchIncomingFile', () => {
   let allowed: Served; // reached as 127.0.0.1
   let other: Served; // the same kind of server, reached as "localhost": another host
-  before(async () => {
+  beforeAll(async () => {
     other = await serve('localhost', { '/secret.pdf': bytes(PDF) });
     allowed = await serve('127.0.0.1', {
       '/intyg.pdf': bytes(PDF),
@@ -40,7 +40,7 @@ describe('fetchIncomingFile', () => {
       '/fake.png': bytes(PDF),
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await allowed.close();
     await other.close();
   });

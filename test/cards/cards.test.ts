@@ -1,5 +1,5 @@
 // The cards outside the step dialog, each empty and populated.
-import { test, describe } from 'node:test';
+import { test, describe } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { welcomeCard } from '../../cards/welcome';
 import { draftListCard } from '../../cards/draft-list';

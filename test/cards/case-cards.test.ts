@@ -1,7 +1,7 @@
 // Elevhälsan's cards and the two the principal gets back (completion request, decision): each
 // valid against schema 1.5 with our rules, under 28 KB at its largest, with buttons of the
 // verb table, and the channel card free of anything that identifies the child or the need.
-import { test, describe } from 'node:test';
+import { test, describe } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { caseChannelCard, DELIVERY_FAILED_TEXT } from '../../cards/case-channel';
 import { caseDetailCard, MAX_CHANGES_SHOWN, SHORTENED_TEXT } from '../../cards/case-detail';
@@ -46,10 +46,11 @@ import {
 const titles = (card: unknown) => buttons(card).map((b) => b.title);
 const verbs = (card: unknown) => buttons(card).map((b) => b.verb);
 
-function assertFits(card: AdaptiveCard, what: string, t?: { diagnostic: (m: string) => void }): void {
+// logSize: print the size of the cards at their largest, to watch the margin.
+function assertFits(card: AdaptiveCard, what: string, logSize = false): void {
   assertValidCard(card, what);
   assert.ok(cardBytes(card) < MAX_CARD_BYTES, `${what}: ${cardBytes(card)} bytes`);
-  t?.diagnostic(`${what}: ${cardBytes(card)} bytes`);
+  if (logSize) console.log(`${what}: ${cardBytes(card)} bytes`);
 }
 
 describe('verb table', () => {
@@ -246,7 +247,7 @@ describe('caseDetailCard', () => {
     assert.match(text, /Sen ansökan/);
   });
 
-  test('a long but ordinary application is shown whole', (t) => {
+  test('a long but ordinary application is shown whole', () => {
     const long = MAX.slice(0, 1500);
     const app = {
       ...application,
@@ -256,12 +257,12 @@ describe('caseDetailCard', () => {
       measures: application.measures.map((m) => ({ ...m, description: MAX.slice(0, 800) })),
     };
     const card = caseDetailCard(detailVm({ application: app, version: 2, changes }));
-    assertFits(card, 'detail card, long texts', t);
+    assertFits(card, 'detail card, long texts', true);
     assert.doesNotMatch(allText(card), /förkortade/);
     assert.equal(allText(card).split(long).length - 1, 6, 'all six long texts in full');
   });
 
-  test('at its largest: fits by shortening the longest texts, and says so', (t) => {
+  test('at its largest: fits by shortening the longest texts, and says so', () => {
     const card = caseDetailCard(
       detailVm({
         version: 4,
@@ -272,7 +273,7 @@ describe('caseDetailCard', () => {
         assessmentSummary: { hoursCurrent: 45, hoursDesired: 30, amountPerMonthText: '46 500 kr', explanation: MAX.slice(0, 600) },
       }),
     );
-    assertFits(card, 'detail card at maximum', t);
+    assertFits(card, 'detail card at maximum', true);
     const text = allText(card);
     assert.ok(text.includes(SHORTENED_TEXT));
     assert.match(text, new RegExp(`Och ${maxChanges.length - MAX_CHANGES_SHOWN} ändringar till\\.`));
@@ -330,9 +331,9 @@ describe('completionFormCard', () => {
     assert.match(allText(card), /Det finns 3 saker att rätta\. Se meddelandena under fälten\.\n• Ärendet är redan beslutat\./);
   });
 
-  test('at its largest', (t) => {
+  test('at its largest', () => {
     const card = completionFormCard(completionFormVm({ values: { message: MAX, step: 'summary' }, errors: { 'completion.message': MAX.slice(0, 300) } }));
-    assertFits(card, 'completion form at maximum', t);
+    assertFits(card, 'completion form at maximum', true);
   });
 });
 
@@ -358,9 +359,9 @@ describe('completionRequestCard', () => {
     );
   });
 
-  test('at its largest', (t) => {
+  test('at its largest', () => {
     const card = completionRequestCard(completionRequestVm({ message: MAX, requestedBy: undefined, pupilLabel: undefined }));
-    assertFits(card, 'completion request at maximum', t);
+    assertFits(card, 'completion request at maximum', true);
     assert.match(allText(card), /\nElevhälsan, 3 mars 2027/);
     assert.doesNotMatch(allText(card), /Barn\n/, 'no child line without a label');
   });
@@ -391,10 +392,10 @@ describe('assessmentReviewCard', () => {
     );
   });
 
-  test('errors next to the drop-downs', (t) => {
+  test('errors next to the drop-downs', () => {
     const errors = Object.fromEntries(noraProfile.assessment.areas.flatMap((a) => [[`assessment.${a.id}.current`, 'Välj en nivå mellan 0 och 4.'], [`assessment.${a.id}.desired`, 'Välj en nivå mellan 0 och 4.']]));
     const card = assessmentReviewCard(assessmentReviewVm({ errors, notice: { text: 'Beloppet ändras med din bedömning.', style: 'default' } }));
-    assertFits(card, 'assessment review with every error', t);
+    assertFits(card, 'assessment review with every error', true);
     assert.equal(elementAfterInput(card, 'assessment.safety.desired')?.text, 'Välj en nivå mellan 0 och 4.');
   });
 });
@@ -463,7 +464,7 @@ describe('decisionFormCard', () => {
     for (const [field, message] of Object.entries(errors)) assert.equal(elementAfterInput(card, field)?.text, message, field);
   });
 
-  test('at its largest', (t) => {
+  test('at its largest', () => {
     const card = decisionFormCard(
       decisionFormVm({
         unitKind: 'fristaende',
@@ -473,7 +474,7 @@ describe('decisionFormCard', () => {
         errors: { 'decision.reason': MAX.slice(0, 300), 'decision.outcome': MAX.slice(0, 300) },
       }),
     );
-    assertFits(card, 'decision form at maximum', t);
+    assertFits(card, 'decision form at maximum', true);
   });
 });
 
@@ -499,10 +500,10 @@ describe('decisionCard', () => {
     assert.doesNotMatch(allText(decisionCard(decisionVm({ pupilLabel: undefined }))), /Barn\n/);
   });
 
-  test('at its largest: a letter beyond any real one is cut, and the card says so', (t) => {
+  test('at its largest: a letter beyond any real one is cut, and the card says so', () => {
     const long = Array.from({ length: 12 }, () => MAX).join('\n\n');
     const card = decisionCard(decisionVm({ text: long, appealDeadlineText: '21 april 2027' }));
-    assertFits(card, 'decision at maximum', t);
+    assertFits(card, 'decision at maximum', true);
     assert.match(allText(card), /Beslutet är för långt för att visas helt här\./);
     const real = decisionCard(decisionVm({ text: `${MAX}\n\n${DECISION_TEXT}` }));
     assertFits(real, 'decision with the longest reason');
@@ -543,10 +544,10 @@ describe('caseQueueCard', () => {
     assert.deepEqual(verbs(card), ['cases.queue']);
   });
 
-  test('a long queue is cut to the oldest rows and says so', (t) => {
+  test('a long queue is cut to the oldest rows and says so', () => {
     const cases = Array.from({ length: 120 }, (_, i) => queueItem(119 - i, { unitName: `${MAX.slice(0, 120)} ${i}`, statusText: 'Väntar på komplettering sedan länge' }));
     const card = caseQueueCard({ cases });
-    assertFits(card, 'queue at maximum', t);
+    assertFits(card, 'queue at maximum', true);
     assert.match(allText(card), new RegExp(`120 ärenden väntar på beslut, det äldsta först\\. Här visas de ${MAX_LIST_ROWS} äldsta\\.`));
     assert.equal(buttons(card).filter((b) => b.verb === 'case.view').length, MAX_LIST_ROWS);
     assert.equal(buttons(card)[0]?.data && (buttons(card)[0]!.data as { caseId: string }).caseId, queueItem(0).caseId);

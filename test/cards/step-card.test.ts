@@ -1,5 +1,5 @@
 // Every step card, empty and full, with errors, in every variant the dialog can reach.
-import { test, describe } from 'node:test';
+import { test, describe } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { stepCard } from '../../cards/step-card';
 import { APPLICATION_STEPS, STEP_TITLES, type ApplicationStep } from '../../machines/application.steps';
@@ -45,15 +45,15 @@ describe('stepCard: every step, empty and full', () => {
       assert.equal(texts(card)[0], `Steg ${index + 1} av 10 · ${STEP_TITLES[step]}`);
     });
 
-    test(`${step}: full draft with notice and every extra`, (t) => {
+    test(`${step}: full draft with notice and every extra`, () => {
       const card = stepCard(fullStepVm(step));
       assertValidCard(card, `${step} (full)`);
       assert.deepEqual(inputIds(card), EXPECTED_INPUTS[step]);
       assert.ok(allText(card).includes('Extra undervisning är en ordinär insats'), 'notice shown');
-      t.diagnostic(`${step} full: ${cardBytes(card)} bytes`);
+      console.log(`${step} full: ${cardBytes(card)} bytes`);
     });
 
-    test(`${step}: an error on every field sits right under its input`, (t) => {
+    test(`${step}: an error on every field sits right under its input`, () => {
       const ids = EXPECTED_INPUTS[step];
       const errors: Record<string, string> = { ...errorsFor(ids), 'measures[9]': 'Ett fel som inte hör till något fält.' };
       const card = stepCard({ ...fullStepVm(step), errors });
@@ -67,7 +67,7 @@ describe('stepCard: every step, empty and full', () => {
       assert.equal(summary, `Det finns ${ids.length + 1} saker att rätta. Se meddelandena under fälten.`);
       assert.ok(texts(card).includes('• Ett fel som inte hör till något fält.'), 'a loose error is listed on top');
       assert.ok(!texts(card).includes(`• ${errors[ids[0]!]}`), 'placed errors are not repeated on top');
-      t.diagnostic(`${step} with errors: ${cardBytes(card)} bytes`);
+      console.log(`${step} with errors: ${cardBytes(card)} bytes`);
     });
 
     test(`${step}: navigation buttons`, () => {

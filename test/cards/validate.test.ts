@@ -1,5 +1,5 @@
 // The validator must catch what Teams would reject or render badly; each case breaks one rule.
-import { test, describe } from 'node:test';
+import { test, describe } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { validateCard } from './validate';
 import { cardRefresh, execute } from '../../cards/actions';

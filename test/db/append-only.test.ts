@@ -1,6 +1,6 @@
 // History the database itself protects: the audit log is append-only, application versions
 // are immutable and only a retention run may delete them.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Repositories } from '../../domain/ports';
 import { createRepositories } from '../../prisma/repositories';
@@ -15,14 +15,14 @@ const sql = (text: string, params?: unknown[]) => db.pool.query(text, params);
 const refused = (message: RegExp) => (e: unknown) => e instanceof Error && message.test(e.message);
 
 describe('append-only records', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
     repos = createRepositories(db.prisma);
     await seed(db.prisma);
     const draft = await newDraft(repos);
     caseId = (await repos.cases.submitApplication(submission(draft.id))).case.id;
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   describe('audit_log', () => {
     // Each statement is a way someone might try to rewrite the trail.

@@ -1,6 +1,6 @@
 // Cases: submitting is atomic and idempotent, case numbers count per municipality and year,
 // versions and statuses change only in order.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { ConflictError, NotFoundError, type Repositories } from '../../domain/ports';
 import { createRepositories } from '../../prisma/repositories';
@@ -13,12 +13,12 @@ let repos: Repositories;
 const isConflict = (reason: string) => (e: unknown) => e instanceof ConflictError && e.details.reason === reason;
 
 describe('cases', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
     repos = createRepositories(db.prisma);
     await seed(db.prisma);
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   describe('submitApplication', () => {
     test('writes case, version 1, assessment, submitted draft, moved attachments and audit in one go', async () => {

@@ -1,5 +1,5 @@
 // Elevhälsan's records: one channel card per case, completion requests and decision delivery.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { Repositories } from '../../domain/ports';
 import { createRepositories } from '../../prisma/repositories';
@@ -15,12 +15,12 @@ async function newCase(): Promise<string> {
 }
 
 describe('elevhälsa records', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
     repos = createRepositories(db.prisma);
     await seed(db.prisma);
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   test('a case gets one channel post; a second record keeps the first', async () => {
     const caseId = await newCase();
@@ -95,11 +95,11 @@ describe('elevhälsa records', () => {
 
 describe('repository transactions', () => {
   let db2: TestDatabase;
-  before(async () => {
+  beforeAll(async () => {
     db2 = await openTestDatabase();
     await seed(db2.prisma);
   });
-  after(() => db2.close());
+  afterAll(() => db2.close());
 
   test('work inside repos.transaction joins it, and the client stays usable after', async () => {
     const r = createRepositories(db2.prisma);

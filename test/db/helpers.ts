@@ -19,6 +19,9 @@ export interface TestDatabase extends Database {
   dataDir?: string;
 }
 
+// Known while the tests are being declared, which is when jest decides what it skips.
+export const testDatabaseKind: 'pglite' | 'postgres' = process.env.DATABASE_URL?.trim() ? 'postgres' : 'pglite';
+
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL?.trim();
   return url ? openPostgresCopy(url) : openPgliteCopy();

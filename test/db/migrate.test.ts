@@ -1,13 +1,13 @@
 // The migration runner: each migration once, in order, atomically; edited or unknown applied
 // migrations are refused. Runs in a scratch schema of the test database, so it starts empty.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from '../../prisma/migrate';
-import { openTestDatabase, type TestDatabase } from './helpers';
+import { openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers';
 
 let db: TestDatabase;
 let client: pg.PoolClient;
@@ -29,12 +29,12 @@ const tableExists = async (schema: string, table: string) =>
   (await client.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`"${schema}"."${table}"`])).rows[0].ok as boolean;
 
 describe('migrate', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
     // One session for the whole file: search_path points into the scratch schema.
     client = await db.pool.connect();
   });
-  after(async () => {
+  afterAll(async () => {
     await client.query('RESET search_path');
     client.release();
     await db.close();
@@ -103,13 +103,9 @@ describe('migrate', () => {
     assert.ok(await tableExists('m_fail', 'cases'));
   });
 
-  test('two instances starting at once apply each migration exactly once', async (t) => {
-    if (db.kind === 'pglite') {
-      // PGlite is one backend shared by all socket connections: there is no second session to
-      // race, and one process owns the data folder.
-      t.skip('needs a PostgreSQL server');
-      return;
-    }
+  // Needs a PostgreSQL server: PGlite is one backend shared by all socket connections, so there
+  // is no second session to race, and one process owns the data folder.
+  (testDatabaseKind === 'postgres' ? test : test.skip)('two instances starting at once apply each migration exactly once', async () => {
     await freshSchema('m_race');
     const connect = async () => {
       const c = await db.pool.connect();

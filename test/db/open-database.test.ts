@@ -1,21 +1,21 @@
 // openDatabase: the connection string serves other clients beside Prisma (pg-boss will use
 // it), and a PGlite folder is opened by one process at a time.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { statSync } from 'node:fs';
 import { PgBoss } from 'pg-boss';
 import { openDatabase } from '../../prisma/db';
 import { DataDirInUseError } from '../../prisma/pglite-lock';
-import { openTestDatabase, type TestDatabase } from './helpers';
+import { openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers';
 
 let db: TestDatabase;
 
 describe('openDatabase', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   test('reports what it opened', () => {
     assert.equal(db.kind, process.env.DATABASE_URL ? 'postgres' : 'pglite');
@@ -67,11 +67,7 @@ describe('openDatabase', () => {
   });
 
   // pglite-socket checks no password: on a TCP port any local process could read the people.
-  test('PGlite is served on a Unix socket in a folder only this user can open, and pg-boss connects through it', async (t) => {
-    if (db.kind !== 'pglite') {
-      t.skip('PGlite only');
-      return;
-    }
+  (testDatabaseKind === 'pglite' ? test : test.skip)('PGlite is served on a Unix socket in a folder only this user can open, and pg-boss connects through it', async () => {
     const host = new URL(db.connectionString).searchParams.get('host');
     assert.ok(host?.startsWith('/'), `host is a socket folder, not a TCP address: ${db.connectionString}`);
     if (!host) return;
@@ -93,12 +89,11 @@ describe('openDatabase', () => {
     }
   });
 
-  test('a PGlite folder that is open cannot be opened again', async (t) => {
-    if (!db.dataDir) {
-      t.skip('PGlite only');
-      return;
-    }
-    await assert.rejects(openDatabase({ url: undefined, dataDir: db.dataDir }), (e: unknown) => e instanceof DataDirInUseError && /in use by process/.test(e.message));
+  // PGlite only.
+  (testDatabaseKind === 'pglite' ? test : test.skip)('a PGlite folder that is open cannot be opened again', async () => {
+    const dataDir = db.dataDir;
+    assert.ok(dataDir, 'a PGlite copy has a data folder');
+    await assert.rejects(openDatabase({ url: undefined, dataDir }), (e: unknown) => e instanceof DataDirInUseError && /in use by process/.test(e.message));
     // The refused open did not disturb the open one.
     assert.equal(typeof (await db.prisma.auditLog.count()), 'number');
   });

@@ -1,6 +1,6 @@
 // The PGlite folder lock: a lock left by a crashed process is taken over even when the new
 // process got the same pid (pid 1 after a container restart); a live owner is refused.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,11 +35,11 @@ async function deadPid(): Promise<number> {
 
 describe('lockDataDir', () => {
   let sleeper: ChildProcess;
-  before(async () => {
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pglite-lock-'));
     sleeper = await startSleeper();
   });
-  after(async () => {
+  afterAll(async () => {
     sleeper.kill();
     await rm(dir, { recursive: true, force: true });
   });

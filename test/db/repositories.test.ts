@@ -1,5 +1,5 @@
 // Round trips through every repository except cases (cases.test.ts), on the demo seed.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, type Repositories } from '../../domain/ports';
@@ -16,12 +16,12 @@ const TENANT = 'tenant-test';
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 
 describe('repositories', () => {
-  before(async () => {
+  beforeAll(async () => {
     db = await openTestDatabase();
     repos = createRepositories(db.prisma);
     await seed(db.prisma);
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   describe('seed', () => {
     test('is idempotent and defaults to the Agents Playground tenant', async () => {

@@ -3,7 +3,7 @@
 // key, unique and plain index, and foreign key, with Prisma's default names. The expectation
 // comes from Prisma's own parse of the schema (the DMMF written by prisma/dmmf-generator.mjs),
 // the reality from the migrated database's catalog.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -111,13 +111,13 @@ const defaultName = (table: string, columns: string[], suffix: string) => `${tab
 const ON_ACTION: Record<string, string> = { Cascade: 'c', Restrict: 'r', NoAction: 'a', SetNull: 'n', SetDefault: 'd' };
 
 describe('the migrated database matches schema.prisma', () => {
-  before(async () => {
+  beforeAll(async () => {
     const [json, schema] = await Promise.all([readFile(new URL('prisma/generated/dmmf.json', root), 'utf8'), readFile(new URL('prisma/schema.prisma', root))]);
     dmmf = JSON.parse(json) as Dmmf;
     assert.equal(dmmf.schemaSha256, createHash('sha256').update(schema).digest('hex'), 'prisma/generated/dmmf.json is older than schema.prisma: run `npm run db:generate`.');
     db = await openTestDatabase();
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   const query = async <T>(sql: string) => (await db.pool.query(sql)).rows as T[];
 

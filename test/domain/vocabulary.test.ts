@@ -1,6 +1,6 @@
 // The closed vocabularies must list exactly what the database's enums allow: a value only one
 // side knows would be refused by Postgres or slip past zod.
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import * as prismaEnums from '../../prisma/generated/enums';
 import { DECISION_OUTCOMES } from '../../domain/schemas';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { ATTACHMENT_KINDS, COMPETENCES, CRITERIA, ELIGIBLE_MEASURE_TYPES, ORDINARY_MEASURE_TYPES, SCHOOL_FORMS } from '../../domain/schemas';
 import {

@@ -1,7 +1,7 @@
 // The principal's application dialog end to end: Bot Framework activities over HTTP into the
 // real transport, handlers and database (PGlite here, PostgreSQL in CI), a fake connector
 // capturing what the bot sends.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createHandlers } from '../../bot/handlers';
 import { createLogger } from '../../bot/log';
@@ -51,14 +51,14 @@ let files: Awaited<ReturnType<typeof startFileHost>>;
 const logger = createLogger({ level: 'error', write: () => {} });
 const handlersOn = (database: TestDatabase) => createHandlers({ repos: createRepositories(database.prisma), logger, clock: { now: () => FIXTURE_TODAY } });
 
-before(async () => {
+beforeAll(async () => {
   db = await openTestDatabase();
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
   harness = await startHarness({ handlers: handlersOn(db), user: asPrincipal });
   files = await startFileHost(FILES);
 });
 
-after(async () => {
+afterAll(async () => {
   await harness?.close();
   await files?.close();
   await db?.close();

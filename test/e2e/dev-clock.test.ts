@@ -1,5 +1,5 @@
 // A turn lives on the development clock: moving it over HTTP changes what the next card offers.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createDevClock, type DevClock } from '../../bot/dev-clock';
 import { createHandlers } from '../../bot/handlers';
@@ -17,7 +17,7 @@ let db: TestDatabase;
 let harness: Harness;
 let clock: DevClock;
 
-before(async () => {
+beforeAll(async () => {
   db = await openTestDatabase();
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
   clock = createDevClock(new Date('2027-03-01T10:00:00+01:00'));
@@ -25,7 +25,7 @@ before(async () => {
   harness = await startHarness({ handlers, user: asPrincipal, devClock: clock });
 });
 
-after(async () => {
+afterAll(async () => {
   await harness?.close();
   await db?.close();
 });

@@ -3,7 +3,7 @@
 // completion, comes back as a second version, is decided, and the decision lands in the
 // principal's chat with the right text for a kommunal and a fristående unit. Then the same
 // deliveries under connector faults.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +52,7 @@ let harness: Harness;
 let jobs: JobRunner;
 let files: Awaited<ReturnType<typeof startFileHost>>;
 
-before(async () => {
+beforeAll(async () => {
   db = await openTestDatabase();
   repos = createRepositories(db.prisma);
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
@@ -82,7 +82,7 @@ before(async () => {
   });
 });
 
-after(async () => {
+afterAll(async () => {
   if (process.env.TEST_LOGS) for (const line of harness?.logs ?? []) if (line.level === 'error') console.error(JSON.stringify(line));
   await jobs?.stop();
   await harness?.close();

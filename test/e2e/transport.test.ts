@@ -1,5 +1,6 @@
 // The Teams transport over real HTTP: Bot Framework activities in, connector calls out.
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import { createHook } from 'node:async_hooks';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { startHarness, type Harness } from './harness';
@@ -70,10 +71,10 @@ function echoHandlers() {
 describe('transport without a bot client id (local development)', () => {
   let h: Harness;
   const { handlers, seen } = echoHandlers();
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ handlers });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('a message is answered through the connector, in the same conversation, as the bot', async () => {
     h.reset();
@@ -251,10 +252,10 @@ describe('transport without a bot client id (local development)', () => {
 
 describe('connector faults', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ handlers: echoHandlers().handlers });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('429 with Retry-After is retried and the reply is delivered', async () => {
     h.reset();
@@ -285,10 +286,10 @@ describe('connector faults', () => {
 
 describe('proactive sends and restart', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ handlers: echoHandlers().handlers });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('a reference stored in one run is usable after the bot restarts', async () => {
     let stored: unknown;
@@ -338,22 +339,39 @@ describe('proactive sends and restart', () => {
       return check();
     };
     const servers = count('TCPServerWrap');
-    const other = await startHarness({ handlers: echoHandlers().handlers });
-    await other.sendMessage('hej');
-    assert.equal(count('TCPServerWrap'), servers + 2);
-    await other.close();
-    assert.ok(await settled(() => count('TCPServerWrap') === servers), 'both servers closed');
-    assert.ok(await settled(() => count('Timeout') === 0), 'no timers left');
+    // The timers made while this harness lives must all be gone after close(). (The test
+    // runner keeps timers of its own, so counting every timer in the process proves nothing.)
+    const timers = new Set<number>();
+    let recording = true;
+    const hook = createHook({
+      init(id, type) {
+        if (recording && type === 'Timeout') timers.add(id);
+      },
+      destroy(id) {
+        timers.delete(id);
+      },
+    }).enable();
+    try {
+      const other = await startHarness({ handlers: echoHandlers().handlers });
+      await other.sendMessage('hej');
+      assert.equal(count('TCPServerWrap'), servers + 2);
+      await other.close();
+      recording = false;
+      assert.ok(await settled(() => count('TCPServerWrap') === servers), 'both servers closed');
+      assert.ok(await settled(() => timers.size === 0), 'no timers left');
+    } finally {
+      hook.disable();
+    }
   });
 });
 
 describe('transport with a bot client id: Bot Framework JWT required', () => {
   let h: Harness;
   const { handlers, seen } = echoHandlers();
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ handlers, secure: true });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('a request signed by the (local) Bot Framework key is served', async () => {
     h.reset();
@@ -394,7 +412,7 @@ describe('hostile tokens and tenants (bot client id configured)', () => {
   const otherTenant = '00000000-0000-4000-8000-0000000000ee';
   let h: Harness;
   const { handlers, seen } = echoHandlers();
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({
       handlers,
       secure: true,
@@ -403,7 +421,7 @@ describe('hostile tokens and tenants (bot client id configured)', () => {
     // One accepted request first: the keys are fetched and cached, as in a running bot.
     assert.equal((await h.sendMessage('hej')).status, 200);
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   const now = () => Math.floor(Date.now() / 1000);
   const forged: Array<[string, (h: Harness) => string]> = [

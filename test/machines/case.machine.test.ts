@@ -1,6 +1,6 @@
 // Every assert.ok here carries a message: without one, Node reads and parses this source file to
 // describe the failed expression, which under tsx can hang the run instead of failing the test.
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createActor, transition, type AnyStateNode } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
