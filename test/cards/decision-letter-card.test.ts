@@ -6,7 +6,8 @@ import { decisionCard } from '../../cards/decision';
 import { cardBytes } from '../../cards/clip';
 import { decisionText, type DecisionTextInput } from '../../domain/decision-text';
 import { noraProfile } from '../../domain/profile';
-import { decisionVm } from './case-fixtures';
+import { caseChannelCard } from '../../cards/case-channel';
+import { channelVm, decisionVm } from './case-fixtures';
 import { nodes, texts } from './helpers';
 import { MAX_CARD_BYTES, validateCard } from './validate';
 
@@ -78,5 +79,23 @@ describe('the decision card lays out the letter', () => {
   test('a long granted measure is shown whole', () => {
     assert.ok(block(`• ${LONG_MEASURE}`), 'the granted measure is cut');
     assert.ok(!texts(card).some((t) => t.includes('…')), 'nothing is shortened');
+  });
+});
+
+describe('the channel card says where the decision is', () => {
+  const decision = { outcome: 'approved' as const, decidedText: '12 maj 2027', amountPerMonthText: '18 083 kr', periodText: '16 augusti – 22 december 2027' };
+  const textsOf = (extra: Parameters<typeof channelVm>[0]) => texts(caseChannelCard(channelVm({ statusText: 'Beslutad', ...extra }))).join('\n');
+
+  test('delivered: the date and time it reached the principal', () => {
+    const card = caseChannelCard(channelVm({ decision: { ...decision, delivery: 'delivered', deliveredText: '12 maj 2027 kl. 14:05' }, deliveryFailed: false }));
+    assert.deepEqual(validateCard(card), []);
+    assert.match(texts(card).join('\n'), /Beslutet levererat till rektorns chatt 12 maj 2027 kl\. 14:05\./);
+  });
+
+  test('on its way, or failed: said so, never "levererat"', () => {
+    assert.match(textsOf({ decision: { ...decision, delivery: 'pending' }, deliveryFailed: false }), /på väg till rektorns chatt/);
+    const failed = textsOf({ decision: { ...decision, delivery: 'failed' }, deliveryFailed: true });
+    assert.match(failed, /kunde inte levereras/);
+    assert.doesNotMatch(failed, /levererat/);
   });
 });
