@@ -59,14 +59,22 @@ const asMessage = (card: AdaptiveCard, summary: string) => cardMessage(card, sum
 
 export function createDeliveries(deps: DeliveryDeps): { [Q in keyof JobData]: (data: JobData[Q]) => Promise<void> } {
   const log = deps.logger.child({ component: 'deliveries' });
+  const warnedNoChannel = new Set<string>();
 
   async function postCaseCard({ caseId }: JobData['case-card']): Promise<void> {
     const bundle = await loadCase(deps.repos, caseId);
     if (!bundle) return;
     const channel = await deps.repos.conversations.getChannel({ municipalityId: bundle.kase.municipalityId });
     if (!channel) {
-      // The sweep posts it once Elevhälsan has installed the bot in their channel.
-      log.warn('no Elevhälsa channel; the case card waits', { caseId, municipalityId: bundle.kase.municipalityId });
+      // The sweep posts it once Elevhälsan has installed the bot in their channel. The admin is
+      // told once per municipality (and on "ärenden"), not on every sweep.
+      const municipalityId = bundle.kase.municipalityId;
+      const first = !warnedNoChannel.has(municipalityId);
+      warnedNoChannel.add(municipalityId);
+      log[first ? 'warn' : 'debug'](
+        'no Elevhälsa channel is registered: new cases wait until the bot is added to Elevhälsan\'s team and an admin or the head writes "@Tilläggsbot använd den här kanalen" in the channel',
+        { caseId, municipalityId },
+      );
       return;
     }
     const card = caseChannelCard(channelViewModel(bundle, null, await refreshUserIds(deps, bundle.kase.municipalityId)));

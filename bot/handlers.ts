@@ -141,7 +141,9 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     async onInstall(turn, trigger) {
       if (turn.conversationType === 'channel' || turn.activity.channelData?.team) {
         const card = await onTeamInstall(deps.repos, turn);
-        if (card) await turn.send(cardMessage(card));
+        // Teams (and the playground) send both signals for one install in a team: both store
+        // the channel, only installationUpdate greets, so the greeting is posted once.
+        if (card && trigger === 'installationUpdate') await turn.send(cardMessage(card));
         return;
       }
       const actor = await actorOf(turn);

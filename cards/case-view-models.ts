@@ -200,4 +200,5 @@ export type CaseQueueItem = {
 };
 
 // Undecided cases only; the card shows the oldest first.
-export type CaseQueueViewModel = { cases: CaseQueueItem[] };
+// noChannel: no Elevhälsa channel is registered, so new cases are posted nowhere yet.
+export type CaseQueueViewModel = { cases: CaseQueueItem[]; noChannel?: boolean };
