@@ -204,6 +204,7 @@ const COMMANDS: Record<string, CardVerb | 'cancel' | 'followUp' | 'cases'> = {
 export function normalizeCommand(text: string): string {
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
     .toLowerCase()
     .replace(/[.!?"”]/g, ' ')
     .replace(/\s+/g, ' ')
