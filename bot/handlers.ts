@@ -10,6 +10,7 @@ import { isToast } from './case-dialog';
 import { handleAction, handleText, normalizeCommand, unknownActionCard, unknownUserCard, welcome, type DialogDeps, type Reply } from './dialog';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
+import { redeliverFailedDecisions } from './redeliver';
 import { fetchIncomingFile, refusalText, type FileRefusal } from './files';
 import { identify, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
@@ -152,6 +153,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       // chat, only the bot's arrival in the conversation welcomes.
       if (trigger !== 'membersAdded' || turn.conversationType !== 'personal') return;
       await turn.send(cardMessage(await welcome(deps, actor, turn.userName)));
+      if (actor) await redeliverFailedDecisions(deps, actor.person.id);
     },
 
     async onFileConsent(turn) {

@@ -51,6 +51,9 @@ type Proactive = { kind: 'send' | 'update'; ref: ConversationRef; card: Card };
 const proactiveCalls: Proactive[] = [];
 const cardOfActivity = (activity: OutgoingActivity) => (activity as { attachments: Array<{ content: Card }> }).attachments[0]!.content;
 const logLines: Array<{ level: string; msg: string }> = [];
+// Conversations the fake connector answers 404 for, as the playground does for a chat that is
+// not in this run (only one person is online in it).
+const absent = new Set<string>();
 
 let db: TestDatabase;
 let repos: Repositories;
@@ -67,6 +70,7 @@ before(async () => {
   let n = 0;
   const proactive: ProactiveSender = {
     async send(ref, activity) {
+      if (absent.has(ref.conversationId)) throw Object.assign(new Error('ConversationNotFound'), { response: { status: 404 } });
       proactiveCalls.push({ kind: 'send', ref, card: cardOfActivity(activity) });
       return { id: `activity-${++n}` };
     },
@@ -185,5 +189,20 @@ describe('the demo story in the playground', () => {
     const channel = calls.filter((c) => c.kind === 'update' && cardText(c.card).includes(caseNumber)).at(-1);
     assert.ok(channel, 'the channel card was not refreshed');
     assert.match(cardText(channel.card), /Beslutet levererat till rektorns chatt \d+ \S+ \d{4} kl\. \d\d:\d\d\./);
+  });
+
+  test("a decision made while the principal is not online reaches the principal's chat when it opens again", async () => {
+    const { caseId, caseNumber } = await submit(jarnboas());
+    absent.add(`a:personal-${principal.role}`);
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    await press(harness, form, 'case.decision.send', { 'decision.outcome': 'rejected', 'decision.reason': 'Behovet ryms i grundbeloppet.' }, as(head));
+    const [decision] = await repos.decisions.forCase(caseId);
+    assert.equal((await repos.decisions.get(decision!.id))?.deliveryStatus, 'failed');
+    absent.clear();
+    const since = proactiveCalls.length;
+    await harness.sendInstall({ ...as(principal), via: 'membersAdded' });
+    const letter = proactiveCalls.slice(since).find((c) => c.kind === 'send' && cardText(c.card).includes(caseNumber) && cardText(c.card).includes('BESLUT OM TILLÄGGSBELOPP'));
+    assert.ok(letter, 'the decision was not sent again');
+    assert.equal((await repos.decisions.get(decision!.id))?.deliveryStatus, 'delivered');
   });
 });

@@ -47,11 +47,11 @@ describe('npm run dev options', () => {
 describe('the playground config per role', () => {
   for (const role of PLAYGROUND_ROLES) {
     test(`${role}: the current user is the demo ${role}, the others are there too`, () => {
-      const config = playgroundConfig(role) as { currentUser: { aadObjectId: string }; users: Array<{ id: string; aadObjectId: string }>; team: { id: string } };
+      const config = playgroundConfig(role) as { currentUser: { id: string; aadObjectId: string }; users: Array<{ id: string; aadObjectId: string }>; team: { id: string } };
       const me = DEMO_PEOPLE.find((p) => p.role === role)!;
       assert.equal(config.currentUser.aadObjectId, me.aadObjectId);
       for (const other of DEMO_PEOPLE.filter((p) => p !== me)) assert.ok(config.users.some((u) => u.aadObjectId === other.aadObjectId), other.displayName);
-      assert.equal(new Set([config.currentUser, ...config.users].map((u) => (u as { id: string }).id)).size, config.users.length + 1, 'user ids are unique');
+      assert.equal(new Set([config.currentUser, ...config.users].map((u) => u.id)).size, config.users.length + 1, 'user ids are unique');
       assert.equal(config.team.id, PLAYGROUND_TEAM.teamId);
     });
   }
