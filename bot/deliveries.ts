@@ -83,8 +83,17 @@ export function createDeliveries(deps: DeliveryDeps): { [Q in keyof JobData]: (d
     const post = await deps.repos.channelPosts.get(caseId);
     try {
       if (post) {
-        await deps.proactive.update({ ...reference, conversationId: post.conversationId }, post.activityId, asMessage(card, summary));
-        await deps.repos.channelPosts.touch(caseId, deps.now());
+        try {
+          await deps.proactive.update({ ...reference, conversationId: post.conversationId }, post.activityId, asMessage(card, summary));
+          await deps.repos.channelPosts.touch(caseId, deps.now());
+        } catch (error) {
+          // The old card is gone (deleted from the channel, or a playground run that has
+          // forgotten it): the case gets a new card rather than none. If the bot itself is gone,
+          // the new post is refused too and handled below.
+          if (!isGone(error)) throw error;
+          const sent = await deps.proactive.send(reference, asMessage(card, summary));
+          await deps.repos.channelPosts.replace({ caseId, conversationId: reference.conversationId, activityId: sent.id });
+        }
       } else {
         const sent = await deps.proactive.send(reference, asMessage(card, summary));
         await deps.repos.channelPosts.record({ caseId, conversationId: reference.conversationId, activityId: sent.id });

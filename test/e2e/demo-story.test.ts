@@ -54,6 +54,8 @@ const logLines: Array<{ level: string; msg: string }> = [];
 // Conversations the fake connector answers 404 for, as the playground does for a chat that is
 // not in this run (only one person is online in it).
 const absent = new Set<string>();
+// Activities the fake connector has forgotten (a new playground run forgets the last run's).
+const forgotten = new Set<string>();
 
 let db: TestDatabase;
 let repos: Repositories;
@@ -74,7 +76,8 @@ before(async () => {
       proactiveCalls.push({ kind: 'send', ref, card: cardOfActivity(activity) });
       return { id: `activity-${++n}` };
     },
-    async update(ref, _id, activity) {
+    async update(ref, id, activity) {
+      if (forgotten.has(id)) throw Object.assign(new Error('ActivityNotFound'), { response: { status: 404 } });
       proactiveCalls.push({ kind: 'update', ref, card: cardOfActivity(activity) });
     },
     createPersonalConversation: () => Promise.reject(new Error('not used here')),
@@ -204,5 +207,19 @@ describe('the demo story in the playground', () => {
     const letter = proactiveCalls.slice(since).find((c) => c.kind === 'send' && cardText(c.card).includes(caseNumber) && cardText(c.card).includes('BESLUT OM TILLÄGGSBELOPP'));
     assert.ok(letter, 'the decision was not sent again');
     assert.equal((await repos.decisions.get(decision!.id))?.deliveryStatus, 'delivered');
+  });
+
+  test('a case card the channel has forgotten is posted anew when the case changes', async () => {
+    const { caseId, caseNumber } = await submit(jarnboas());
+    const old = await repos.channelPosts.get(caseId);
+    assert.ok(old);
+    forgotten.add(old.activityId);
+    const since = proactiveCalls.length;
+    await harness.sendCardAction({ caseId }, { ...as(handler, 'channel'), verb: 'case.assign' });
+    const reposted = proactiveCalls.slice(since).find((c) => c.kind === 'send' && c.ref.conversationId === TEAM && cardText(c.card).includes(caseNumber));
+    assert.ok(reposted, 'no new card');
+    assert.match(cardText(reposted.card), /Megan Bowen/);
+    const now = await repos.channelPosts.get(caseId);
+    assert.notEqual(now?.activityId, old.activityId);
   });
 });
