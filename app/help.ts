@@ -12,7 +12,10 @@ export function notPrincipalCard(): AdaptiveCard {
 }
 
 export async function welcome(deps: AppDeps, actor: Actor | null, displayName?: string): Promise<AdaptiveCard> {
-  if (!actor || actor.units.length === 0) return welcomeCard({ displayName, isPrincipal: false, openDrafts: 0 });
+  if (!actor || actor.units.length === 0) {
+    const name = displayName ?? actor?.person.displayName;
+    return welcomeCard({ ...(name ? { displayName: name } : {}), isPrincipal: false, isElevhalsan: !!actor?.person.roles.some((r) => r.role !== 'principal'), openDrafts: 0 });
+  }
   const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
   return welcomeCard({ displayName: displayName ?? actor.person.displayName, isPrincipal: true, openDrafts: drafts.length });
 }

@@ -62,14 +62,17 @@ export async function onTeamInstall(repos: Repositories, turn: TurnContext<Inbou
     title: 'Hej Elevhälsan!',
     text:
       'Jag lägger ut nya ansökningar om tilläggsbelopp i Elevhälsans kanal. Ska den här kanalen vara den? ' +
-      'Då skriver en administratör eller chefen för Elevhälsan ”använd den här kanalen” här.',
+      'Då skriver en administratör eller chefen för Elevhälsan ”@Tilläggsbot använd den här kanalen” här. ' +
+      'I en kanal skriver man alltid @Tilläggsbot först, annars når meddelandet inte mig.',
   });
 }
 
 function channelChosenCard(): AdaptiveCard {
   return messageCard({
     title: 'Den här kanalen får nya ärenden',
-    text: 'Varje ny ansökan om tilläggsbelopp visas här med knappar för att granska, begära komplettering och fatta beslut. Skriv ”ärenden” för att se kön.',
+    text:
+      'Varje ny ansökan om tilläggsbelopp visas här med knappar för att granska, begära komplettering och fatta beslut. ' +
+      'Skriv ”@Tilläggsbot ärenden” för att se kön: i en kanal skriver man @Tilläggsbot först.',
     actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
   });
 }
@@ -77,12 +80,12 @@ function channelChosenCard(): AdaptiveCard {
 export async function useThisChannel(repos: Repositories, actor: Actor, turn: TurnContext<InboundActivity>): Promise<AdaptiveCard> {
   const address = channelAddress(turn);
   if (!address) {
-    return messageCard({ title: 'Skriv det i kanalen', text: 'Skriv ”använd den här kanalen” i den kanal i Elevhälsans team där nya ärenden ska visas.' });
+    return messageCard({ title: 'Skriv det i kanalen', text: 'Skriv ”@Tilläggsbot använd den här kanalen” i den kanal i Elevhälsans team där nya ärenden ska visas.' });
   }
   if (!(hasRole(actor, 'admin') || hasRole(actor, 'head'))) {
     return messageCard({
       title: 'Det får bara en administratör göra',
-      text: 'Bara kommunens administratör eller chefen för Elevhälsan kan byta kanal för nya ärenden. Be någon av dem skriva kommandot här.',
+      text: 'Bara kommunens administratör eller chefen för Elevhälsan kan byta kanal för nya ärenden. Be någon av dem skriva ”@Tilläggsbot använd den här kanalen” här.',
     });
   }
   await remember(repos, address);

@@ -5,6 +5,7 @@ import { messageCard } from '../cards';
 import type { AdaptiveCard } from '../cards';
 import { addFiles, latestOpenDraftId, noDraftForFilesCard } from '../app/application/add-files';
 import { isToast, type AppDeps, type Reply } from '../app/deps';
+import { redeliverFailedDecisions } from '../app/case/redeliver-decisions';
 import { notPrincipalCard, unknownActionCard, welcome } from '../app/help';
 import type { JobQueue } from '../app/jobs/queue';
 import { systemClock, type Clock } from '../domain/clock';
@@ -131,7 +132,9 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     async onInstall(turn, trigger) {
       if (turn.conversationType === 'channel' || turn.activity.channelData?.team) {
         const card = await onTeamInstall(deps.repos, turn);
-        if (card) await turn.send(cardMessage(card));
+        // Teams (and the playground) send both signals for one install in a team: both store
+        // the channel, only installationUpdate greets, so the greeting is posted once.
+        if (card && trigger === 'installationUpdate') await turn.send(cardMessage(card));
         return;
       }
       const actor = await actorOf(turn);
@@ -140,6 +143,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       // chat, only the bot's arrival in the conversation welcomes.
       if (trigger !== 'membersAdded' || turn.conversationType !== 'personal') return;
       await turn.send(cardMessage(await welcome(deps, actor, turn.userName)));
+      if (actor) await redeliverFailedDecisions(deps, actor.person.id);
     },
 
     async onFileConsent(turn) {

@@ -107,6 +107,7 @@ const COMMANDS: Record<string, (ctx: RouteContext) => Promise<Reply>> = {
 export function normalizeCommand(text: string): string {
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
     .toLowerCase()
     .replace(/[.!?"”]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -54,6 +54,8 @@ export function caseChannelCard(vm: CaseChannelViewModel): AdaptiveCard {
   if (vm.lastEventText) body.push(subtle(`Senast: ${vm.lastEventText}`));
   if (vm.decision) body.push(decisionLine(vm.decision));
   if (vm.deliveryFailed) body.push(notice(DELIVERY_FAILED_TEXT, 'warning'));
+  else if (vm.decision?.deliveredText) body.push(text(`Beslutet levererat till rektorns chatt ${vm.decision.deliveredText}.`, { size: 'small' }));
+  else if (vm.decision?.delivery === 'pending') body.push(text('Beslutet är på väg till rektorns chatt.', { size: 'small' }));
   const hint = nextStep(vm);
   if (hint) body.push(text(hint, { size: 'small' }));
   return adaptiveCard(body, buttons(vm), { refresh: cardRefresh('case.refresh', { caseId: vm.caseId }, vm.refreshUserIds) });

@@ -6,6 +6,7 @@ import type { TApplication, TAssessment, TDecisionOutcome, TMeasure, TSchoolForm
 import type { TMunicipalityProfile } from '../domain/profile';
 import type { AreaResult } from '../domain/assessment';
 import type { UnitKind } from '../domain/ports';
+import type { TDeliveryStatus } from '../domain/vocabulary';
 import type { ApplicationStep } from '../machines/application.steps';
 import type { AssessmentSummary, Notice } from './view-models';
 
@@ -31,6 +32,10 @@ export type CaseDecisionSummary = {
   // Set when something was granted: "18 083 kr" and "1 augusti 2027 – 31 januari 2028".
   amountPerMonthText?: string;
   periodText?: string;
+  // Where the letter is: on its way to the principal's chat, there, or not delivered.
+  delivery?: TDeliveryStatus;
+  // When it reached the principal's chat: "12 maj 2027 kl. 14:05".
+  deliveredText?: string;
 };
 
 // The card in the Elevhälsa channel, one per case, refreshed per viewer (Universal Actions).
@@ -195,4 +200,5 @@ export type CaseQueueItem = {
 };
 
 // Undecided cases only; the card shows the oldest first.
-export type CaseQueueViewModel = { cases: CaseQueueItem[] };
+// noChannel: no Elevhälsa channel is registered, so new cases are posted nowhere yet.
+export type CaseQueueViewModel = { cases: CaseQueueItem[]; noChannel?: boolean };

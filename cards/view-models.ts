@@ -63,7 +63,8 @@ export type StepViewModel = {
   summarySections?: SummarySection[];
 };
 
-export type WelcomeViewModel = { displayName?: string; isPrincipal: boolean; openDrafts: number };
+// isElevhalsan: a handler, the head or an admin, who works the queue instead of applying.
+export type WelcomeViewModel = { displayName?: string; isPrincipal: boolean; isElevhalsan?: boolean; openDrafts: number };
 
 export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;

@@ -13,8 +13,22 @@ const COMMANDS = [
   { title: 'hjälp', value: 'visa det här igen' },
 ];
 
+// In a channel Teams only passes on messages that @-mention the bot.
+export const CHANNEL_MENTION_HINT = 'I en kanal skriver du @Tilläggsbot först, till exempel ”@Tilläggsbot ärenden”.';
+
 export function welcomeCard(vm: WelcomeViewModel): AdaptiveCard {
   const greeting = vm.displayName ? `Hej ${vm.displayName}!` : 'Hej!';
+  if (vm.isElevhalsan && !vm.isPrincipal) {
+    return adaptiveCard(
+      [
+        heading(greeting),
+        text('Du arbetar med Elevhälsans ärenden om tilläggsbelopp. Nya ansökningar visas i Elevhälsans kanal, med knappar för att ta ärendet, begära komplettering och fatta beslut.'),
+        text('Skriv ”ärenden” för att se kön med ansökningar som väntar på beslut.', { spacing: 'medium' }),
+        text(CHANNEL_MENTION_HINT),
+      ],
+      [execute('Visa kön', 'cases.queue', {}), execute('Hjälp', 'help', {})],
+    );
+  }
   if (!vm.isPrincipal) {
     return adaptiveCard(
       [

@@ -1,6 +1,8 @@
 // The decision letter (beslut) that the head of Elevhälsan signs and the principal receives,
-// and the checks a decision must pass before it is written. Plain text, paragraphs separated by
-// one blank line, so the same text goes into the database, a card and a PDF unchanged.
+// and the checks a decision must pass before it is written. The letter is built as blocks
+// (headings, paragraphs, a fact set, lists) and stored as plain text, blocks separated by one
+// blank line; parseLetter() reads the blocks back, so a card and a future PDF lay out the same
+// stored text as headings, facts and lists. One source, no second copy of the wording.
 // What the letter must say comes from DOMAIN.md and Nora's rules (shared/seeds/003_…): why a
 // rejection is not a finding of "no need", the appeal route for independent units, the municipal
 // unit's duty to give the support anyway, payment, follow-up and repayment.
@@ -200,10 +202,6 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function bulletList(items: string[]): string {
-  return items.map((item) => `- ${item.trim()}`).join('\n');
-}
-
 function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
@@ -231,7 +229,89 @@ export class InvalidDecisionError extends Error {
   }
 }
 
+// ---- the letter as blocks ---------------------------------------------------------------------
+
+// A heading of level 1 is the letter's title (written in capitals); level 2 heads a section.
+// A paragraph has one line, or several for an address or a signature. A list has the line that
+// introduces it (ending in a colon) and its items.
+export type LetterBlock =
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'paragraph'; lines: string[] }
+  | { kind: 'facts'; facts: Array<{ title: string; value: string }> }
+  | { kind: 'list'; intro: string; items: string[] };
+
+// Free text (a reason, a measure) is kept on one line, so it cannot end a block early or be
+// read back as a heading, a fact or a list item.
+const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+// A line that ends like a sentence or an introduction is text; a heading has no such ending.
+const ENDS_TEXT = /[.!?:;,)”"…]$/;
+const FACT_LINE = /^([^:\n]+): (\S.*)$/;
+const LIST_ITEM = /^- /;
+
+// A heading is short; a long line without a full stop is still prose.
+const MAX_HEADING_LENGTH = 100;
+
+const isHeadingLine = (line: string) =>
+  line.length <= MAX_HEADING_LENGTH && !ENDS_TEXT.test(line) && !FACT_LINE.test(line) && !LIST_ITEM.test(line);
+
+function blockText(block: LetterBlock): string {
+  switch (block.kind) {
+    case 'heading':
+      return block.level === 1 ? block.text.toUpperCase() : block.text;
+    case 'paragraph':
+      return block.lines.join('\n');
+    case 'facts':
+      return block.facts.map((f) => `${f.title}: ${f.value}`).join('\n');
+    case 'list':
+      return [block.intro, ...block.items.map((item) => `- ${item}`)].join('\n');
+  }
+}
+
+// The stored text: blocks separated by one blank line, except that a section heading and the
+// block it heads share one (the heading on its own line above it), as letters are written.
+export function letterText(blocks: readonly LetterBlock[]): string {
+  let out = '';
+  blocks.forEach((block, i) => {
+    const previous = blocks[i - 1];
+    const joined = previous?.kind === 'heading' && previous.level === 2 && block.kind !== 'heading';
+    out += (i === 0 ? '' : joined ? '\n' : '\n\n') + blockText(block);
+  });
+  return out;
+}
+
+function parseBlock(lines: string[]): LetterBlock[] {
+  const [first, ...rest] = lines;
+  if (first === undefined) return [];
+  if (rest.length === 0) {
+    if (!isHeadingLine(first)) return [{ kind: 'paragraph', lines: [first] }];
+    const title = first === first.toUpperCase() && /\p{Lu}/u.test(first);
+    return [{ kind: 'heading', level: title ? 1 : 2, text: first }];
+  }
+  if (isHeadingLine(first)) return [{ kind: 'heading', level: 2, text: first }, ...parseBlock(rest)];
+  if (first.endsWith(':') && rest.every((line) => LIST_ITEM.test(line))) {
+    return [{ kind: 'list', intro: first, items: rest.map((line) => line.replace(LIST_ITEM, '').trim()) }];
+  }
+  const facts = lines.map((line) => FACT_LINE.exec(line));
+  if (facts.every((m) => m !== null)) return [{ kind: 'facts', facts: facts.map((m) => ({ title: m![1]!, value: m![2]! })) }];
+  return [{ kind: 'paragraph', lines }];
+}
+
+// The blocks of a stored letter. The inverse of letterText() for every letter decisionLetter()
+// writes; any other text still reads as paragraphs, line by line, and nothing is dropped.
+export function parseLetter(text: string): LetterBlock[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .flatMap(parseBlock);
+}
+
 export function decisionText(input: DecisionTextInput): string {
+  return letterText(decisionLetter(input));
+}
+
+export function decisionLetter(input: DecisionTextInput): LetterBlock[] {
   const problems = validateDecision({ ...input, unitKind: input.unit.kind });
   if (problems.length > 0) throw new InvalidDecisionError(problems);
 
@@ -240,81 +320,76 @@ export function decisionText(input: DecisionTextInput): string {
   const subject = subjectOf(input.schoolForm);
   const independent = unit.kind === 'fristaende';
   const grants = outcome !== 'rejected';
-  const approvedMeasures = input.approvedMeasures ?? [];
-  const notApprovedMeasures = input.notApprovedMeasures ?? [];
+  const approvedMeasures = (input.approvedMeasures ?? []).map(oneLine);
+  const notApprovedMeasures = (input.notApprovedMeasures ?? []).map(oneLine);
   const difficulties = outcome !== 'approved' && !!input.significantDifficulties;
   const who = `${subject.noun} med referens ${input.pupilRef} vid ${unit.name}`;
   const amount = grants ? formatKronor(input.amountPerMonth!) : '';
   const period = grants ? `${formatSwedishDate(input.from!.trim())} till och med ${formatSwedishDate(input.to!.trim())}` : '';
 
-  const paragraphs: string[] = [];
-  const add = (...lines: Array<string | false | null | undefined>) => {
-    const text = lines.filter((line): line is string => typeof line === 'string' && line !== '').join('\n');
-    if (text) paragraphs.push(text);
-  };
+  const blocks: LetterBlock[] = [];
+  const heading = (text: string) => blocks.push({ kind: 'heading', level: 2, text });
+  const paragraph = (...lines: string[]) => blocks.push({ kind: 'paragraph', lines });
+  const list = (intro: string, items: string[]) => blocks.push({ kind: 'list', intro, items });
 
-  add('BESLUT OM TILLÄGGSBELOPP');
-  add(
-    `${municipality}, Elevhälsan`,
-    `Ärende: ${input.caseNumber}`,
-    `Beslutsdatum: ${formatSwedishDate(input.decisionDate)}`,
-    `Enhet: ${unit.name} (${independent ? 'fristående enhet' : 'kommunal enhet'})`,
-    `Huvudman: ${unit.huvudman}`,
-    `Barn/elev: referens ${input.pupilRef}`,
-    `Ansökan avser: ${termLabel(input.term)}`,
-  );
+  blocks.push({ kind: 'heading', level: 1, text: 'BESLUT OM TILLÄGGSBELOPP' });
+  heading(`${municipality}, Elevhälsan`);
+  blocks.push({
+    kind: 'facts',
+    facts: [
+      { title: 'Ärende', value: input.caseNumber },
+      { title: 'Beslutsdatum', value: formatSwedishDate(input.decisionDate) },
+      { title: 'Enhet', value: `${unit.name} (${independent ? 'fristående enhet' : 'kommunal enhet'})` },
+      { title: 'Huvudman', value: unit.huvudman },
+      { title: 'Barn/elev', value: `referens ${input.pupilRef}` },
+      { title: 'Ansökan avser', value: termLabel(input.term) },
+    ],
+  });
 
   // ---- the decision itself
+  heading('Beslut');
   if (outcome === 'approved') {
-    add(
-      'Beslut',
+    paragraph(
       `${municipality} beviljar tilläggsbelopp för ${who} med ${amount} per månad. ` +
         `Tilläggsbeloppet gäller för perioden ${period}.`,
     );
-    if (approvedMeasures.length > 0) add('Beslutet avser följande insatser:', bulletList(approvedMeasures));
+    if (approvedMeasures.length > 0) list('Beslutet avser följande insatser:', approvedMeasures);
   } else if (outcome === 'partly_approved') {
-    add(
-      'Beslut',
+    paragraph(
       `${municipality} beviljar delvis ansökan om tilläggsbelopp för ${who}. ` +
         `Tilläggsbelopp beviljas med ${amount} per månad för perioden ${period}. I övrigt avslås ansökan.`,
     );
-    add('Insatser som beviljas:', bulletList(approvedMeasures));
-    add('Insatser som inte beviljas:', bulletList(notApprovedMeasures));
+    list('Insatser som beviljas:', approvedMeasures);
+    list('Insatser som inte beviljas:', notApprovedMeasures);
   } else {
-    add('Beslut', `${municipality} avslår ansökan om tilläggsbelopp för ${who} för ${termLabel(input.term)}.`);
-    if (notApprovedMeasures.length > 0) add('Ansökan avsåg följande insatser, som inte beviljas:', bulletList(notApprovedMeasures));
+    paragraph(`${municipality} avslår ansökan om tilläggsbelopp för ${who} för ${termLabel(input.term)}.`);
+    if (notApprovedMeasures.length > 0) list('Ansökan avsåg följande insatser, som inte beviljas:', notApprovedMeasures);
   }
 
-  // ---- reasons
-  const reasonLines: string[] = [];
-  if (outcome === 'approved') {
-    reasonLines.push(
-      blank(input.reason)
-        ? `Elevhälsan bedömer att ${subject.genitive} behov av extraordinära stödåtgärder ligger inom det som tilläggsbelopp avser.`
-        : sentence(input.reason!),
-    );
-  } else {
-    reasonLines.push(sentence(input.reason!));
-  }
+  // ---- reasons: the head's own paragraphs are kept, each made to end like a sentence
+  const reasons =
+    outcome === 'approved' && blank(input.reason)
+      ? [`Elevhälsan bedömer att ${subject.genitive} behov av extraordinära stödåtgärder ligger inom det som tilläggsbelopp avser.`]
+      : input.reason!.split(/\n\s*\n/).map(oneLine).filter((p) => p !== '').map(sentence);
   if (difficulties) {
-    reasonLines.push(
+    const ground =
       `${municipality} bedömer att ett tilläggsbelopp i den omfattning som har sökts skulle medföra ${SIGNIFICANT_DIFFICULTIES} för kommunen. ` +
-        (outcome === 'rejected'
-          ? 'Hemkommunen är då inte skyldig att lämna tilläggsbelopp.'
-          : 'Hemkommunen är då inte skyldig att lämna tilläggsbelopp för den del som inte beviljas.'),
-    );
-    if (outcome === 'rejected' && independent) {
-      reasonLines.push(
-        `Eftersom kommunen av detta skäl inte lämnar något tilläggsbelopp är huvudmannen inte skyldig att ta emot eller ge fortsatt utbildning åt ${subject.noun}.`,
-      );
-    }
+      (outcome === 'rejected'
+        ? 'Hemkommunen är då inte skyldig att lämna tilläggsbelopp.'
+        : 'Hemkommunen är då inte skyldig att lämna tilläggsbelopp för den del som inte beviljas.');
+    const duty =
+      outcome === 'rejected' && independent
+        ? ` Eftersom kommunen av detta skäl inte lämnar något tilläggsbelopp är huvudmannen inte skyldig att ta emot eller ge fortsatt utbildning åt ${subject.noun}.`
+        : '';
+    reasons.push(ground + duty);
   }
-  add('Skäl för beslutet', reasonLines.join(' '));
+  heading('Skäl för beslutet');
+  for (const reason of reasons) paragraph(reason);
 
   // A refusal, whole or in part, is about the form of funding, never a finding that the
   // child needs no support: Nora's rules require the letter to say so.
   if (outcome === 'rejected') {
-    add(
+    paragraph(
       difficulties
         ? `Avslaget innebär inte att ${municipality} har bedömt att ${subject.noun} saknar behov av stöd. ` +
             `Det grundar sig på de ${SIGNIFICANT_DIFFICULTIES} som anges ovan.`
@@ -322,7 +397,7 @@ export function decisionText(input: DecisionTextInput): string {
             'Det innebär endast att de beskrivna stödbehoven eller insatserna inte faller inom det som tilläggsbelopp avser.',
     );
   } else if (outcome === 'partly_approved') {
-    add(
+    paragraph(
       `Att ansökan delvis avslås innebär inte att ${municipality} har bedömt att ${subject.noun} saknar behov av stöd i de delarna. ` +
         (difficulties
           ? `Det grundar sig på de skäl som anges ovan, bland annat de ${SIGNIFICANT_DIFFICULTIES} som ett högre belopp skulle medföra.`
@@ -330,8 +405,8 @@ export function decisionText(input: DecisionTextInput): string {
     );
   }
 
-  add(
-    'Lagstöd',
+  heading('Lagstöd');
+  paragraph(
     'Beslutet har fattats med stöd av bestämmelserna om tilläggsbelopp i skollagen (2010:800) och 14 kap. 8 § skolförordningen (2011:185). ' +
       'Tilläggsbelopp lämnas för barn och elever som har ett omfattande behov av särskilt stöd. ' +
       'Det avser assistenthjälp eller andra extraordinära stödåtgärder som inte har anknytning till den vanliga undervisningen. ' +
@@ -340,15 +415,15 @@ export function decisionText(input: DecisionTextInput): string {
 
   // ---- what follows from a grant
   if (grants) {
-    add(
-      'Utbetalning',
+    heading('Utbetalning');
+    paragraph(
       independent
         ? `Tilläggsbeloppet betalas ut till huvudmannen, ${unit.huvudman}, månadsvis tillsammans med grundbeloppet.`
         : 'Tilläggsbeloppet fördelas till enheten månadsvis tillsammans med grundbeloppet, inom kommunens resursfördelningssystem.',
-      'Den som har tagit emot tilläggsbelopp på felaktiga grunder är skyldig att genast betala tillbaka beloppet.',
     );
-    add(
-      'Uppföljning',
+    paragraph('Den som har tagit emot tilläggsbelopp på felaktiga grunder är skyldig att genast betala tillbaka beloppet.');
+    heading('Uppföljning');
+    paragraph(
       'Rektorn ska en gång per termin lämna en skriftlig uppföljning av det beviljade tilläggsbeloppet till chefen för Elevhälsan. ' +
         'Av uppföljningen ska resultatet av de vidtagna åtgärderna framgå. ' +
         `Uppföljningen ska ha kommit in ${listInWords(followUpDeadlines(input.from!.trim(), input.to!.trim(), profile))}. ` +
@@ -358,37 +433,35 @@ export function decisionText(input: DecisionTextInput): string {
 
   // ---- municipal unit: the duty stays; independent unit: how to appeal
   if (!independent) {
-    add(
-      'Kommunens ansvar för stödet',
+    heading('Kommunens ansvar för stödet');
+    paragraph(
       `${unit.name} är en kommunal enhet. Kommunen är som huvudman skyldig enligt skollagen att se till att ${subject.noun} får det stöd som behövs, ` +
         'oavsett om tilläggsbelopp beviljas eller inte. Enheten ska därför anpassa sin organisation och tillgodose det stödbehov som har identifierats.',
-      'Beslutet gäller fördelningen av resurser inom kommunen och kan därför inte överklagas.',
     );
+    paragraph('Beslutet gäller fördelningen av resurser inom kommunen och kan därför inte överklagas.');
   } else {
     const weeks = weeksInWords(profile.appealWindowWeeks);
-    add(
-      'Hur man överklagar',
+    heading('Hur man överklagar');
+    paragraph(
       'Beslutet kan överklagas hos förvaltningsrätten. Överklagandet ska vara skriftligt. ' +
-        `Skicka det till ${municipality}, inte direkt till förvaltningsrätten, på adressen ${profile.elevhalsanAddress}.`,
+        `Skicka det till ${municipality}, inte direkt till förvaltningsrätten, på adressen ${oneLine(profile.elevhalsanAddress)}.`,
     );
-    add(
+    paragraph(
       `Överklagandet måste ha kommit in till ${municipality} inom ${weeks} från den dag då ni fick del av beslutet. ` +
         'Annars kan det inte prövas. Kommunen prövar först om överklagandet har kommit in i rätt tid och skickar det sedan vidare till förvaltningsrätten.',
     );
-    add(
-      'Skriv i överklagandet:',
-      bulletList([
-        `vilket beslut ni överklagar, genom att ange ärendenummer ${input.caseNumber} och beslutsdatum`,
-        'hur ni vill att beslutet ska ändras',
-        'varför ni anser att beslutet ska ändras',
-      ]),
+    list('Skriv i överklagandet:', [
+      `vilket beslut ni överklagar, genom att ange ärendenummer ${input.caseNumber} och beslutsdatum`,
+      'hur ni vill att beslutet ska ändras',
+      'varför ni anser att beslutet ska ändras',
+    ]);
+    paragraph(
       'Underteckna överklagandet och ange huvudmannens namn, organisationsnummer, postadress och telefonnummer. ' +
         'Skicka gärna med handlingar som stöder det ni anför.',
     );
   }
 
-  add(`Har ni frågor om beslutet är ni välkomna att kontakta Elevhälsan i ${municipality}.`);
-  add('Beslutet har fattats av:', input.decidedBy.name, `${input.decidedBy.title}, ${municipality}`);
-
-  return paragraphs.join('\n\n');
+  paragraph(`Har ni frågor om beslutet är ni välkomna att kontakta Elevhälsan i ${municipality}.`);
+  paragraph('Beslutet har fattats av:', oneLine(input.decidedBy.name), `${oneLine(input.decidedBy.title)}, ${municipality}`);
+  return blocks;
 }

@@ -385,6 +385,8 @@ export interface ChannelPostRepository {
   // Records the card posted for a case; a second record for the same case keeps the first.
   record(input: { caseId: string; conversationId: string; activityId: string }): Promise<{ post: ChannelPost; created: boolean }>;
   touch(caseId: string, at?: Date): Promise<void>;
+  // The case's card was posted anew (the old one is gone from the channel).
+  replace(input: { caseId: string; conversationId: string; activityId: string }): Promise<void>;
   // Cases with no channel card yet, oldest first: what the notification sweep re-sends.
   casesWithoutPost(olderThan: Date, limit: number): Promise<string[]>;
 }

@@ -8,8 +8,17 @@ import type { TUnitKind } from '../domain/vocabulary';
 import type { TSchoolForm } from '../domain/schemas';
 import type { PrismaClient } from './generated/client';
 
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
 // The Agents Playground's default tenant id (it is not a valid UUID; ids are stored as text).
 export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+// The playground's team, from its built-in config: the General channel's id is the team's id.
+// The demo makes it Elevhälsan's team, so a submitted case shows up there at once.
+export const PLAYGROUND_TEAM = { teamId: 'team-id', channelId: 'team-id', name: 'Elevhälsan' } as const;
+export const PLAYGROUND_BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'Tilläggsbot' } as const;
+export const PLAYGROUND_PORT = 56150;
+// Where the playground takes the bot's messages (its mock of the Bot Connector service).
+export const playgroundServiceUrl = (port: number) => `http://localhost:${port}/_connector`;
 
 export const DEMO_IDS = {
   municipality: noraProfile.id,
@@ -62,6 +71,9 @@ function roleAssignmentId(personIndex: number, unitIndex: number): string {
 
 export interface SeedOptions {
   tenantId?: string;
+  // Make the Agents Playground's team channel Elevhälsan's channel (npm run dev), reached on
+  // this port. Not for a real tenant: its teams are registered by installing the bot.
+  playground?: { port: number };
 }
 
 export interface SeedResult {
@@ -94,6 +106,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
         await tx.roleAssignment.upsert({ where: { id }, create: { id, personId: person.id, role: person.role, unitId }, update: { personId: person.id, role: person.role, unitId } });
       }
     }
+    if (options.playground) await registerPlaygroundChannel(tx, municipalityId, tenantId, options.playground.port);
   });
   return {
     tenantId,
@@ -101,6 +114,18 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     unitIds: UNITS.map((u) => u.id),
     people: DEMO_PEOPLE.map(({ id, aadObjectId, displayName, role }) => ({ id, aadObjectId, displayName, role })),
   };
+}
+
+// What installing the bot in the team would store (bot/elevhalsa-channel.ts), done ahead so the
+// first case reaches the channel without that step. The reference is refreshed on every start
+// (the port may differ); an Elevhälsa channel an admin has chosen since is left as it is.
+async function registerPlaygroundChannel(tx: Tx, municipalityId: string, tenantId: string, port: number): Promise<void> {
+  const { teamId, channelId } = PLAYGROUND_TEAM;
+  const serviceUrl = playgroundServiceUrl(port);
+  const reference = { channelId: 'msteams', serviceUrl, conversationId: channelId, conversationType: 'channel', tenantId, bot: { ...PLAYGROUND_BOT } };
+  const data = { tenantId, kind: 'channel' as const, teamId, channelId, serviceUrl, reference, personId: null };
+  await tx.conversationReference.upsert({ where: { conversationId: channelId }, create: { conversationId: channelId, ...data }, update: data });
+  await tx.municipality.updateMany({ where: { id: municipalityId, elevhalsaTeamId: null }, data: { elevhalsaTeamId: teamId, elevhalsaChannelId: channelId } });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,22 +1,41 @@
 // `npm run dev`: the whole local setup in one command. Migrates and seeds the embedded
-// database (the playground's default user becomes principal of both demo units), starts the
-// bot without authentication (local development only), and the Microsoft 365 Agents
-// Playground on http://localhost:56150, which chats with the bot like Teams does.
+// database (the playground's users become the demo's principal, handler, head and admin, and
+// the playground's team channel becomes Elevhälsan's channel), starts the bot without
+// authentication (local development only), and the Microsoft 365 Agents Playground, which
+// chats with the bot like Teams does.
+//
+//   npm run dev                          as the principal (Alex Wilber), on port 56150
+//   npm run dev -- --as handler          as Elevhälsan's handler (Megan Bowen)
+//   npm run dev -- --as head --port 56151  as the head of Elevhälsan (Adele Vance), on 56151
+//
+// PLAYGROUND_AS and PLAYGROUND_PORT do the same as --as and --port.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { openDatabase } from '../prisma/db';
-import { seedDemo } from '../prisma/seed';
+import { DEMO_PEOPLE, seedDemo } from '../prisma/seed';
 import { startBot } from '../bot/main';
 import { DEMO_FILES, startDemoFiles } from './demo-files';
+import { freePort, listeningPort, parseDevArgs, writePlaygroundConfig } from './playground';
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 if (env.NODE_ENV === 'production') {
   console.error('npm run dev is for local development; use npm run start in production.');
   process.exit(1);
 }
+const options = parseDevArgs(process.argv.slice(2), process.env);
+if ('error' in options) {
+  console.error(options.error);
+  process.exit(2);
+}
+
+// A busy port (another playground running, say) gives way to a free one, and the seed, the
+// playground and the address printed below all use the one chosen here.
+const playgroundPort = await freePort(options.port);
+if (playgroundPort !== options.port) console.log(`Port ${options.port} is taken; the playground uses ${playgroundPort}.`);
 
 const seedDb = await openDatabase();
 try {
-  const seeded = await seedDemo(seedDb.prisma);
+  const seeded = await seedDemo(seedDb.prisma, { playground: { port: playgroundPort } });
   console.log(`Demo data ready in ${seedDb.kind}: ${seeded.people.map((p) => `${p.displayName} (${p.role})`).join(', ')}`);
 } finally {
   await seedDb.close();
@@ -25,12 +44,31 @@ try {
 const bot = await startBot(env);
 const demoFiles = await startDemoFiles(Number(process.env.DEMO_FILES_PORT ?? 3979));
 const port = bot.port;
+const playgroundDir = writePlaygroundConfig(path.resolve('.data', 'playground'), options.as);
+const me = DEMO_PEOPLE.find((p) => p.role === options.as)!;
 const playground = spawn(
   process.execPath,
-  [new URL('../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url).pathname, '-e', `http://localhost:${port}/api/messages`, '-c', 'msteams'],
-  { stdio: 'inherit', env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' } },
+  [
+    new URL('../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url).pathname,
+    '-e', `http://localhost:${port}/api/messages`,
+    '-c', 'msteams',
+    '-p', String(playgroundPort),
+  ],
+  { cwd: playgroundDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' } },
 );
-console.log(`Bot on http://localhost:${port}/api/messages. Open http://localhost:56150 and write "hjälp".`);
+let printed = false;
+let output = '';
+playground.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (printed) return;
+  output += chunk.toString('utf8');
+  const real = listeningPort(output);
+  if (real === null) return;
+  printed = true;
+  console.log(`Playground on http://localhost:${real}, chatting as ${me.displayName} (${options.as}). Write "hjälp".`);
+  console.log(`Elevhälsan's channel is General in the playground's team "Elevhälsan". Other roles: npm run dev -- --as handler|head|admin|principal`);
+});
+console.log(`Bot on http://localhost:${port}/api/messages. Starting the playground in ${path.relative(process.cwd(), playgroundDir)} …`);
 console.log(`Demo files for the attachments step (see README, "Files in the playground"): ${DEMO_FILES.map((f) => demoFiles.url(f)).join(' ')}`);
 
 const stop = async () => {

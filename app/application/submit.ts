@@ -81,8 +81,13 @@ export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: str
   const assessment = assessments.find((a) => a.kind === 'application') ?? assessments[0];
   const unit = actor.units.find((u) => u.id === record.unitId) ?? (await deps.repos.units.get(record.unitId));
   const followUp = formatSwedishDate(followUpDueDate(record.term, profile));
+  // The receipt says only what has happened: without a registered Elevhälsa channel the case
+  // is stored and waits, and reaches Elevhälsan once the channel is there.
+  const channel = await deps.repos.conversations.getChannel({ municipalityId: record.municipalityId });
   const nextSteps = [
-    'Elevhälsan har fått ansökan och går igenom den.',
+    channel
+      ? 'Elevhälsan har fått ansökan och går igenom den.'
+      : 'Ansökan är registrerad och når Elevhälsan så snart Elevhälsans kanal är kopplad till Tilläggsbot. Sedan går Elevhälsan igenom den.',
     'Behöver Elevhälsan veta mer får du en fråga här i chatten, med en knapp som tar dig till rätt steg.',
     'Beslutet kommer hit till chatten.',
     `Beviljas tilläggsbelopp lämnar du en uppföljning senast ${followUp}. Skriv ”uppföljning” när det är dags.`,

@@ -60,7 +60,7 @@ const ZDecisionInputs = z.object({
   'decision.significantDifficulties': z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'true'),
 });
 
-const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.description.length > 80 ? `${m.description.slice(0, 79)}…` : m.description})`;
+const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.description.trim()})`;
 
 export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) => {

@@ -14,7 +14,9 @@ export async function queueCard(deps: AppDeps, actor: Actor): Promise<Reply> {
   const units = new Map((await deps.repos.units.listForMunicipality(actor.municipality.id)).map((u) => [u.id, u.name]));
   const handlerIds = [...new Set(cases.map((c) => c.assignedHandlerId).filter((id): id is string => !!id))];
   const handlers = new Map((await Promise.all(handlerIds.map((id) => deps.repos.people.get(id)))).flatMap((p) => (p ? [[p.id, p.displayName] as const] : [])));
+  const noChannel = !(await deps.repos.conversations.getChannel({ municipalityId: actor.municipality.id }));
   return caseQueueCard({
+    noChannel,
     cases: cases.map((c) => ({
       caseId: c.id,
       caseNumber: c.caseNumber,

@@ -11,6 +11,7 @@ import { JOB_PAYLOADS, type JobData, type JobQueue, type QueueName } from './que
 export interface JobLog {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  debug(message: string, fields?: Record<string, unknown>): void;
 }
 
 export interface JobDeps {

@@ -35,6 +35,8 @@ export function allowedFor(actor: Actor | null, bundle: CaseBundle): CaseActionF
 }
 
 const date = (at: Date, tz: string) => formatSwedishDate(localDate(at, tz));
+const dateTime = (at: Date, tz: string) =>
+  `${date(at, tz)} kl. ${new Intl.DateTimeFormat('sv-SE', { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(at)}`;
 
 export function decisionSummary(decision: DecisionRecord, tz: string): CaseDecisionSummary {
   const granted = decision.outcome !== 'rejected';
@@ -43,6 +45,8 @@ export function decisionSummary(decision: DecisionRecord, tz: string): CaseDecis
     decidedText: date(decision.decidedAt, tz),
     ...(granted && decision.amountPerMonth !== null ? { amountPerMonthText: formatKronor(decision.amountPerMonth) } : {}),
     ...(granted && decision.from && decision.to ? { periodText: `${formatSwedishDate(decision.from)} – ${formatSwedishDate(decision.to)}` } : {}),
+    delivery: decision.deliveryStatus,
+    ...(decision.deliveryStatus === 'delivered' && decision.notifiedAt ? { deliveredText: dateTime(decision.notifiedAt, tz) } : {}),
   };
 }
 

@@ -30,6 +30,10 @@ export function createChannelPostRepository(db: Db): ChannelPostRepository {
       await db.channelPost.updateMany({ where: { caseId }, data: { updatedAt: at } });
     },
 
+    async replace({ caseId, conversationId, activityId }) {
+      await db.channelPost.update({ where: { caseId }, data: { conversationId, activityId, updatedAt: new Date() } });
+    },
+
     async casesWithoutPost(olderThan, limit) {
       const rows = await db.case.findMany({
         where: { channelPost: null, createdAt: { lt: olderThan } },

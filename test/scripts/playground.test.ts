@@ -1,0 +1,99 @@
+// `npm run dev -- --as <role> --port <n>`: the options, the generated playground config, and
+// the real Agents Playground reading it, so a newcomer can chat as Elevhälsan's handler or head.
+import { describe, test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, listeningPort, parseDevArgs, playgroundConfig, writePlaygroundConfig, PLAYGROUND_ROLES } from '../../scripts/playground';
+import { DEMO_PEOPLE, PLAYGROUND_TEAM } from '../../prisma/seed';
+
+describe('npm run dev options', () => {
+  test('defaults: the principal on 56150', () => {
+    assert.deepEqual(parseDevArgs([]), { as: 'principal', port: 56150 });
+  });
+  test('--as and --port, in both spellings, and the environment', () => {
+    assert.deepEqual(parseDevArgs(['--as', 'handler', '--port', '56151']), { as: 'handler', port: 56151 });
+    assert.deepEqual(parseDevArgs(['--as=head', '-p', '4000']), { as: 'head', port: 4000 });
+    assert.deepEqual(parseDevArgs([], { PLAYGROUND_AS: 'admin', PLAYGROUND_PORT: '5000' }), { as: 'admin', port: 5000 });
+  });
+  test('refused with a message: an unknown role, a bad port, an unknown option', () => {
+    for (const argv of [['--as', 'rektor'], ['--port', 'x'], ['--port', '70000'], ['--verbose']]) {
+      const parsed = parseDevArgs(argv);
+      assert.ok('error' in parsed, argv.join(' '));
+    }
+  });
+  test('a taken port gives way to a free one', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const taken = (server.address() as net.AddressInfo).port;
+    try {
+        const got = await freePort(taken);
+        assert.notEqual(got, taken);
+        assert.ok(got > 0);
+    } finally {
+      server.close();
+    }
+  });
+  test('the real port is read from what the playground prints', () => {
+    assert.equal(listeningPort('Telemetry: …\nListening on 61234\n'), 61234);
+    assert.equal(listeningPort('starting'), null);
+  });
+});
+
+describe('the playground config per role', () => {
+  for (const role of PLAYGROUND_ROLES) {
+    test(`${role}: the current user is the demo ${role}, the others are there too`, () => {
+      const config = playgroundConfig(role) as { currentUser: { id: string; aadObjectId: string }; users: Array<{ id: string; aadObjectId: string }>; team: { id: string } };
+      const me = DEMO_PEOPLE.find((p) => p.role === role)!;
+      assert.equal(config.currentUser.aadObjectId, me.aadObjectId);
+      for (const other of DEMO_PEOPLE.filter((p) => p !== me)) assert.ok(config.users.some((u) => u.aadObjectId === other.aadObjectId), other.displayName);
+      assert.equal(new Set([config.currentUser, ...config.users].map((u) => u.id)).size, config.users.length + 1, 'user ids are unique');
+      assert.equal(config.team.id, PLAYGROUND_TEAM.teamId);
+    });
+  }
+
+  test('the Agents Playground started in the folder chats as the head of Elevhälsan', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
+    const dir = writePlaygroundConfig(root, 'head');
+    const port = await freePort(0);
+    const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+    const child = spawn(process.execPath, [cli, '-e', 'http://127.0.0.1:9/api/messages', '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+      cwd: dir,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const real = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the playground did not start:\n${output}`)), 60_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          const found = listeningPort(output);
+          if (found !== null) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => reject(new Error(`the playground exited (${code}):\n${output}`)));
+      });
+      assert.equal(real, port, 'the playground uses the port it was given');
+      const response = await fetch(`http://127.0.0.1:${real}/_internal/v1/config`);
+      const { config } = (await response.json()) as { config: { currentUser: { aadObjectId: string; name: string }; bot: { name: string }; teams: Array<{ id: string; channels: Array<{ id: string; name: string }> }> } };
+      const head = DEMO_PEOPLE.find((p) => p.role === 'head')!;
+      assert.equal(config.currentUser.aadObjectId, head.aadObjectId);
+      assert.equal(config.currentUser.name, head.displayName);
+      assert.equal(config.bot.name, 'Tilläggsbot');
+      const general = config.teams[0]!.channels.find((c) => c.name === 'General');
+      assert.equal(general?.id, PLAYGROUND_TEAM.channelId, "the seeded Elevhälsa channel is the playground's General channel");
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
