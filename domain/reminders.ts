@@ -10,20 +10,10 @@
 // fortnight sends one reminder, not three), and none once its reason is gone.
 import { addWorkingDays, isWorkingDay, onOrAfterWorkingDay, onOrBeforeWorkingDay } from './calendar';
 import type { TMunicipalityProfile } from './profile';
+import { REMINDER_KINDS, type TReminderKind as ReminderKind } from './vocabulary';
 import { addDays, applicationDeadline, nextTerm, termOf, termPeriod } from './terms';
 
-export const REMINDER_KINDS = [
-  'application_deadline',
-  'draft_deadline',
-  'completion_unanswered',
-  'follow_up_due',
-  'follow_up_overdue',
-  'new_case_waiting',
-  'undecided_near_term',
-  'delivery_failed',
-  'follow_up_overdue_summary',
-] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export { REMINDER_KINDS, type ReminderKind };
 
 // Who a kind goes to: the principal's 1:1 chat or Elevhälsa's channel.
 export const REMINDER_AUDIENCE: Record<ReminderKind, 'principal' | 'elevhalsan'> = {
@@ -203,7 +193,7 @@ function occurrences(profile: ReminderProfile, facts: ReminderFacts, today: stri
     if (c.decided) continue;
     const start = termPeriod(c.term, profile).from;
     for (const n of r.undecidedDaysBeforeTermStart) {
-      out.push(make({ kind: 'undecided_near_term', subject: c.caseId, occurrence: `${c.term}:${n}d-before`, recipientId: null, sendOn: before(start, n), about: start, caseId: c.caseId, validUntil: null }));
+      out.push(make({ kind: 'undecided_near_term', subject: c.caseId, occurrence: `${c.term}:${n}d-before`, recipientId: null, sendOn: before(start, n), about: start, caseId: c.caseId, validUntil: start }));
     }
   }
   for (const d of facts.failedDeliveries) {
