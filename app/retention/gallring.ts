@@ -34,7 +34,7 @@ async function gallraOne(deps: Pick<JobDeps, 'repos' | 'clock' | 'log'>, m: Muni
   const tz = m.profile.timeZone;
   const now = clock.now();
   const today = localDate(now, tz);
-  // Erased once the period is over: a period that ended on the cutoff day is due tomorrow.
+  // Due on the day the months have passed: a period that ended on 30 June 2027 goes on 30 June 2030.
   const cutoff = addDays(monthsBefore(today, m.profile.retention.monthsAfterClose), 1);
   const draftBefore = new Date(now.getTime());
   draftBefore.setUTCMonth(draftBefore.getUTCMonth() - m.profile.retention.draftMonthsUnused);
