@@ -485,6 +485,8 @@ export interface ReminderRepository {
   // Claims the reminder's natural key; the new row's id, or null when it was claimed before
   // (by this instance or another one).
   claim(municipalityId: string, reminder: PlannedReminder): Promise<string | null>;
+  // The same for many in one statement: the ids of those this call claimed.
+  claimMany(municipalityId: string, reminders: PlannedReminder[]): Promise<string[]>;
   get(id: string): Promise<ReminderSendRecord | null>;
   mark(id: string, status: Exclude<ReminderSendStatus, 'claimed'>, at: Date, detail?: Record<string, unknown>): Promise<void>;
   // Claimed but never marked (the instance stopped between claim and queue): for the sweep.

@@ -140,11 +140,26 @@ interface Occurrence extends Omit<PlannedReminder, 'key'> {
 
 const make = (o: Occurrence): Occurrence => o;
 
+// Calendar answers repeat across thousands of cases (one deadline, a few request days), so
+// they are remembered; the cache is dropped when it grows, never wrong.
+const dayCache = new Map<string, string>();
+function cached(key: string, compute: () => string): string {
+  let value = dayCache.get(key);
+  if (value === undefined) {
+    if (dayCache.size > 50_000) dayCache.clear();
+    value = compute();
+    dayCache.set(key, value);
+  }
+  return value;
+}
 function before(deadline: string, days: number): string {
-  return onOrBeforeWorkingDay(addDays(deadline, -days));
+  return cached(`b${deadline}${days}`, () => onOrBeforeWorkingDay(addDays(deadline, -days)));
 }
 function after(date: string, days: number): string {
-  return onOrAfterWorkingDay(addDays(date, days));
+  return cached(`a${date}${days}`, () => onOrAfterWorkingDay(addDays(date, days)));
+}
+function workingDaysAfter(date: string, days: number): string {
+  return cached(`w${date}${days}`, () => addWorkingDays(date, days));
 }
 
 // Every occurrence the facts call for, past and future, before snoozes and pauses.
@@ -186,12 +201,12 @@ function occurrences(profile: ReminderProfile, facts: ReminderFacts, today: stri
   for (const c of facts.newCases) {
     if (c.taken) continue;
     for (const n of r.newCaseWaitingDaysAfter) {
-      out.push(make({ kind: 'new_case_waiting', subject: c.caseId, occurrence: `${n}wd-after`, recipientId: null, sendOn: addWorkingDays(c.submittedOn, n), about: c.submittedOn, caseId: c.caseId, validUntil: null }));
+      out.push(make({ kind: 'new_case_waiting', subject: c.caseId, occurrence: `${n}wd-after`, recipientId: null, sendOn: workingDaysAfter(c.submittedOn, n), about: c.submittedOn, caseId: c.caseId, validUntil: null }));
     }
   }
   for (const c of facts.undecided) {
     if (c.decided) continue;
-    const start = termPeriod(c.term, profile).from;
+    const start = cached(`t${c.term}`, () => termPeriod(c.term, profile).from);
     for (const n of r.undecidedDaysBeforeTermStart) {
       out.push(make({ kind: 'undecided_near_term', subject: c.caseId, occurrence: `${c.term}:${n}d-before`, recipientId: null, sendOn: before(start, n), about: start, caseId: c.caseId, validUntil: start }));
     }

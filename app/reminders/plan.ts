@@ -39,10 +39,16 @@ export async function planReminders(deps: Pick<JobDeps, 'repos' | 'clock' | 'job
     // The weekly summary lists follow-ups from every batch: gathered, then claimed once.
     let summary = null as PlannedReminder | null;
     for await (const facts of deps.repos.reminders.factBatches(m.id, factWindow(m, today), options.batchSize)) {
+      const batch: PlannedReminder[] = [];
       for (const r of remindersDue(profile, facts, today)) {
-        if (r.kind !== 'follow_up_overdue_summary') await claim(r);
+        if (r.kind !== 'follow_up_overdue_summary') batch.push(r);
         else summary = summary ? { ...summary, caseIds: [...new Set([...(summary.caseIds ?? []), ...(r.caseIds ?? [])])].sort() } : r;
       }
+      // One statement per batch claims them all; only what this call claimed is queued.
+      result.planned += batch.length;
+      const ids = await deps.repos.reminders.claimMany(m.id, batch);
+      result.claimed += ids.length;
+      for (const sendId of ids) await deps.jobs.enqueue(QUEUES.reminderDelivery, { sendId });
     }
     if (summary) await claim({ ...summary, subject: m.id, key: `${summary.kind}|${m.id}|${summary.occurrence}` });
   }

@@ -142,6 +142,28 @@ export function createReminderRepository(db: Db): ReminderRepository {
       return rows[0]?.id ?? null;
     },
 
+    async claimMany(municipalityId, reminders) {
+      if (reminders.length === 0) return [];
+      const col = <K extends keyof (typeof reminders)[number]>(k: K) => reminders.map((r) => r[k] ?? null);
+      const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+        `INSERT INTO reminder_sends (id, municipality_id, kind, subject, occurrence, recipient_id, case_id, send_on, about, detail)
+         SELECT gen_random_uuid(), $1, k, s, o, r::uuid, c::uuid, d::date, a::date, x::jsonb
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(k, s, o, r, c, d, a, x)
+         ON CONFLICT (municipality_id, kind, subject, occurrence) DO NOTHING
+         RETURNING id`,
+        municipalityId,
+        col('kind'),
+        col('subject'),
+        col('occurrence'),
+        col('recipientId'),
+        col('caseId'),
+        col('sendOn'),
+        col('about'),
+        reminders.map((r) => (r.caseIds ? JSON.stringify({ caseIds: r.caseIds }) : null)),
+      );
+      return rows.map((r) => r.id);
+    },
+
     async get(id) {
       const row = await db.reminderSend.findUnique({ where: { id } });
       return row && toRecord(row);
