@@ -233,11 +233,14 @@ function isoWeekday(isoDate: string): number {
 const keyOf = (o: Pick<PlannedReminder, 'kind' | 'subject' | 'occurrence'>) => `${o.kind}|${o.subject}|${o.occurrence}`;
 
 function withSnoozes(all: Occurrence[], facts: ReminderFacts): Occurrence[] {
+  if (facts.snoozes.length === 0) return all;
+  const last = new Map<string, Occurrence>();
+  for (const o of all) last.set(`${o.kind}|${o.subject}`, o);
   const out = [...all];
   for (const s of facts.snoozes) {
     // A snoozed reminder comes back only while its reason still stands: one of its kind and
-    // subject is still planned.
-    const base = all.filter((o) => o.kind === s.kind && o.subject === s.subject).at(-1);
+    // subject is still planned (and, before a deadline, only until the deadline).
+    const base = last.get(`${s.kind}|${s.subject}`);
     if (!base) continue;
     out.push({ ...base, occurrence: `again:${s.until}`, sendOn: onOrAfterWorkingDay(s.until) });
   }

@@ -41,6 +41,8 @@ interface CaseFactRow {
   delivery_status: string | null;
   failed_on: string | null;
   next_applied: boolean;
+  completion_id: string | null;
+  requested_on: string | null;
 }
 
 export function createReminderRepository(db: Db): ReminderRepository {
@@ -57,13 +59,21 @@ export function createReminderRepository(db: Db): ReminderRepository {
                 d.outcome::text AS outcome, d.id AS decision_id, to_char(d."to", 'YYYY-MM-DD') AS to_date,
                 d.delivery_status::text AS delivery_status,
                 to_char(d.decided_at AT TIME ZONE $5, 'YYYY-MM-DD') AS failed_on,
-                CASE WHEN d.outcome::text = ANY($6::text[]) AND d."to" BETWEEN $7::date AND $8::date
-                  THEN EXISTS (SELECT 1 FROM cases n WHERE n.municipality_id = c.municipality_id AND n.pupil_ref = c.pupil_ref
-                                AND n.term = $3 AND n.unit_id = c.unit_id)
-                  ELSE false END AS next_applied
+                nx.found IS NOT NULL AS next_applied,
+                q.id AS completion_id, to_char(q.requested_at AT TIME ZONE $5, 'YYYY-MM-DD') AS requested_on
            FROM cases c
            LEFT JOIN LATERAL (SELECT id, outcome, "to", delivery_status, decided_at FROM decisions
                               WHERE case_id = c.id ORDER BY decided_at DESC, id DESC LIMIT 1) d ON true
+           -- An index probe per grant that ends this term (never a hash of the whole next term).
+           LEFT JOIN LATERAL (SELECT 1 AS found FROM cases n
+                               WHERE d.outcome::text = ANY($6::text[]) AND d."to" BETWEEN $7::date AND $8::date
+                                 AND n.municipality_id = c.municipality_id AND n.pupil_ref = c.pupil_ref
+                                 AND n.term = $3 AND n.unit_id = c.unit_id
+                               LIMIT 1) nx ON true
+           LEFT JOIN LATERAL (SELECT id, requested_at FROM completion_requests
+                               WHERE c.status = 'completion_requested' AND case_id = c.id
+                                 AND answered_version IS NULL AND delivery_status = 'delivered'
+                               ORDER BY requested_at DESC, id DESC LIMIT 1) q ON true
           WHERE c.municipality_id = $1 AND c.id > $2::uuid AND ($9::uuid IS NULL OR c.principal_id = $9::uuid)
           ORDER BY c.id
           LIMIT $4`,
@@ -80,7 +90,6 @@ export function createReminderRepository(db: Db): ReminderRepository {
       if (rows.length === 0) return;
       after = rows.at(-1)!.id;
       const facts: ReminderFacts = { ...noFacts(), snoozes, paused };
-      const open: string[] = [];
       for (const r of rows) {
         if (r.outcome && GRANTED.includes(r.outcome) && r.to_date && r.to_date >= w.termStart && r.to_date <= w.termEnd) {
           facts.grantsEnding.push({ caseId: r.id, principalId: r.principal_id, term: w.currentTerm, nextTermApplied: r.next_applied });
@@ -88,16 +97,7 @@ export function createReminderRepository(db: Db): ReminderRepository {
         if (r.status === 'submitted') facts.newCases.push({ caseId: r.id, submittedOn: r.created_on, taken: r.assigned });
         if (r.status !== 'decided' && (r.term === w.nextTerm || r.term === w.currentTerm)) facts.undecided.push({ caseId: r.id, term: r.term, decided: false });
         if (r.delivery_status === 'failed' && r.decision_id) facts.failedDeliveries.push({ decisionId: r.decision_id, caseId: r.id, failedOn: r.failed_on!, resolved: false });
-        if (r.status === 'completion_requested') open.push(r.id);
-      }
-      if (open.length > 0) {
-        const requests = await db.completionRequest.findMany({
-          where: { caseId: { in: open }, answeredVersion: null, deliveryStatus: 'delivered' },
-          select: { id: true, caseId: true, requestedAt: true, case: { select: { principalId: true } } },
-        });
-        for (const q of requests) {
-          facts.completions.push({ completionId: q.id, caseId: q.caseId, principalId: q.case.principalId, requestedOn: localIso(q.requestedAt, w.timeZone), answered: false });
-        }
+        if (r.completion_id) facts.completions.push({ completionId: r.completion_id, caseId: r.id, principalId: r.principal_id, requestedOn: r.requested_on!, answered: false });
       }
       yield facts;
       if (rows.length < batchSize) return;
@@ -203,16 +203,6 @@ export function createReminderRepository(db: Db): ReminderRepository {
       return rows.map((r) => r.kind as ReminderKind);
     },
   };
-}
-
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-function localIso(instant: Date, timeZone: string): string {
-  let f = dayFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, f);
-  }
-  return f.format(instant);
 }
 
 export function createRetentionRepository(db: Db): RetentionRepository {
