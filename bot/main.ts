@@ -7,7 +7,7 @@ import { createRepositories } from '../prisma/repositories';
 import { loadConfig } from './config';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
-import { jobStoreFor, startJobs, type JobRunner } from './jobs';
+import { jobStoreFor, QUEUES, startJobs, type JobRunner } from './jobs';
 import { createDevClock, type DevClock } from './dev-clock';
 import { createLogger, errorFields, type Logger } from './log';
 import { startServer, type RunningServer } from './server';
@@ -86,7 +86,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
       // Only the tenants of municipalities in the database are served at all.
       transport: {
         knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null,
-        ...(devClock ? { devClock } : {}),
+        ...(devClock ? { devClock: planningOnMove(devClock, () => queue.enqueue(QUEUES.reminderPlan, {})) } : {}),
       },
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
       onShutdown: async () => {
@@ -112,4 +112,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+// Moving the development clock plans reminders at once, as the quarter-hourly job would at that
+// moment: a demo that jumps to the day before a deadline sees the reminder within seconds.
+function planningOnMove(clock: DevClock, plan: () => Promise<void>): DevClock {
+  return {
+    now: () => clock.now(),
+    set(at) {
+      clock.set(at);
+      void plan();
+    },
+    advance(ms) {
+      clock.advance(ms);
+      void plan();
+    },
+    get offsetMs() {
+      return clock.offsetMs;
+    },
+  };
 }

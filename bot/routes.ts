@@ -17,6 +17,7 @@ import { openCompletionForm, requestCompletion } from '../app/case/request-compl
 import { resendDecision } from '../app/case/resend-decision';
 import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
 import { viewCase } from '../app/case/view-case';
+import { myReminders, setReminderPaused, snoozeReminder } from '../app/reminders/settings';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
 import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
@@ -71,6 +72,11 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.decision.send': ({ deps, actor }, { caseId }, inputs) => decide(deps, actor, caseId, inputs),
   'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
   'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
+  // Reminders.
+  'reminder.snooze': ({ deps, actor }, { sendId }) => snoozeReminder(deps, actor, sendId),
+  'reminder.pause': ({ deps, actor }, { kind }) => setReminderPaused(deps, actor, kind, true),
+  'reminder.resume': ({ deps, actor }, { kind }) => setReminderPaused(deps, actor, kind, false),
+  'reminders.list': ({ deps, actor }) => myReminders(deps, actor),
 };
 
 export function route(ctx: RouteContext, action: ParsedAction): Promise<Reply> {
@@ -99,6 +105,8 @@ const COMMANDS: Record<string, (ctx: RouteContext) => Promise<Reply>> = {
   avbryt: ({ deps, actor }) => cancelLatestDraft(deps, actor),
   uppföljning: async ({ actor }) => followUpInfoCard(actor),
   uppfoljning: async ({ actor }) => followUpInfoCard(actor),
+  påminnelser: ({ deps, actor }) => myReminders(deps, actor),
+  paminnelser: ({ deps, actor }) => myReminders(deps, actor),
   hjälp: verb('help'),
   hjalp: verb('help'),
   help: verb('help'),

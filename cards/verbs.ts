@@ -3,6 +3,7 @@
 // it parses what a button sends with the same schemas the verb list, the data types and the
 // data keys are derived from, so the cards and the bot cannot drift apart.
 import { z } from 'zod';
+import { REMINDER_KINDS } from '../domain/vocabulary';
 import { APPLICATION_STEPS } from '../machines/application.steps';
 
 const draftId = z.uuid();
@@ -60,6 +61,11 @@ export const VERB_SCHEMAS = {
   // to accept it).
   'case.attachment.get': kase,
   'cases.queue': empty,
+  // Reminders: "Påminn mig igen om en vecka", and `påminnelser`'s switch per kind.
+  'reminder.snooze': z.object({ sendId: z.uuid() }),
+  'reminder.pause': z.object({ kind: z.enum(REMINDER_KINDS) }),
+  'reminder.resume': z.object({ kind: z.enum(REMINDER_KINDS) }),
+  'reminders.list': empty,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

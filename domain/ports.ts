@@ -4,6 +4,7 @@
 // throw NotFoundError; a write based on stale data throws ConflictError, never overwrites.
 // JSON payloads (snapshots, application data) are `unknown`: the caller parses what it reads.
 import type { TMunicipalityProfile } from './profile';
+import type { PlannedReminder, ReminderFacts, ReminderKind } from './reminders';
 import type { TAssessment, TAttachmentKind, TDecisionOutcome, TSchoolForm } from './schemas';
 
 import type {
@@ -69,6 +70,8 @@ export interface Municipality {
 }
 
 export interface MunicipalityRepository {
+  // Every municipality (a handful): the reminder and retention jobs go through them.
+  list(): Promise<Municipality[]>;
   get(id: string): Promise<Municipality | null>;
   byTenant(tenantId: string): Promise<Municipality | null>;
   setElevhalsaChannel(id: string, channel: { teamId: string; channelId: string }, by?: string | null): Promise<Municipality>;
@@ -447,6 +450,68 @@ export interface AuditRepository {
 
 // ---- all of them ----------------------------------------------------------------------------
 
+// What the reminder planner reads, for one municipality and day (dates local, 'YYYY-MM-DD').
+export interface ReminderFactWindow {
+  timeZone: string;
+  currentTerm: string;
+  nextTerm: string;
+  // The current term's span: a grant whose last day lies in it ends with the term.
+  termStart: string;
+  termEnd: string;
+  // Only this principal's cases and drafts (for `påminnelser`).
+  principalId?: string;
+}
+
+export type ReminderSendStatus = 'claimed' | 'sent' | 'undeliverable' | 'dropped';
+
+export interface ReminderSendRecord {
+  id: string;
+  municipalityId: string;
+  kind: ReminderKind;
+  subject: string;
+  occurrence: string;
+  recipientId: string | null;
+  caseId: string | null;
+  sendOn: string;
+  about: string;
+  status: ReminderSendStatus;
+  claimedAt: Date;
+  sentAt: Date | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface ReminderRepository {
+  // The facts in batches of about `batchSize` cases (then drafts), never all rows at once.
+  // Follow-ups due come from the follow-up dialog (issue 11); until it is merged the list is empty.
+  factBatches(municipalityId: string, window: ReminderFactWindow, batchSize?: number): AsyncIterable<ReminderFacts>;
+  // Claims the reminder's natural key; the new row's id, or null when it was claimed before
+  // (by this instance or another one).
+  claim(municipalityId: string, reminder: PlannedReminder): Promise<string | null>;
+  // The same for many in one statement: the ids of those this call claimed.
+  claimMany(municipalityId: string, reminders: PlannedReminder[]): Promise<string[]>;
+  get(id: string): Promise<ReminderSendRecord | null>;
+  mark(id: string, status: Exclude<ReminderSendStatus, 'claimed'>, at: Date, detail?: Record<string, unknown>): Promise<void>;
+  // Claimed but never marked (the instance stopped between claim and queue): for the sweep.
+  listClaimed(olderThan: Date, limit: number): Promise<string[]>;
+  listUndeliverable(municipalityId: string, limit: number): Promise<ReminderSendRecord[]>;
+  snooze(input: { municipalityId: string; personId: string | null; kind: ReminderKind; subject: string; until: string; caseId: string | null }): Promise<void>;
+  setPaused(municipalityId: string, personId: string | null, kind: ReminderKind, paused: boolean): Promise<void>;
+  pausedKinds(municipalityId: string, personId: string | null): Promise<ReminderKind[]>;
+}
+
+// Gallring: what the profile's retention periods have made due for erasure.
+export interface RetentionRepository {
+  // Cases whose last granted period ended (never granted: whose last decision was made) before
+  // `cutoff`, the local date; oldest first.
+  casesDue(municipalityId: string, cutoff: string, timeZone: string, limit: number): Promise<Array<{ id: string; caseNumber: string }>>;
+  // Open application drafts of the municipality's people untouched since `before`.
+  draftsDue(municipalityId: string, before: Date, limit: number): Promise<Array<{ id: string; personId: string | null }>>;
+  // Erases the draft (its attachments go with it) with a non-identifying audit record.
+  eraseDraft(id: string, municipalityId: string): Promise<void>;
+  // The reminders kept about a case, erased with it.
+  eraseRemindersForCase(caseId: string): Promise<void>;
+}
+
 export interface Repositories {
   municipalities: MunicipalityRepository;
   people: PeopleRepository;
@@ -460,6 +525,8 @@ export interface Repositories {
   channelPosts: ChannelPostRepository;
   completions: CompletionRepository;
   audit: AuditRepository;
+  reminders: ReminderRepository;
+  retention: RetentionRepository;
   // Runs `work` in one transaction; the repositories it gets write inside it.
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

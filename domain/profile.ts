@@ -43,6 +43,15 @@ export const ZMunicipalityProfile = z
       completionUnansweredDaysAfter: z.array(z.number().int().positive()),
       newCaseWaitingDaysAfter: z.array(z.number().int().positive()),
       undecidedDaysBeforeTermStart: z.array(z.number().int().positive()),
+      // Reminders go out on working days within these local hours ('HH:MM', end exclusive).
+      officeHours: z
+        .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })
+        .default({ start: '08:00', end: '17:00' }),
+      // "Påminn mig igen": how many days later.
+      snoozeDays: z.number().int().positive().default(7),
+      // Elevhälsan's summary of overdue follow-ups goes out once a week on this weekday's first
+      // working day (1 = Monday).
+      followUpSummaryWeekday: z.number().int().min(1).max(5).default(1),
     }),
     retention: z.object({
       // Case data is erased this many months after the last granted period ends (or after the
@@ -129,6 +138,9 @@ export const noraProfile: TMunicipalityProfile = ZMunicipalityProfile.parse({
     completionUnansweredDaysAfter: [5, 10],
     newCaseWaitingDaysAfter: [3],
     undecidedDaysBeforeTermStart: [14],
+    officeHours: { start: '08:00', end: '17:00' },
+    snoozeDays: 7,
+    followUpSummaryWeekday: 1,
   },
   retention: { monthsAfterClose: 36, draftMonthsUnused: 6 },
   amount: { hourlyRate: 310, weeksPerYear: 40 },

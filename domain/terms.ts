@@ -2,6 +2,7 @@
 // at 23:30 UTC on 15 April is sent on 16 April in Sweden (summer time) and is late. Dates are
 // plain 'YYYY-MM-DD' strings, which compare correctly as strings.
 import type { TMunicipalityProfile, TMonthDay, TTermDate } from './profile';
+import { onOrAfterWorkingDay } from './calendar';
 import { formatSwedishDate, termLabel, termTitle } from './wording';
 
 // Worded in wording.ts; re-exported because callers reach for them beside the term functions.
@@ -179,9 +180,11 @@ export function isLate(
 }
 
 // The last day an independent unit may appeal: the notification's local date + the window.
+// Lag (1930:173) om beräkning av lagstadgad tid: a last day on a Saturday, Sunday, public
+// holiday, midsommarafton, julafton or nyårsafton runs to the next working day.
 export function appealDeadline(
   notifiedAt: Date,
   profile: Pick<TMunicipalityProfile, 'appealWindowWeeks' | 'timeZone'>,
 ): string {
-  return addDays(localDate(notifiedAt, profile.timeZone), profile.appealWindowWeeks * 7);
+  return onOrAfterWorkingDay(addDays(localDate(notifiedAt, profile.timeZone), profile.appealWindowWeeks * 7));
 }

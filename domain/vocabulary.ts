@@ -47,6 +47,21 @@ export const ZCaseAction = z.enum([
 export type TCaseAction = z.infer<typeof ZCaseAction>;
 export const CASE_ACTIONS = ZCaseAction.options;
 
+// The reminders the planner (reminders.ts) sends; text column reminder_sends.kind.
+export const ZReminderKind = z.enum([
+  'application_deadline',
+  'draft_deadline',
+  'completion_unanswered',
+  'follow_up_due',
+  'follow_up_overdue',
+  'new_case_waiting',
+  'undecided_near_term',
+  'delivery_failed',
+  'follow_up_overdue_summary',
+]);
+export type TReminderKind = z.infer<typeof ZReminderKind>;
+export const REMINDER_KINDS = ZReminderKind.options;
+
 // Every action the audit log records: dotted, past tense, subject first. The column is plain
 // text (old entries must stay readable if a name is retired), so this list is the gate: the
 // repository refuses anything else.
@@ -69,6 +84,12 @@ export const ZAuditAction = z.enum([
   'case.notified',
   'case.delivery_failed',
   'case.erased',
+  'draft.erased',
+  // Gallring ran: counts only, never what was erased.
+  'retention.ran',
+  'reminder.undeliverable',
+  'reminder.paused',
+  'reminder.resumed',
   'attachment.sent',
   'followup.submitted',
 ]);

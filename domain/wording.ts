@@ -6,7 +6,7 @@
 // data a Node build carries, and so tests can spell the expected text out with ordinary spaces.
 import type { TAttachmentKind, TCompetence, TCriterion, TDecisionOutcome, TMeasureType, TSchoolForm } from './schemas';
 import { ORDINARY_MEASURE_TYPES } from './schemas';
-import type { TCaseStatus, TRole, TUnitKind } from './vocabulary';
+import type { TCaseStatus, TReminderKind, TRole, TUnitKind } from './vocabulary';
 
 // ---- numbers, money, hours, dates -------------------------------------------------------------
 
@@ -177,4 +177,17 @@ export const ROLE_LABELS: Record<TRole, string> = {
   handler: 'Handläggare',
   head: 'Chef för Elevhälsan',
   admin: 'Administratör',
+};
+
+// What each reminder kind is called in `påminnelser`, where a kind can be paused.
+export const REMINDER_KIND_LABELS: Record<TReminderKind, string> = {
+  application_deadline: 'Sista ansökningsdag för barn vars beslut går ut',
+  draft_deadline: 'Utkast som inte är inskickade före sista ansökningsdag',
+  completion_unanswered: 'Kompletteringar som inte är besvarade',
+  follow_up_due: 'Uppföljning som snart ska lämnas',
+  follow_up_overdue: 'Uppföljning som är försenad',
+  new_case_waiting: 'Nya ärenden som ingen har tagit',
+  undecided_near_term: 'Ärenden utan beslut nära terminsstart',
+  delivery_failed: 'Beslut som inte gick att leverera',
+  follow_up_overdue_summary: 'Veckosammanställning av försenade uppföljningar',
 };

@@ -5,9 +5,10 @@ import { completionDeliveryJob } from './completion-delivery';
 import { decisionDeliveryJob } from './decision-delivery';
 import type { JobDefinition, JobDeps } from './definition';
 import type { JobData, QueueName } from './queue';
+import { reminderDeliveryJob, reminderPlanJob, retentionJob } from './reminders';
 import { sweepJob } from './sweep';
 
-export const JOBS = [caseCardJob, decisionDeliveryJob, completionDeliveryJob, sweepJob] as const;
+export const JOBS = [caseCardJob, decisionDeliveryJob, completionDeliveryJob, sweepJob, reminderPlanJob, reminderDeliveryJob, retentionJob] as const;
 
 export type JobHandlers = { [Q in QueueName]: (data: JobData[Q]) => Promise<void> };
 

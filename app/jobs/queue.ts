@@ -7,6 +7,9 @@ export const QUEUES = {
   decision: 'decision-delivery',
   completion: 'completion-delivery',
   sweep: 'case-card-sweep',
+  reminderPlan: 'reminder-plan',
+  reminderDelivery: 'reminder-delivery',
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -15,6 +18,10 @@ export const JOB_PAYLOADS = {
   'decision-delivery': z.object({ decisionId: z.string().min(1) }),
   'completion-delivery': z.object({ completionId: z.string().min(1) }),
   'case-card-sweep': z.object({}),
+  'reminder-plan': z.object({}),
+  'reminder-delivery': z.object({ sendId: z.uuid() }),
+  // dryRun: list what would go, erase nothing.
+  retention: z.object({ dryRun: z.boolean().optional() }),
 } as const satisfies Record<QueueName, z.ZodType>;
 
 export type JobData = { [Q in QueueName]: z.infer<(typeof JOB_PAYLOADS)[Q]> };

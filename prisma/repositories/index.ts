@@ -11,6 +11,7 @@ import { createDecisionRepository } from './decisions';
 import { createFollowUpRepository } from './follow-ups';
 import { createMunicipalityRepository } from './municipalities';
 import { createPeopleRepository } from './people';
+import { createReminderRepository, createRetentionRepository } from './reminders';
 import { type Db, inTransaction } from './shared';
 import { createSnapshotRepository } from './snapshots';
 import { createUnitRepository } from './units';
@@ -33,6 +34,8 @@ function bind(db: Db): Repositories {
     channelPosts: createChannelPostRepository(db),
     completions: createCompletionRepository(db),
     audit: createAuditRepository(db),
+    reminders: createReminderRepository(db),
+    retention: createRetentionRepository(db),
     // Inside a transaction this joins it: Prisma has no nested transactions.
     transaction: (work) => inTransaction(db, (tx) => work(bind(tx))),
   };

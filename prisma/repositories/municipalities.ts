@@ -20,6 +20,10 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
 
 export function createMunicipalityRepository(db: Db): MunicipalityRepository {
   return {
+    async list() {
+      return (await db.municipality.findMany({ orderBy: { id: 'asc' } })).map(toMunicipality);
+    },
+
     async get(id) {
       const row = await db.municipality.findUnique({ where: { id } });
       return row && toMunicipality(row);

@@ -18,8 +18,8 @@ test('payloads are parsed, not trusted', () => {
   assert.ok(byQueue.get('case-card-sweep')!.safeParse({}).success, 'the sweep takes nothing');
 });
 
-test('only the sweep runs on a schedule and alone; card refreshes collapse per case', () => {
-  assert.deepEqual(JOBS.filter((j) => j.schedule).map((j) => j.queue), ['case-card-sweep']);
-  assert.deepEqual(JOBS.filter((j) => j.alone).map((j) => j.queue), ['case-card-sweep']);
+test('the sweep, the reminder plan and gallring run on a schedule and alone; card refreshes collapse per case', () => {
+  assert.deepEqual(JOBS.filter((j) => j.schedule).map((j) => j.queue), ['case-card-sweep', 'reminder-plan', 'retention']);
+  assert.deepEqual(JOBS.filter((j) => j.alone).map((j) => j.queue), ['case-card-sweep', 'reminder-plan', 'retention']);
   assert.equal(caseCardJob.oneWaitingPer?.({ caseId: 'c1' }), 'c1');
 });
