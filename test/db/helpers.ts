@@ -93,11 +93,16 @@ async function pgliteTemplate(): Promise<string> {
   return template;
 }
 
+// Another checkout on the same machine (a second branch, a CI run) may be copying its own
+// template right now: only templates untouched for a day are removed.
+const TEMPLATE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
 async function pruneOldTemplates(current: string): Promise<void> {
   for (const name of await readdir(tmpdir())) {
     const path = join(tmpdir(), name);
     if (name.startsWith(TEMPLATE_PREFIX) && !name.startsWith(`${TEMPLATE_PREFIX}building-`) && path !== current) {
-      await rm(path, { recursive: true, force: true });
+      const modified = await stat(path).then((s) => s.mtimeMs, () => Date.now());
+      if (Date.now() - modified > TEMPLATE_MAX_AGE_MS) await rm(path, { recursive: true, force: true });
     }
   }
 }

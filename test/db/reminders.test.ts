@@ -39,7 +39,7 @@ const messenger: Messenger = {
   },
   async update() {},
 };
-const log = { warn() {}, error() {} };
+const log = { warn() {}, error() {}, debug() {} };
 
 // One bot instance: its own connection pool and repositories, its own queue whose jobs it runs.
 function instance(r: Repositories) {
