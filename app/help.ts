@@ -1,20 +1,45 @@
 // The answers that are not about one draft or case: welcome and help, who may apply, the
 // follow-up's dates, and what to say to a card or a text the bot does not understand.
-import { messageCard, welcomeCard, type AdaptiveCard } from '../cards';
+import { messageCard, welcomeCard, type AdaptiveCard, type WelcomeRoles } from '../cards';
 import { formatSwedishDate } from '../domain/wording';
 import { followUpDueDate } from '../domain/terms';
-import type { Actor } from './actor';
+import { hasRole, type Actor } from './actor';
 import { APPLICATION_MACHINE } from './application/turn';
 import type { AppDeps } from './deps';
 
-export function notPrincipalCard(): AdaptiveCard {
-  return welcomeCard({ isPrincipal: false, openDrafts: 0 });
+// Who the greeting is for: a principal is someone who leads a unit now.
+export function welcomeRoles(actor: Actor | null): WelcomeRoles {
+  if (!actor) return { principal: false, handler: false, head: false, admin: false };
+  return {
+    principal: actor.units.length > 0,
+    handler: hasRole(actor, 'handler'),
+    head: hasRole(actor, 'head'),
+    admin: hasRole(actor, 'admin'),
+  };
+}
+
+const worksWithCases = (roles: WelcomeRoles) => roles.handler || roles.head || roles.admin;
+
+// Something only a principal can do, asked by someone else: Elevhälsan and admins are pointed
+// to their own work, an unknown person to who can register them.
+export function notPrincipalCard(actor: Actor | null): AdaptiveCard {
+  const roles = welcomeRoles(actor);
+  if (!worksWithCases(roles)) return welcomeCard({ roles, openDrafts: 0 });
+  return messageCard({
+    title: 'Ansökningar skickas av rektorer',
+    text: 'Ansökningar om tilläggsbelopp skickas in av rektorer och förskolechefer. Du arbetar med ärendena: skriv ”ärenden” för att se kön, eller ”hjälp” för att se vad du kan göra.',
+    actions: [
+      { title: 'Ärendekön', verb: 'cases.queue', data: {} },
+      { title: 'Hjälp', verb: 'help', data: {} },
+    ],
+  });
 }
 
 export async function welcome(deps: AppDeps, actor: Actor | null, displayName?: string): Promise<AdaptiveCard> {
-  if (!actor || actor.units.length === 0) return welcomeCard({ displayName, isPrincipal: false, openDrafts: 0 });
-  const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
-  return welcomeCard({ displayName: displayName ?? actor.person.displayName, isPrincipal: true, openDrafts: drafts.length });
+  const roles = welcomeRoles(actor);
+  const name = displayName ?? actor?.person.displayName;
+  const drafts = actor && roles.principal ? await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE) : [];
+  return welcomeCard({ ...(name ? { displayName: name } : {}), roles, openDrafts: drafts.length });
 }
 
 export const unknownActionCard = (): AdaptiveCard =>

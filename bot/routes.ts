@@ -36,7 +36,7 @@ type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: I
 const principalOnly =
   <V extends CardVerb>(route: Route<V>): Route<V> =>
   (ctx, ids, inputs) =>
-    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
+    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard(ctx.actor)) : route(ctx, ids, inputs);
 
 export const ROUTES: { [V in CardVerb]: Route<V> } = {
   // The principal's application.

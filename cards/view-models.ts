@@ -63,7 +63,11 @@ export type StepViewModel = {
   summarySections?: SummarySection[];
 };
 
-export type WelcomeViewModel = { displayName?: string; isPrincipal: boolean; openDrafts: number };
+// Who is greeted: each role the person holds adds its part of the card. A principal is someone
+// who leads at least one unit (the role alone, without a unit, gives nothing to apply for).
+export type WelcomeRoles = { principal: boolean; handler: boolean; head: boolean; admin: boolean };
+
+export type WelcomeViewModel = { displayName?: string; roles: WelcomeRoles; openDrafts: number };
 
 export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;
