@@ -34,6 +34,8 @@ export interface TurnExtras {
 export interface DraftReply {
   card: AdaptiveCard;
   kept: boolean;
+  // The card's own form (a new measure) was not applied and comes back with its messages.
+  held?: boolean;
 }
 
 export const STALE_CARD_NOTICE =
@@ -59,6 +61,8 @@ function viewEnv(actor: Actor, now: Date): StepViewEnv {
 export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
   return APPLICATION_STEPS.find((step) => snapshot.matches({ editing: step }));
 }
+
+const newMeasureHeld = (errors: Record<string, string>) => Object.keys(errors).some((k) => k.startsWith('measure.'));
 
 export const staleDraftCard = (text: string): AdaptiveCard =>
   messageCard({
@@ -92,8 +96,10 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
   }
   const step = currentStep(snapshot) ?? context.step;
   const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
-  if (extras.newMeasure) vm.newMeasure = extras.newMeasure;
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
+  // What was typed into the new-measure form comes back only while the form has messages: a
+  // measure that was added leaves the form empty.
+  if (extras.newMeasure && newMeasureHeld(vm.errors)) vm.newMeasure = extras.newMeasure;
   if (extras.notice) vm.notice = { text: extras.notice, style: 'warning' };
   return stepCard(vm);
 }
@@ -151,7 +157,8 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
       await turn.save({ label: draftLabel(snapshot.context.draft) });
-      return { card: render(), kept: true };
+      const held = 'newMeasure' in event && !!event.newMeasure && newMeasureHeld(snapshot.context.errors);
+      return { card: render(), kept: true, ...(held ? { held } : {}) };
     },
   };
 }

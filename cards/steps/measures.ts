@@ -41,9 +41,14 @@ function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): Card
 function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
   const values = vm.newMeasure ?? {};
   const { errors } = vm;
+  // What was typed here and could not be added stays in the form, and says so beside it.
+  const held = Object.keys(errors).some((k) => k.startsWith('measure.'));
   return container(
     [
       text(hasMeasures ? 'Lägg till en insats till' : 'Lägg till en insats', { weight: 'bolder', style: 'heading' }),
+      ...(held
+        ? [notice('Insatsen nedan är inte tillagd än. Rätta det som står vid fälten och tryck Lägg till insats, eller töm fälten om insatsen inte ska vara med.', 'warning')]
+        : []),
       ...choiceSet(
         {
           id: 'measure.type',
@@ -87,7 +92,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         errors,
       ),
       actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId }, { associatedInputs: 'auto' })]),
-      subtle('Tryck Lägg till insats för varje insats innan du trycker Nästa.', { spacing: 'none' }),
+      subtle('En insats som är ifylld här läggs till när du trycker Lägg till insats, Nästa eller Spara.', { spacing: 'none' }),
     ],
     { separator: true, style: 'emphasis' },
   );

@@ -9,6 +9,7 @@ import { createRepositories } from '../../prisma/repositories';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
 import type { TApplicationDraft } from '../../domain/schemas';
 import type { Repositories } from '../../domain/ports';
+import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
 import { validateCard } from '../cards/validate';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
@@ -112,5 +113,97 @@ describe('the greeting and hjälp depend on who writes', () => {
     const card = await say('ny ansökan', as(person('handler')));
     assert.doesNotMatch(cardText(card), /Kontakta Elevhälsan/);
     assert.ok(actionsOf(card).some((a) => a.verb === 'cases.queue'));
+  });
+});
+
+const draftIdOf = (card: Card) => String(action(card, 'draft.save').data.draftId);
+
+// From a new draft to `target`, answering each step from `app` (no measures, no files).
+async function walkTo(target: ApplicationStep, app: TApplicationDraft = application()): Promise<Card> {
+  let card = await say('ny ansökan');
+  if (actionsOf(card).some((a) => a.verb === 'app.new.confirm')) card = await press(harness, card, 'app.new.confirm', {}, as(principal));
+  for (const step of APPLICATION_STEPS) {
+    if (step === target) return card;
+    card = await press(harness, card, 'step.next', stepInputs(card, app, step), as(principal));
+    assert.match(heading(card), new RegExp(`^Steg ${APPLICATION_STEPS.indexOf(step) + 2} av 10`), cardText(card).slice(0, 300));
+  }
+  throw new Error(`no step ${target}`);
+}
+
+function inputValue(card: Card, id: string): unknown {
+  let value: unknown;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) value = n.value;
+      Object.values(n).forEach(visit);
+    }
+  };
+  visit(card);
+  return value;
+}
+
+async function draftOf(card: Card): Promise<TApplicationDraft> {
+  const record = await repos.snapshots.load(draftIdOf(card));
+  return (record!.snapshot as { context: { draft: TApplicationDraft } }).context.draft;
+}
+
+describe('what is typed and followed by a page-wide button is kept', () => {
+  const measure = { 'measure.type': 'assistent', 'measure.description': 'Assistent hela dagen', 'measure.hoursPerWeek': '12,5', 'measure.cost': '' };
+
+  test('measures: a filled-in measure followed by Nästa is added and the dialog goes on', async () => {
+    const card = await walkTo('measures');
+    const next = await press(harness, card, 'step.next', measure, as(principal));
+    assert.match(heading(next), /^Steg 8 av 10/, cardText(next).slice(0, 400));
+    const draft = await draftOf(next);
+    assert.equal(draft.measures?.length, 1);
+    assert.equal(draft.measures?.[0]?.description, 'Assistent hela dagen');
+    assert.equal(draft.measures?.[0]?.hoursPerWeek, 12.5);
+  });
+
+  test('measures: a measure that cannot be added stays in the form with a message, on Nästa, Tillbaka and Spara', async () => {
+    const card = await walkTo('measures');
+    const half = { 'measure.type': '', 'measure.description': 'Stöd vid övergångar', 'measure.hoursPerWeek': '4', 'measure.cost': '' };
+    for (const verb of ['step.next', 'step.back', 'draft.save']) {
+      const again = await press(harness, card, verb, half, as(principal));
+      assert.deepEqual(validateCard(again), []);
+      assert.match(heading(again), /^Steg 7 av 10/, `${verb}: ${cardText(again).slice(0, 300)}`);
+      assert.match(cardText(again), /Insatsen nedan är inte tillagd än/);
+      assert.match(cardText(again), /Välj vilken sorts insats det är/);
+      assert.equal(inputValue(again, 'measure.description'), 'Stöd vid övergångar', verb);
+      assert.equal(String(inputValue(again, 'measure.hoursPerWeek')), '4', verb);
+    }
+    // A measure the rules refuse (an extraordinary one without hours or cost) is held the same way.
+    const noHours = await press(harness, card, 'step.next', { ...half, 'measure.type': 'assistent', 'measure.hoursPerWeek': '' }, as(principal));
+    assert.match(heading(noHours), /^Steg 7 av 10/);
+    assert.equal(inputValue(noHours, 'measure.type'), 'assistent');
+    assert.equal((await draftOf(noHours)).measures, undefined);
+  });
+
+  test('measures: Spara with a filled-in measure adds it and says the draft is saved', async () => {
+    const card = await walkTo('measures');
+    const saved = await press(harness, card, 'draft.save', measure, as(principal));
+    assert.match(heading(saved), /Utkastet är sparat/);
+    assert.equal((await draftOf(card)).measures?.length, 1);
+  });
+
+  test('attachments: a kind chosen and followed by Nästa is saved for that file', async () => {
+    const app = application();
+    let card = await walkTo('measures', app);
+    for (const m of app.measures ?? []) {
+      card = await press(harness, card, 'measure.add', { 'measure.type': m.type, 'measure.description': m.description, 'measure.hoursPerWeek': String(m.hoursPerWeek ?? '') }, as(principal));
+    }
+    card = await press(harness, card, 'step.next', {}, as(principal));
+    assert.match(heading(card), /^Steg 8 av 10/);
+    await harness.sendFile({ name: 'atgardsprogram.pdf', downloadUrl: files.url('atgardsprogram.pdf') }, as(principal));
+    const asked = lastPostedCard(harness);
+    assert.ok(inputIds(asked).includes('attachment.kind'));
+    const next = await press(harness, asked, 'step.next', { 'attachment.kind': 'atgardsprogram' }, as(principal));
+    assert.match(heading(next), /^Steg 9 av 10/, cardText(next).slice(0, 400));
+    const draft = await draftOf(next);
+    assert.equal(draft.attachments?.[0]?.kind, 'atgardsprogram');
+    const stored = await repos.attachments.get(draft.attachments![0]!.id);
+    assert.equal(stored?.kind, 'atgardsprogram');
   });
 });
