@@ -6,7 +6,7 @@ import { APPLICATION_STEPS, STEP_TITLES, type ApplicationStep } from '../../mach
 import { noraProfile } from '../../domain/profile';
 import { cardBytes } from './validate';
 import { DRAFT_ID, fullDraft, fullStepVm, measure, stepVm } from './fixtures';
-import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, texts } from './helpers';
+import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, nodes, texts, visibleStrings } from './helpers';
 
 const areaIds = noraProfile.assessment.areas.flatMap((a) => [`assessment.${a.id}.current`, `assessment.${a.id}.desired`]);
 
@@ -199,6 +199,27 @@ describe('stepCard: need and assessment', () => {
     assert.match(text, /42 367 kr per månad/);
     assert.match(text, /310 kr i timmen/);
     assert.match(text, /Först från nivå 2 \(”Extraordinärt stöd vissa stunder av dagen”\) räknas behovet mot tilläggsbelopp/);
+  });
+
+  test('assessment: each area is one row of two drop-downs, and the result sits under Räkna ut', () => {
+    const card = stepCard(fullStepVm('assessment'));
+    assertValidCard(card, 'assessment with a result');
+    const rows = nodes(card).filter((n) => n.type === 'ColumnSet');
+    assert.equal(rows.length, noraProfile.assessment.areas.length);
+    for (const row of rows) assert.equal(inputs(row).length, 2);
+    const strings = visibleStrings(card);
+    assert.ok(strings.indexOf('Räkna ut timmar och belopp') >= 0);
+    assert.ok(strings.indexOf('Räkna ut timmar och belopp') < strings.indexOf('Resultat av bedömningen'), 'the result comes after its button');
+  });
+
+  test('assessment: before any level is chosen, no result reads like a verdict', () => {
+    const vm = fullStepVm('assessment', { ...fullDraft, assessment: {} });
+    vm.assessmentSummary = { hoursCurrent: 0, hoursDesired: 0, amountPerMonthText: '0 kr', explanation: 'Inga områden på nivå 2 eller högre, så bedömningen ger inget tilläggsbelopp.' };
+    const card = stepCard(vm);
+    assertValidCard(card, 'assessment before any rating');
+    const text = allText(card);
+    assert.doesNotMatch(text, /Resultat av bedömningen|ger inget tilläggsbelopp|0 kr/);
+    assert.match(text, /tryck Räkna ut timmar och belopp, så visas resultatet här/);
   });
 });
 
