@@ -26,7 +26,9 @@ export type AssessmentSummary = {
   explanation: string;
 };
 
-export type ChecklistItem = { kind: TAttachmentKind; label: string; required: boolean; done: boolean };
+// One requirement of the attachments step: a document kind, or one of several kinds ("minst ett
+// underlag"). `field` is the review's field for it, so its message can stand beside the line.
+export type ChecklistItem = { field: string; label: string; required: boolean; done: boolean };
 
 export type SummarySection = {
   step: ApplicationStep;

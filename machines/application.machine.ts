@@ -8,7 +8,7 @@ import type { TAttachment, TAttachmentKind, TMeasure, TApplicationDraft, Problem
 import { mergeDraft, type DraftPatch } from '../domain/draft';
 import { APPLICATION_STEPS, type ApplicationStep } from './application.steps';
 import { measureProblems, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
-import { isOrdinaryMeasure, ordinaryMeasureNotice, stripProtectedIdentity } from '../domain/review';
+import { stripProtectedIdentity } from '../domain/review';
 
 export type { ApplicationEnv };
 export type FieldErrors = Record<string, string>;
@@ -161,11 +161,9 @@ function implementations(env: ApplicationEnv) {
       stampSubmitted: set({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
       addMeasure: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
+        // The ordinary-measure warning is shown once, beside the measure in the list (step-view).
         const measures = [...(context.draft.measures ?? []), event.measure];
-        return {
-          draft: { ...context.draft, measures },
-          notice: isOrdinaryMeasure(event.measure.type) ? ordinaryMeasureNotice(event.measure.type) : undefined,
-        };
+        return { draft: { ...context.draft, measures } };
       }),
       showMeasureErrors: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
@@ -264,7 +262,6 @@ function buildApplicationMachine() {
           ? {
               'measure.add': [
                 { guard: 'hasInputErrors', actions: 'showInputErrors' },
-                // Errors are cleared first: addMeasure sets the ordinary-measure notice, which must survive.
                 { guard: 'measureValid', actions: ['clearErrors', 'addMeasure'] },
                 { actions: 'showMeasureErrors' },
               ],

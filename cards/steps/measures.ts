@@ -11,10 +11,12 @@ import { MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../../dom
 function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): CardElement {
   const items: CardElement[] = [
     text(`${index + 1}. ${MEASURE_TYPE_TITLES[measure.type]}`, { weight: 'bolder' }),
+    // Hours and cost are each optional (one of them is enough): a value left out is not listed,
+    // so it never reads like a field that still has to be filled in.
     factSet([
       { title: 'Beskrivning', value: clip(measure.description) },
-      { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHoursPerWeek(measure.hoursPerWeek) },
-      { title: 'Kostnad', value: measure.cost === undefined ? '' : formatKronor(measure.cost) },
+      ...(measure.hoursPerWeek === undefined ? [] : [{ title: 'Timmar', value: formatHoursPerWeek(measure.hoursPerWeek) }]),
+      ...(measure.cost === undefined ? [] : [{ title: 'Kostnad utöver timmarna', value: formatKronor(measure.cost) }]),
     ]),
   ];
   const warning = vm.measureNotices?.[measure.id];

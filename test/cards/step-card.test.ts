@@ -267,7 +267,8 @@ describe('stepCard: attachments', () => {
     const card = stepCard(fullStepVm('attachments'));
     const text = allText(card);
     assert.match(text, /✓ Åtgärdsprogram \(krävs\) – bifogad/);
-    assert.match(text, /✗ Pedagogisk kartläggning \(krävs\) – saknas/);
+    assert.match(text, /✗ Minst ett underlag som styrker behovet: pedagogisk kartläggning, läkarintyg, psykologbedömning eller testresultat \(krävs\) – saknas/);
+    assert.doesNotMatch(text, /Pedagogisk kartläggning \(krävs\)/, 'any supporting document satisfies the rule');
     assert.match(text, /○ Läkarintyg \(om det finns\) – ej bifogad/, 'an optional document is not marked as missing');
     assert.match(text, /IMG_2041\.jpg\nTyp inte vald/);
     assert.match(text, /Psykologutlåtande\.pdf\nPsykologbedömning/);
@@ -275,6 +276,19 @@ describe('stepCard: attachments', () => {
     const save = button(card, 'Spara typ');
     assert.deepEqual([save?.verb, save?.data], ['attachment.kind', { draftId: DRAFT_ID, attachmentId: 'a3' }]);
     assert.match(text, /Dra in filerna/);
+  });
+
+  test('two missing requirements are counted as two, each message under its own line', () => {
+    const vm = fullStepVm('attachments');
+    vm.attachmentChecklist = vm.attachmentChecklist!.map((i) => ({ ...i, done: false }));
+    vm.errors = { 'attachments.atgardsprogram': 'Bifoga åtgärdsprogrammet.', 'attachments.supporting': 'Bifoga underlag.' };
+    const card = stepCard(vm);
+    assertValidCard(card, 'attachments with two problems');
+    const text = allText(card);
+    assert.match(text, /Det finns 2 saker att rätta/);
+    assert.match(text, /✗ Åtgärdsprogram \(krävs\) – saknas\nBifoga åtgärdsprogrammet\./);
+    assert.match(text, /– saknas\nBifoga underlag\./);
+    assert.equal(nodes(card).filter((n) => n.color === 'good').length, 0, 'no green text on white');
   });
 
   test('without a pending file there is no kind question', () => {

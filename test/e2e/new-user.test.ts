@@ -207,3 +207,16 @@ describe('what is typed and followed by a page-wide button is kept', () => {
     assert.equal(stored?.kind, 'atgardsprogram');
   });
 });
+
+describe('the measures step reads right', () => {
+  test('an ordinary measure beside an extraordinary one is flagged once, without asking for another measure', async () => {
+    let card = await walkTo('measures');
+    card = await press(harness, card, 'measure.add', { 'measure.type': 'assistent', 'measure.description': 'Assistent', 'measure.hoursPerWeek': '10' }, as(principal));
+    card = await press(harness, card, 'measure.add', { 'measure.type': 'specialpedagog', 'measure.description': 'Specialpedagog', 'measure.hoursPerWeek': '2' }, as(principal));
+    const text = cardText(card);
+    assert.equal(text.split('räknas som ordinärt stöd').length - 1, 1, text);
+    assert.doesNotMatch(text, /behöver också en extraordinär insats/);
+    // An optional cost left empty does not read like a missing field.
+    assert.doesNotMatch(text, /Kostnad: Inte ifyllt/);
+  });
+});
