@@ -4,7 +4,7 @@
 import type { CardVerb, VerbData } from '../cards/verbs';
 import type { Actor } from '../app/actor';
 import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
-import { myCases } from '../app/application/my-cases';
+import { myCases, showDecision } from '../app/application/my-cases';
 import { openCompletionDraft } from '../app/application/open-completion';
 import { openDraft, resumeDrafts } from '../app/application/resume';
 import { startApplication } from '../app/application/start';
@@ -70,6 +70,7 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.decision.form': ({ deps, actor, place }, { caseId }) => openDecisionForm(deps, actor, caseId, place),
   'case.decision.send': ({ deps, actor }, { caseId }, inputs) => decide(deps, actor, caseId, inputs),
   'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
+  'case.decision.show': ({ deps, actor }, { caseId }) => showDecision(deps, actor, caseId),
   'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
 };
 

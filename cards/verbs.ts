@@ -54,6 +54,8 @@ export const VERB_SCHEMAS = {
   'case.decision.send': kase,
   // The principal reopens the application at the step Elevhälsan asked to be completed.
   'case.complete.open': kase,
+  // The principal opens the decision letter again from "Mina ärenden".
+  'case.decision.show': kase,
   // The decision could not be delivered: try the principal's chat again (after a reinstall).
   'case.decision.resend': kase,
   // Input: attachment.id. Sends that file of the case to the person's 1:1 chat (Teams asks them

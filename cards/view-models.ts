@@ -89,6 +89,7 @@ export type ProblemsViewModel = { draftId: string; problems: ProblemItem[]; warn
 
 export type ReceiptViewModel = {
   caseNumber: string;
+  pupilName: string;
   unitName: string;
   termLabel: string;
   late: boolean;
@@ -108,6 +109,8 @@ export type CaseListViewModel = {
     statusText: string;
     submittedText: string;
     pupilLabel: string;
+    // Once decided: the case id for "Visa beslutet".
+    decidedCaseId?: string;
   }>;
 };
 

@@ -155,6 +155,7 @@ describe('problemsCard', () => {
 describe('receiptCard', () => {
   const receipt: ReceiptViewModel = {
     caseNumber: 'TB-2027-0042',
+    pupilName: 'Elsa Lindqvist',
     unitName: 'Karlaskolan F–6',
     termLabel: 'Höstterminen 2027',
     late: false,
@@ -171,6 +172,7 @@ describe('receiptCard', () => {
     const text = allText(card);
     assert.match(text, /Ansökan är inskickad\nÄrendenummer\nTB-2027-0042/);
     assert.match(text, /Bedömt stöd\n17,5 timmar i veckan/);
+    assert.match(text, /Barn\nElsa Lindqvist/);
     assert.match(text, /18 083 kr per månad/);
     assert.match(text, /• Du får beslutet här i chatten\./);
     assert.doesNotMatch(text, /sen/);

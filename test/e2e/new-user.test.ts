@@ -14,7 +14,7 @@ import { validateCard } from '../cards/validate';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
 import { startHarness, type Harness, type SendOptions } from './harness';
-import { action, actionsOf, cardText, heading, inputIds, lastPostedCard, press, startFileHost, stepInputs, type Card } from './dialog-helpers';
+import { action, actionsOf, cardOf, cardText, heading, inputIds, lastPostedCard, press, startFileHost, stepInputs, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -27,7 +27,10 @@ const stranger: SendOptions = {
   conversation: { id: 'a:personal-stranger', conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
 };
 
-const FILES = { 'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram') };
+const FILES = {
+  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
+  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
+};
 
 let db: TestDatabase;
 let repos: Repositories;
@@ -218,5 +221,39 @@ describe('the measures step reads right', () => {
     assert.doesNotMatch(text, /behöver också en extraordinär insats/);
     // An optional cost left empty does not read like a missing field.
     assert.doesNotMatch(text, /Kostnad: Inte ifyllt/);
+  });
+});
+
+describe("mina ärenden in the principal's own chat", () => {
+  test('the child is named on the receipt and in the list; a decision shows its outcome, amount and the letter again', async () => {
+    const app = application();
+    const first = await walkTo('unitTerm', app);
+    const summary = await walkToSummary(harness, files, first, app);
+    const receipt = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
+    const name = `${app.pupil!.firstName} ${app.pupil!.lastName}`;
+    assert.match(cardText(receipt), new RegExp(`Barn: ${name}`));
+    const caseNumber = /TB-\d{4}-\d{4}/.exec(cardText(receipt))![0];
+    const kase = (await repos.cases.byNumber(DEMO_IDS.municipality, caseNumber))!;
+
+    const before = await say('mina ärenden');
+    assert.match(cardText(before), new RegExp(`Barn: ${name}`));
+    assert.doesNotMatch(cardText(before), /född \d{4}/);
+
+    const form = cardOf(await harness.sendCardAction({ caseId: kase.id }, { ...as(person('head')), verb: 'case.decision.form' }));
+    await press(harness, form, 'case.decision.send', {
+      'decision.outcome': 'approved',
+      'decision.amountPerMonth': '21000',
+      'decision.from': '2027-08-16',
+      'decision.to': '2028-01-16',
+      'decision.reason': '',
+    }, as(person('head')));
+    const after = await say('mina ärenden');
+    const row = cardText(after).split(caseNumber)[1] ?? '';
+    assert.match(row, /Status: Beviljat, 21 000 kr per månad/);
+    const show = action(after, 'case.decision.show', (d) => d.caseId === kase.id);
+    const letter = cardOf(await harness.sendCardAction(show.data, { ...as(principal), verb: 'case.decision.show' }));
+    assert.deepEqual(validateCard(letter), []);
+    assert.match(cardText(letter), new RegExp(caseNumber));
+    assert.match(cardText(letter), /21 000 kr/);
   });
 });
