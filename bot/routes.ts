@@ -41,6 +41,7 @@ const principalOnly =
 export const ROUTES: { [V in CardVerb]: Route<V> } = {
   // The principal's application.
   'app.new': principalOnly(({ deps, actor }) => startApplication(deps, actor)),
+  'app.new.confirm': principalOnly(({ deps, actor }) => startApplication(deps, actor, { deliberately: true })),
   'app.resume': ({ deps, actor }) => resumeDrafts(deps, actor),
   'cases.mine': ({ deps, actor }) => myCases(deps, actor),
   help: ({ deps, actor }) => welcome(deps, actor),

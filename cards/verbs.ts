@@ -19,6 +19,8 @@ const kase = z.object({ caseId: z.uuid() });
 
 export const VERB_SCHEMAS = {
   'app.new': empty,
+  // A new application although drafts are open: the principal chose it on the draft list.
+  'app.new.confirm': empty,
   'app.resume': empty,
   'cases.mine': empty,
   help: empty,

@@ -73,6 +73,8 @@ export type WelcomeViewModel = { displayName?: string; roles: WelcomeRoles; open
 
 export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;
+  // Asked for a new application while drafts are open: continue one, or start another on purpose.
+  offerNew?: boolean;
 };
 
 export type DiscardConfirmViewModel = { draftId: string; label: string };

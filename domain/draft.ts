@@ -41,8 +41,10 @@ export function pupilName(pupil: TApplicationDraft['pupil']): string {
     : [pupil?.firstName, pupil?.lastName].filter(Boolean).join(' ') || 'Namn inte ifyllt';
 }
 
-export function draftLabel(draft: TApplicationDraft): string {
+// "Elsa Lindqvist, höstterminen 2027, Järnboås skola": a principal of several units tells drafts
+// for two children with the same name apart by the unit.
+export function draftLabel(draft: TApplicationDraft, unitName?: string): string {
   const who = pupilName(draft.pupil);
   const term = !draft.term ? 'termin inte vald' : isTerm(draft.term) ? termLabel(draft.term) : draft.term;
-  return `${who}, ${term}`;
+  return unitName ? `${who}, ${term}, ${unitName}` : `${who}, ${term}`;
 }

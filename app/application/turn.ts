@@ -58,6 +58,11 @@ function viewEnv(actor: Actor, now: Date): StepViewEnv {
   return { profile: actor.municipality.profile, units: actor.units, now };
 }
 
+// The draft's title with the unit's name, as the principal's units name it.
+export function draftTitle(actor: Actor, draft: ApplicationSnapshot['context']['draft']): string {
+  return draftLabel(draft, actor.units.find((u) => u.id === draft.unit?.id)?.name);
+}
+
 export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
   return APPLICATION_STEPS.find((step) => snapshot.matches({ editing: step }));
 }
@@ -77,7 +82,7 @@ export const staleDraftCard = (text: string): AdaptiveCard =>
 // The card for whatever state the draft is in now.
 export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
   const context = snapshot.context;
-  if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftLabel(context.draft) });
+  if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftTitle(actor, context.draft) });
   if (snapshot.matches({ editing: 'problems' })) {
     return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
   }
@@ -116,6 +121,15 @@ async function discarded(deps: AppDeps, actor: Actor, turn: DraftTurn<Applicatio
     subjectType: 'draft',
     subjectId: draftId,
   });
+  // With other drafts still open, "börja om" would be the wrong question: they come first.
+  const others = (await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE)).filter((d) => d.id !== draftId);
+  if (others.length > 0) {
+    return messageCard({
+      title: 'Utkastet är slängt',
+      text: `Svaren och filerna i utkastet är borttagna. ${others.length === 1 ? 'Du har ett utkast kvar' : `Du har ${others.length} utkast kvar`}.`,
+      actions: [{ title: others.length === 1 ? 'Fortsätt med det' : 'Mina utkast', verb: 'app.resume', data: {} }],
+    });
+  }
   return messageCard({
     title: 'Utkastet är slängt',
     text: 'Svaren och filerna i utkastet är borttagna. Vill du börja om?',
@@ -156,7 +170,7 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
         return { card, kept: true };
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
-      await turn.save({ label: draftLabel(snapshot.context.draft) });
+      await turn.save({ label: draftTitle(actor, snapshot.context.draft) });
       const held = 'newMeasure' in event && !!event.newMeasure && newMeasureHeld(snapshot.context.errors);
       return { card: render(), kept: true, ...(held ? { held } : {}) };
     },

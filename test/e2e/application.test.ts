@@ -19,6 +19,7 @@ import {
   cardText,
   heading,
   lastPostedCard,
+  newApplication,
   press,
   startFileHost,
   stepInputs,
@@ -65,8 +66,7 @@ afterAll(async () => {
 });
 
 async function newDraft(): Promise<Card> {
-  await harness.sendMessage('Ny ansökan');
-  const card = lastPostedCard(harness);
+  const card = await newApplication(harness);
   assert.match(heading(card), /^Steg 1 av 10/);
   return card;
 }

@@ -14,7 +14,7 @@ import { validateCard } from '../cards/validate';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
 import { startHarness, type Harness, type SendOptions } from './harness';
-import { action, actionsOf, cardOf, cardText, heading, inputIds, lastPostedCard, press, startFileHost, stepInputs, walkToSummary, type Card } from './dialog-helpers';
+import { action, actionsOf, cardOf, cardText, heading, inputIds, lastPostedCard, press, startedDraft, startFileHost, stepInputs, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -123,8 +123,7 @@ const draftIdOf = (card: Card) => String(action(card, 'draft.save').data.draftId
 
 // From a new draft to `target`, answering each step from `app` (no measures, no files).
 async function walkTo(target: ApplicationStep, app: TApplicationDraft = application()): Promise<Card> {
-  let card = await say('ny ansökan');
-  if (actionsOf(card).some((a) => a.verb === 'app.new.confirm')) card = await press(harness, card, 'app.new.confirm', {}, as(principal));
+  let card = await startedDraft(harness, await say('ny ansökan'), as(principal));
   for (const step of APPLICATION_STEPS) {
     if (step === target) return card;
     card = await press(harness, card, 'step.next', stepInputs(card, app, step), as(principal));
@@ -255,5 +254,38 @@ describe("mina ärenden in the principal's own chat", () => {
     assert.deepEqual(validateCard(letter), []);
     assert.match(cardText(letter), new RegExp(caseNumber));
     assert.match(cardText(letter), /21 000 kr/);
+  });
+});
+
+describe('a second "ny ansökan" and Släng', () => {
+  // A principal of her own, so the drafts of the other tests do not count.
+  const other = as(principal);
+
+  test('with a draft open, ny ansökan offers to continue it; a second draft only on purpose; titles name the unit; Släng does not ask to start over', async () => {
+    let card = await startedDraft(harness, await say('ny ansökan'), other);
+    assert.match(heading(card), /^Steg 1 av 10/);
+    const app = application();
+    card = await press(harness, card, 'step.next', stepInputs(card, app, 'unitTerm'), other);
+    card = await press(harness, card, 'step.next', stepInputs(card, app, 'pupil'), other);
+    assert.match(cardText(card), /Ansökan för Alva Berg, höstterminen 2027, Järnboåsskolan/);
+
+    const before = (await repos.snapshots.listOpen(principal.id, 'application')).length;
+    await harness.sendMessage('ny ansökan', other);
+    const offer = lastPostedCard(harness);
+    assert.deepEqual(validateCard(offer), []);
+    assert.match(heading(offer), /redan påbörjat/);
+    assert.match(cardText(offer), /Alva Berg, höstterminen 2027, Järnboåsskolan/);
+    assert.equal((await repos.snapshots.listOpen(principal.id, 'application')).length, before, 'no silent second draft');
+    const second = await press(harness, offer, 'app.new.confirm', {}, other);
+    assert.match(heading(second), /^Steg 1 av 10/);
+    assert.equal((await repos.snapshots.listOpen(principal.id, 'application')).length, before + 1);
+
+    // Throwing the new one away leaves the first: no "Vill du börja om?".
+    const asked = await say('avbryt', other);
+    const gone = await press(harness, asked, 'draft.discard.confirm', {}, other);
+    assert.match(heading(gone), /slängt/);
+    assert.doesNotMatch(cardText(gone), /börja om/);
+    assert.match(cardText(gone), /utkast kvar/);
+    assert.equal(action(gone, 'app.resume').verb, 'app.resume');
   });
 });
