@@ -6,7 +6,7 @@
 import { assign, emit, setup, type SnapshotFrom } from 'xstate';
 import type { TAttachment, TAttachmentKind, TMeasure, TApplicationDraft, Problem } from '../domain/schemas';
 import { mergeDraft, type DraftPatch } from '../domain/draft';
-import { APPLICATION_STEPS, type ApplicationStep } from './application.steps';
+import { APPLICATION_STEPS, stepOfField, type ApplicationStep } from './application.steps';
 import { measureProblems, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
 import { stripProtectedIdentity } from '../domain/review';
 
@@ -128,6 +128,10 @@ function implementations(env: ApplicationEnv) {
         stepProblems(merged(context, event), 'pupil', env).some((p) => p.code === 'pupil.registeredMunicipality.other'),
       stepValid: ({ context, event }: Args) => stepProblems(merged(context, event), context.step, env).length === 0,
       submissionReady: ({ context, event }: Args) => submissionReview(merged(context, event), env).ready,
+      // Only the summary's own answer (the signature) is missing: the message belongs under it,
+      // on the same card, not on a list of problems that replaces the summary.
+      onlySummaryProblems: ({ context, event }: Args) =>
+        submissionReview(merged(context, event), env).problems.every((p) => stepOfField(p.field) === 'summary'),
       measureValid: ({ context, event }: Args) =>
         event.type === 'measure.add' && measureProblems(context.draft, event.measure, env).length === 0,
       measureExists: ({ context, event }: Args) =>
@@ -245,6 +249,7 @@ function buildApplicationMachine() {
             'app.submit': [
               { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
               { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
+              { guard: 'onlySummaryProblems', actions: ['mergeValues', 'showStepErrors'] },
               { target: 'problems', actions: ['mergeValues', 'showProblems'] },
             ],
           };

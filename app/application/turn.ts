@@ -27,6 +27,9 @@ export interface TurnExtras {
   // Messages for inputs the machine never saw because they did not parse.
   errors?: Record<string, string>;
   notice?: string;
+  // Opened again later ("fortsätt", a draft in the list): the messages of the last turn are
+  // history, so the step is shown as it is, without them. Nästa checks it again.
+  reopened?: boolean;
 }
 
 // What a turn ended in: the card, and whether the event reached the open draft from its current
@@ -100,7 +103,7 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
     });
   }
   const step = currentStep(snapshot) ?? context.step;
-  const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
+  const vm = stepViewModel(draftId, extras.reopened ? { ...context, errors: {}, notice: undefined } : context, step, viewEnv(actor, now));
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
   // What was typed into the new-measure form comes back only while the form has messages: a
   // measure that was added leaves the form empty.
@@ -158,7 +161,7 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
     async act(turn) {
       const { record, snapshot, event } = turn;
       const render = (more: TurnExtras = {}) => renderState(record.id, snapshot, actor, now, { ...extras, ...more });
-      if (!event) return { card: render(), kept: false };
+      if (!event) return { card: render({ reopened: true }), kept: false };
       // An older card of this draft: the machine ignored it, and the principal is told that
       // what it carried was not saved.
       if (turn.emitted.some((e) => e.type === 'draft.staleCard')) return { card: render({ notice: STALE_CARD_NOTICE }), kept: false };

@@ -289,3 +289,24 @@ describe('a second "ny ansökan" and Släng', () => {
     assert.equal(action(gone, 'app.resume').verb, 'app.resume');
   });
 });
+
+describe('errors where they belong', () => {
+  test('an unsigned submit keeps the summary, with the message under the signature', async () => {
+    const app = application();
+    const summary = await walkToSummary(harness, files, await say('ny ansökan'), app);
+    const unsigned = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'false' }, as(principal));
+    assert.deepEqual(validateCard(unsigned), []);
+    assert.match(heading(unsigned), /^Steg 10 av 10/);
+    const text = cardText(unsigned);
+    assert.match(text, /Jag är ansvarig rektor\/förskolechef och intygar att uppgifterna stämmer\nSom ansvarig rektor eller förskolechef behöver du intyga/);
+  });
+
+  test('a draft opened again shows no banner from the last time', async () => {
+    const card = await walkTo('placement');
+    const refused = await press(harness, card, 'step.next', { 'placement.group': '', 'placement.attendanceHoursPerWeek': '' }, as(principal));
+    assert.match(cardText(refused), /att rätta/);
+    const again = cardOf(await harness.sendCardAction({ draftId: draftIdOf(card) }, { ...as(principal), verb: 'draft.open' }));
+    assert.match(heading(again), /^Steg 3 av 10/);
+    assert.doesNotMatch(cardText(again), /att rätta/);
+  });
+});
