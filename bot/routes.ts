@@ -18,7 +18,7 @@ import { resendDecision } from '../app/case/resend-decision';
 import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
 import { viewCase } from '../app/case/view-case';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
-import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
+import { answerQuestion, followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
 
 export type { Reply };
@@ -118,6 +118,7 @@ export function normalizeCommand(text: string): string {
 export async function routeText(deps: AppDeps, actor: Actor | null, text: string, place: TurnPlace & { displayName?: string }): Promise<Reply> {
   if (!actor) return welcome(deps, null, place.displayName);
   const command = COMMANDS[normalizeCommand(text)];
-  return command ? command({ deps, actor, place }) : notUnderstoodCard();
+  if (command) return command({ deps, actor, place });
+  return answerQuestion(actor, normalizeCommand(text)) ?? notUnderstoodCard(actor);
 }
 

@@ -310,3 +310,19 @@ describe('errors where they belong', () => {
     assert.doesNotMatch(cardText(again), /att rätta/);
   });
 });
+
+describe('free questions', () => {
+  test('the few questions principals ask get an answer from the profile; anything else points to hjälp', async () => {
+    const time = cardText(await say('Hur lång tid tar det att få beslut?'));
+    assert.match(time, /När kommer beslutet/);
+    assert.match(time, /15 april för höstterminen och 15 oktober för vårterminen/);
+    assert.match(cardText(await say('Vad händer nu?')), /Så går det vidare/);
+    assert.match(cardText(await say('Vart skickar jag uppföljningen?')), /Nora kommun, Bildningsförvaltningen, Elevhälsan/);
+    const other = await say('Vad tycker du om vädret?');
+    assert.match(heading(other), /förstod jag inte/);
+    assert.ok(actionsOf(other).some((a) => a.verb === 'help'));
+    // Elevhälsan is pointed to hjälp, not offered a new application.
+    const staff = await say('Vad tycker du om vädret?', as(person('head')));
+    assert.deepEqual(actionsOf(staff).map((a) => a.verb), ['help']);
+  });
+});

@@ -464,10 +464,9 @@ describe('application machine: behaviour', () => {
   });
 
   test('a draft that drifted while it waited (the unit is no longer led) is submitted to the list of problems, which leads back', () => {
-    const atSummary = replay(forward('summary'));
+    const atSummary = forward('summary').reduce((at, event) => turn(at.persisted, event), turn(undefined));
     const drifted = createApplicationMachine({ ...env, units: env.units.filter((u) => u.id !== validApplication().unit?.id) });
-    const restored = createActor(drifted, { snapshot: createActor(machine, { snapshot: atSummary }).getPersistedSnapshot() as Snap });
-    restored.start();
+    const restored = createActor(drifted, { snapshot: atSummary.persisted, input: {} }).start();
     restored.send({ type: 'app.submit', values: { signature: { confirmed: true } } });
     const s = restored.getSnapshot();
     assert.ok(s.matches({ editing: 'problems' }), JSON.stringify(s.value));
