@@ -188,6 +188,22 @@ export function parseNewMeasure(data: Record<string, unknown>): { measure?: TMea
   return { measure, inputErrors: {} };
 }
 
+// The new-measure form's fields one by one, each kept when it parses on its own: what the form
+// shows again when the measure as a whole could not be added.
+export function newMeasureFieldValues(data: Record<string, unknown>): Partial<Pick<TMeasure, 'type' | 'description' | 'hoursPerWeek' | 'cost'>> {
+  const out: Partial<Pick<TMeasure, 'type' | 'description' | 'hoursPerWeek' | 'cost'>> = {};
+  const shape = ZNewMeasure.shape;
+  const type = shape['measure.type'].safeParse(data['measure.type']);
+  if (type.success && type.data) out.type = type.data as TMeasure['type'];
+  const description = shape['measure.description'].safeParse(data['measure.description']);
+  if (description.success && description.data !== undefined) out.description = description.data;
+  const hours = shape['measure.hoursPerWeek'].safeParse(data['measure.hoursPerWeek']);
+  if (hours.success && hours.data != null) out.hoursPerWeek = hours.data;
+  const cost = shape['measure.cost'].safeParse(data['measure.cost']);
+  if (cost.success && cost.data != null) out.cost = cost.data;
+  return out;
+}
+
 export function parseAttachmentKind(data: Record<string, unknown>): { kind?: TAttachmentKind; inputErrors: FieldErrors } {
   const parsed = ZAttachmentKind.safeParse(typeof data['attachment.kind'] === 'string' ? data['attachment.kind'].trim() : undefined);
   return parsed.success

@@ -68,7 +68,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
   }
 
   async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<Reply> {
-    if (!actor) return notPrincipalCard();
+    if (!actor) return notPrincipalCard(null);
     const parsed = parseAction(verb, data);
     if (!parsed.ok) {
       log.info('refused card action', { reason: parsed.reason, activityId: turn.activity.id });

@@ -4,7 +4,7 @@
 import type { CardVerb, VerbData } from '../cards/verbs';
 import type { Actor } from '../app/actor';
 import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
-import { myCases } from '../app/application/my-cases';
+import { myCases, showDecision } from '../app/application/my-cases';
 import { openCompletionDraft } from '../app/application/open-completion';
 import { openDraft, resumeDrafts } from '../app/application/resume';
 import { startApplication } from '../app/application/start';
@@ -19,7 +19,7 @@ import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessm
 import { viewCase } from '../app/case/view-case';
 import { myReminders, setReminderPaused, snoozeReminder } from '../app/reminders/settings';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
-import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
+import { answerQuestion, followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
 
 export type { Reply };
@@ -37,11 +37,12 @@ type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: I
 const principalOnly =
   <V extends CardVerb>(route: Route<V>): Route<V> =>
   (ctx, ids, inputs) =>
-    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
+    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard(ctx.actor)) : route(ctx, ids, inputs);
 
 export const ROUTES: { [V in CardVerb]: Route<V> } = {
   // The principal's application.
   'app.new': principalOnly(({ deps, actor }) => startApplication(deps, actor)),
+  'app.new.confirm': principalOnly(({ deps, actor }) => startApplication(deps, actor, { deliberately: true })),
   'app.resume': ({ deps, actor }) => resumeDrafts(deps, actor),
   'cases.mine': ({ deps, actor }) => myCases(deps, actor),
   help: ({ deps, actor }) => welcome(deps, actor),
@@ -71,6 +72,7 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.decision.form': ({ deps, actor, place }, { caseId }) => openDecisionForm(deps, actor, caseId, place),
   'case.decision.send': ({ deps, actor }, { caseId }, inputs) => decide(deps, actor, caseId, inputs),
   'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
+  'case.decision.show': ({ deps, actor }, { caseId }) => showDecision(deps, actor, caseId),
   'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
   // Reminders.
   'reminder.snooze': ({ deps, actor }, { sendId }) => snoozeReminder(deps, actor, sendId),
@@ -125,6 +127,7 @@ export function normalizeCommand(text: string): string {
 export async function routeText(deps: AppDeps, actor: Actor | null, text: string, place: TurnPlace & { displayName?: string }): Promise<Reply> {
   if (!actor) return welcome(deps, null, place.displayName);
   const command = COMMANDS[normalizeCommand(text)];
-  return command ? command({ deps, actor, place }) : notUnderstoodCard();
+  if (command) return command({ deps, actor, place });
+  return answerQuestion(actor, normalizeCommand(text)) ?? notUnderstoodCard(actor);
 }
 

@@ -36,6 +36,16 @@ import {
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 export const APOLOGY_TEXT = 'Något gick fel hos mig. Ditt utkast är sparat – försök igen om en stund.';
+// Elevhälsan's buttons on a case: the person has no draft, so the apology does not mention one.
+export const CASE_APOLOGY_TEXT = 'Något gick fel hos mig. Titta på ärendet igen och försök en gång till om en stund.';
+
+// The apology for a failed turn: Elevhälsan's work on a case gets its own (the principal's
+// "Komplettera" button, case.complete.open, opens a draft and keeps the draft wording).
+export function apologyFor(activity: object): string {
+  const verb = ('value' in activity ? (activity.value as { action?: { verb?: unknown } } | undefined) : undefined)?.action?.verb;
+  const onCase = typeof verb === 'string' && (verb.startsWith('case.') || verb === 'cases.queue') && verb !== 'case.complete.open';
+  return onCase ? CASE_APOLOGY_TEXT : APOLOGY_TEXT;
+}
 
 export type CreateBotAppOptions = {
   config: BotConfig;
@@ -194,7 +204,7 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
       error: errorFields(cause),
     });
     try {
-      await turn.send(APOLOGY_TEXT);
+      await turn.send(apologyFor(turn.activity));
     } catch (sendError) {
       log.error('could not send the apology', { conversationId: turn.conversationId, error: errorFields(sendError) });
     }
@@ -217,7 +227,7 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
           return { status: 200, body: await handlers.onCardAction(turn) };
         } catch (err) {
           await apologise(turn, err, route.kind);
-          return { status: 200, body: messageResponse(APOLOGY_TEXT) };
+          return { status: 200, body: messageResponse(apologyFor(route.activity)) };
         }
       }
       case 'fileConsent': {

@@ -31,9 +31,10 @@ export function extraordinaryLevelLabel(profile: AssessmentScale): string {
   return levelLabels[levels.indexOf(extraordinaryFromLevel)] ?? String(extraordinaryFromLevel);
 }
 
-// 8 areas x 2 drop-downs x 5 levels is the largest card of the dialog, so each area is kept
-// to a title, a one-line hint and two compact drop-downs sharing one choice list. `extra`
-// adds lines under an area's hint (the handler's review shows the principal's rating there).
+// 8 areas x 2 drop-downs x 5 levels is the largest card of the dialog, so each area is one
+// row: its title and a one-line hint, then "Nuläge" and "Önskat läge" side by side as compact
+// drop-downs sharing one choice list (they stack on a narrow phone). `extra` adds lines under an
+// area's hint (the handler's review shows the principal's rating there).
 export function assessmentAreaInputs(
   profile: AssessmentScale,
   rating: TAssessment,
@@ -45,35 +46,51 @@ export function assessmentAreaInputs(
   return areas.map((area) => {
     const current = rating[area.id]?.current;
     const desired = rating[area.id]?.desired;
+    const column = (items: CardElement[]): CardElement => ({ type: 'Column', width: 'stretch', items });
     return container(
       [
         text(area.label, { weight: 'bolder', style: 'heading' }),
         subtle(area.hint, { spacing: 'none' }),
         ...extra(area.id),
-        ...choiceSet(
-          {
-            id: `assessment.${area.id}.current`,
-            label: 'Nuläge',
-            placeholder: 'Välj nivå',
-            errorMessage: `Välj nivå för nuläget i ${area.label.toLowerCase()}.`,
-            choices,
-            value: current === undefined ? undefined : String(current),
-          },
-          errors,
-        ),
-        ...choiceSet(
-          {
-            id: `assessment.${area.id}.desired`,
-            label: 'Önskat läge med stödet',
-            placeholder: 'Välj nivå',
-            errorMessage: `Välj nivå för önskat läge i ${area.label.toLowerCase()}.`,
-            choices,
-            value: desired === undefined ? undefined : String(desired),
-          },
-          errors,
-        ),
+        {
+          type: 'ColumnSet',
+          spacing: 'small',
+          columns: [
+            column(
+              choiceSet(
+                {
+                  id: `assessment.${area.id}.current`,
+                  label: 'Nuläge',
+                  placeholder: 'Välj nivå',
+                  errorMessage: `Välj nivå för nuläget i ${area.label.toLowerCase()}.`,
+                  choices,
+                  value: current === undefined ? undefined : String(current),
+                },
+                errors,
+              ),
+            ),
+            column(
+              choiceSet(
+                {
+                  id: `assessment.${area.id}.desired`,
+                  label: 'Önskat läge',
+                  placeholder: 'Välj nivå',
+                  errorMessage: `Välj nivå för önskat läge i ${area.label.toLowerCase()}.`,
+                  choices,
+                  value: desired === undefined ? undefined : String(desired),
+                },
+                errors,
+              ),
+            ),
+          ],
+        },
       ],
       { separator: true },
     );
   });
+}
+
+// Whether any area has a level yet: before that there is no result to show, only how to get one.
+export function hasAnyRating(rating: TAssessment | undefined): boolean {
+  return Object.values(rating ?? {}).some((r) => r?.current !== undefined || r?.desired !== undefined);
 }

@@ -25,6 +25,20 @@ export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
       { separator: true },
     ),
   );
+  if (vm.offerNew) {
+    return adaptiveCard(
+      [
+        heading('Du har redan påbörjat en ansökan'),
+        text(
+          vm.drafts.length === 1
+            ? 'Vill du fortsätta med utkastet nedan? Gäller den nya ansökan ett annat barn eller en annan termin kan du börja en ny.'
+            : `Du har ${vm.drafts.length} utkast som inte är inskickade. Öppna det du vill fortsätta med, eller börja en ny ansökan för ett annat barn eller en annan termin.`,
+        ),
+        ...items,
+      ],
+      [execute('Börja en ny ansökan', 'app.new.confirm', {})],
+    );
+  }
   return adaptiveCard([
     heading('Dina utkast'),
     text(

@@ -6,10 +6,11 @@ import { formatHoursPerWeek } from '../domain/wording';
 
 export function receiptCard(vm: ReceiptViewModel): AdaptiveCard {
   const body: CardElement[] = [
-    heading('Ansökan är inskickad', { color: 'good' }),
+    heading('Ansökan är inskickad'),
     subtle('Ärendenummer', { spacing: 'medium' }),
     text(vm.caseNumber, { size: 'extraLarge', weight: 'bolder', spacing: 'none' }),
     factSet([
+      { title: 'Barn', value: vm.pupilName },
       { title: 'Enhet', value: vm.unitName },
       { title: 'Termin', value: vm.termLabel },
       { title: 'Inskickad', value: vm.submittedText },

@@ -20,6 +20,8 @@ const kase = z.object({ caseId: z.uuid() });
 
 export const VERB_SCHEMAS = {
   'app.new': empty,
+  // A new application although drafts are open: the principal chose it on the draft list.
+  'app.new.confirm': empty,
   'app.resume': empty,
   'cases.mine': empty,
   help: empty,
@@ -55,6 +57,8 @@ export const VERB_SCHEMAS = {
   'case.decision.send': kase,
   // The principal reopens the application at the step Elevhälsan asked to be completed.
   'case.complete.open': kase,
+  // The principal opens the decision letter again from "Mina ärenden".
+  'case.decision.show': kase,
   // The decision could not be delivered: try the principal's chat again (after a reinstall).
   'case.decision.resend': kase,
   // Input: attachment.id. Sends that file of the case to the person's 1:1 chat (Teams asks them

@@ -26,7 +26,9 @@ export type AssessmentSummary = {
   explanation: string;
 };
 
-export type ChecklistItem = { kind: TAttachmentKind; label: string; required: boolean; done: boolean };
+// One requirement of the attachments step: a document kind, or one of several kinds ("minst ett
+// underlag"). `field` is the review's field for it, so its message can stand beside the line.
+export type ChecklistItem = { field: string; label: string; required: boolean; done: boolean };
 
 export type SummarySection = {
   step: ApplicationStep;
@@ -63,11 +65,16 @@ export type StepViewModel = {
   summarySections?: SummarySection[];
 };
 
-// isElevhalsan: a handler, the head or an admin, who works the queue instead of applying.
-export type WelcomeViewModel = { displayName?: string; isPrincipal: boolean; isElevhalsan?: boolean; openDrafts: number };
+// Who is greeted: each role the person holds adds its part of the card. A principal is someone
+// who leads at least one unit (the role alone, without a unit, gives nothing to apply for).
+export type WelcomeRoles = { principal: boolean; handler: boolean; head: boolean; admin: boolean };
+
+export type WelcomeViewModel = { displayName?: string; roles: WelcomeRoles; openDrafts: number };
 
 export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;
+  // Asked for a new application while drafts are open: continue one, or start another on purpose.
+  offerNew?: boolean;
 };
 
 export type DiscardConfirmViewModel = { draftId: string; label: string };
@@ -84,6 +91,7 @@ export type ProblemsViewModel = { draftId: string; problems: ProblemItem[]; warn
 
 export type ReceiptViewModel = {
   caseNumber: string;
+  pupilName: string;
   unitName: string;
   termLabel: string;
   late: boolean;
@@ -103,6 +111,8 @@ export type CaseListViewModel = {
     statusText: string;
     submittedText: string;
     pupilLabel: string;
+    // Once decided: the case id for "Visa beslutet".
+    decidedCaseId?: string;
   }>;
 };
 

@@ -34,11 +34,17 @@ export function mergeDraft(draft: TApplicationDraft, patch: DraftPatch): TApplic
 }
 
 // How a draft is named in the principal's own list of drafts ("Alva Berg, höstterminen 2027").
-export function draftLabel(draft: TApplicationDraft): string {
-  const pupil = draft.pupil;
-  const who = pupil?.protectedIdentity
+// The child as the principal's own chat names them: the name, or that the identity is protected.
+export function pupilName(pupil: TApplicationDraft['pupil']): string {
+  return pupil?.protectedIdentity
     ? 'Barn med skyddade personuppgifter'
     : [pupil?.firstName, pupil?.lastName].filter(Boolean).join(' ') || 'Namn inte ifyllt';
+}
+
+// "Elsa Lindqvist, höstterminen 2027, Järnboås skola": a principal of several units tells drafts
+// for two children with the same name apart by the unit.
+export function draftLabel(draft: TApplicationDraft, unitName?: string): string {
+  const who = pupilName(draft.pupil);
   const term = !draft.term ? 'termin inte vald' : isTerm(draft.term) ? termLabel(draft.term) : draft.term;
-  return `${who}, ${term}`;
+  return unitName ? `${who}, ${term}, ${unitName}` : `${who}, ${term}`;
 }

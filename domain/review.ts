@@ -115,13 +115,13 @@ export function isEligibleMeasure(type: TMeasureType): boolean {
   return (ELIGIBLE_MEASURE_TYPES as readonly string[]).includes(type);
 }
 
-// Shown the moment an ordinary measure is added, before any review.
-export function ordinaryMeasureNotice(type: TMeasureType): string {
-  return (
-    `${MEASURE_TYPE_LABELS[type]} räknas som ordinärt stöd och betalas genom grundbeloppet, inte genom tilläggsbelopp. ` +
-    'Insatsen kan stå kvar som en del av helheten, men ansökan behöver också en extraordinär insats, ' +
-    'till exempel assistenthjälp eller anpassning av lokaler.'
-  );
+// Beside an ordinary measure in the list. It asks for an extraordinary measure only while the
+// application has none: once one is added, the sentence would claim something that is not true.
+export function ordinaryMeasureNotice(type: TMeasureType, hasExtraordinary = false): string {
+  const rule = `${MEASURE_TYPE_LABELS[type]} räknas som ordinärt stöd och betalas genom grundbeloppet, inte genom tilläggsbelopp. `;
+  return hasExtraordinary
+    ? `${rule}Insatsen kan stå kvar som en del av helheten men räknas inte in i beloppet.`
+    : `${rule}Insatsen kan stå kvar som en del av helheten, men ansökan behöver också en extraordinär insats, till exempel assistenthjälp eller anpassning av lokaler.`;
 }
 
 function hasResources(measure: TMeasure): boolean {
@@ -473,7 +473,7 @@ function measuresPresent({ measures = [] }: TApplicationDraft): Finding[] {
     ];
   }
   return measures.flatMap((m, i) =>
-    isOrdinaryMeasure(m.type) ? [warning(`measures[${i}].type`, 'measure.ordinary', ordinaryMeasureNotice(m.type))] : [],
+    isOrdinaryMeasure(m.type) ? [warning(`measures[${i}].type`, 'measure.ordinary', ordinaryMeasureNotice(m.type, true))] : [],
   );
 }
 
@@ -552,7 +552,7 @@ function atgardsprogramAttached({ attachments = [], pupil }: TApplicationDraft, 
   const form = SCHOOL_FORM_LABELS[pupil?.schoolForm as TSchoolForm].toLowerCase();
   return [
     problem(
-      'attachments',
+      'attachments.atgardsprogram',
       'attachments.atgardsprogram.missing',
       `För elever i ${form} ska åtgärdsprogrammet bifogas. Ladda upp det och välj typen ”Åtgärdsprogram”.`,
     ),
@@ -563,7 +563,7 @@ function supportingAttached({ attachments = [] }: TApplicationDraft): Finding[] 
   if (attachments.some((a) => a.kind && SUPPORTING_KINDS.includes(a.kind))) return [];
   return [
     problem(
-      'attachments',
+      'attachments.supporting',
       'attachments.supporting.missing',
       'Bifoga underlag som styrker behovet, till exempel pedagogisk kartläggning, testresultat, läkarintyg eller psykologbedömning.',
     ),

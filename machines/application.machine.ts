@@ -6,9 +6,9 @@
 import { assign, emit, setup, type SnapshotFrom } from 'xstate';
 import type { TAttachment, TAttachmentKind, TMeasure, TApplicationDraft, Problem } from '../domain/schemas';
 import { mergeDraft, type DraftPatch } from '../domain/draft';
-import { APPLICATION_STEPS, type ApplicationStep } from './application.steps';
+import { APPLICATION_STEPS, stepOfField, type ApplicationStep } from './application.steps';
 import { measureProblems, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
-import { isOrdinaryMeasure, ordinaryMeasureNotice, stripProtectedIdentity } from '../domain/review';
+import { stripProtectedIdentity } from '../domain/review';
 
 export type { ApplicationEnv };
 export type FieldErrors = Record<string, string>;
@@ -25,10 +25,22 @@ export interface ApplicationContext {
   submittedAt?: string;
 }
 
+// What a card's own form held when a page-wide button (Nästa, Tillbaka, Spara) was pressed
+// instead of the form's button: applied when it is valid, otherwise held with its messages.
+export interface PendingMeasure {
+  measure?: TMeasure;
+  // The form's values that did not parse, keyed by input id ("measure.hoursPerWeek").
+  inputErrors?: FieldErrors;
+}
+
 interface StepValues {
   values: DraftPatch;
   // Values the server could not parse (wrong type), keyed by input id.
   inputErrors?: FieldErrors;
+  // The new-measure form, filled in but not added with "Lägg till insats".
+  newMeasure?: PendingMeasure;
+  // The kind chosen for the file the card asks about, not saved with "Spara typ".
+  attachmentKind?: TAttachmentKind;
 }
 
 export type ApplicationEvent =
@@ -71,6 +83,15 @@ function eventValues(event: ApplicationEvent): DraftPatch {
   return 'values' in event ? event.values : {};
 }
 
+function pendingMeasure(event: ApplicationEvent): PendingMeasure | undefined {
+  return 'newMeasure' in event ? event.newMeasure : undefined;
+}
+
+function withAttachmentKind(draft: TApplicationDraft, attachmentId: string | undefined, kind: TAttachmentKind | undefined): TApplicationDraft {
+  if (!attachmentId || !kind || !(draft.attachments ?? []).some((a) => a.id === attachmentId)) return draft;
+  return { ...draft, attachments: (draft.attachments ?? []).map((a) => (a.id === attachmentId ? { ...a, kind } : a)) };
+}
+
 function hasInputErrors(event: ApplicationEvent): boolean {
   return 'inputErrors' in event && !!event.inputErrors && Object.keys(event.inputErrors).length > 0;
 }
@@ -78,16 +99,39 @@ function hasInputErrors(event: ApplicationEvent): boolean {
 // The rules that need the turn's environment. The machine below is built once with an
 // environment that refuses to be read; every turn provides its own (applicationMachineFor).
 function implementations(env: ApplicationEnv) {
-  const merged = (context: ApplicationContext, event: ApplicationEvent) =>
-    stripProtectedIdentity(mergeDraft(context.draft, eventValues(event)));
+  // Why a filled-in new measure cannot be added, or null when it can (or there is none).
+  const pendingMeasureErrors = (context: ApplicationContext, event: ApplicationEvent): FieldErrors | null => {
+    const pending = pendingMeasure(event);
+    if (!pending) return null;
+    if (pending.inputErrors && Object.keys(pending.inputErrors).length > 0) return pending.inputErrors;
+    if (!pending.measure) return null;
+    const problems = measureProblems(context.draft, pending.measure, env);
+    return problems.length > 0 ? toRecord(problems) : null;
+  };
+  // The card's answers, plus what its own forms held: a valid new measure is added and a chosen
+  // attachment kind is set, exactly as their own buttons would have done.
+  const merged = (context: ApplicationContext, event: ApplicationEvent) => {
+    let draft = stripProtectedIdentity(mergeDraft(context.draft, eventValues(event)));
+    const measure = pendingMeasure(event)?.measure;
+    if (measure && !pendingMeasureErrors(context, event)) draft = { ...draft, measures: [...(draft.measures ?? []), measure] };
+    if ('attachmentKind' in event) draft = withAttachmentKind(draft, context.pendingAttachmentId, event.attachmentKind);
+    return draft;
+  };
+  // The next file without a kind, once the pending one has its kind.
+  const nextPending = (draft: TApplicationDraft) => draft.attachments?.find((a) => !a.kind)?.id;
   return {
     guards: {
       isStaleStep: ({ context, event }: Args) => 'step' in event && event.step !== context.step,
       hasInputErrors: ({ event }: Args) => hasInputErrors(event),
+      pendingMeasureRefused: ({ context, event }: Args) => pendingMeasureErrors(context, event) !== null,
       registeredElsewhere: ({ context, event }: Args) =>
         stepProblems(merged(context, event), 'pupil', env).some((p) => p.code === 'pupil.registeredMunicipality.other'),
       stepValid: ({ context, event }: Args) => stepProblems(merged(context, event), context.step, env).length === 0,
       submissionReady: ({ context, event }: Args) => submissionReview(merged(context, event), env).ready,
+      // Only the summary's own answer (the signature) is missing: the message belongs under it,
+      // on the same card, not on a list of problems that replaces the summary.
+      onlySummaryProblems: ({ context, event }: Args) =>
+        submissionReview(merged(context, event), env).problems.every((p) => stepOfField(p.field) === 'summary'),
       measureValid: ({ context, event }: Args) =>
         event.type === 'measure.add' && measureProblems(context.draft, event.measure, env).length === 0,
       measureExists: ({ context, event }: Args) =>
@@ -95,7 +139,16 @@ function implementations(env: ApplicationEnv) {
       hasDraftContent: ({ context }: Args) => Object.keys(context.draft).length > 0,
     },
     actions: {
-      mergeValues: set({ draft: ({ context, event }) => merged(context, event) }),
+      mergeValues: set(({ context, event }) => {
+        const draft = merged(context, event);
+        return 'attachmentKind' in event && event.attachmentKind ? { draft, pendingAttachmentId: nextPending(draft) } : { draft };
+      }),
+      // The new measure stays in its form with the messages beside it (the card is given back
+      // what was typed); nothing else on the card is lost, it is merged as usual.
+      holdPendingMeasure: set({
+        errors: ({ context, event }) => pendingMeasureErrors(context, event) ?? {},
+        notice: undefined,
+      }),
       clearErrors: set({ errors: {}, notice: undefined, problems: [], warnings: [] }),
       showInputErrors: set({
         errors: ({ event }) => ('inputErrors' in event && event.inputErrors) || {},
@@ -112,11 +165,9 @@ function implementations(env: ApplicationEnv) {
       stampSubmitted: set({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
       addMeasure: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
+        // The ordinary-measure warning is shown once, beside the measure in the list (step-view).
         const measures = [...(context.draft.measures ?? []), event.measure];
-        return {
-          draft: { ...context.draft, measures },
-          notice: isOrdinaryMeasure(event.measure.type) ? ordinaryMeasureNotice(event.measure.type) : undefined,
-        };
+        return { draft: { ...context.draft, measures } };
       }),
       showMeasureErrors: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
@@ -188,6 +239,7 @@ function buildApplicationMachine() {
             'step.next': [
               { guard: 'isStaleStep', actions: 'noteStaleCard' },
               { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
+              { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
               ...elsewhere,
               { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
               { actions: ['mergeValues', 'showStepErrors'] },
@@ -197,18 +249,24 @@ function buildApplicationMachine() {
             'app.submit': [
               { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
               { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
+              { guard: 'onlySummaryProblems', actions: ['mergeValues', 'showStepErrors'] },
               { target: 'problems', actions: ['mergeValues', 'showProblems'] },
             ],
           };
       const backward: Transitions = previous
-        ? { 'step.back': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
+        ? {
+            'step.back': [
+              { guard: 'isStaleStep', actions: 'noteStaleCard' },
+              { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
+              { target: previous, actions: ['mergeValues', 'clearErrors'] },
+            ],
+          }
         : {};
       const measureEvents: Transitions =
         step === 'measures'
           ? {
               'measure.add': [
                 { guard: 'hasInputErrors', actions: 'showInputErrors' },
-                // Errors are cleared first: addMeasure sets the ordinary-measure notice, which must survive.
                 { guard: 'measureValid', actions: ['clearErrors', 'addMeasure'] },
                 { actions: 'showMeasureErrors' },
               ],
@@ -248,7 +306,11 @@ function buildApplicationMachine() {
         on: {
           'step.goto': gotoTransitions,
           // Saving keeps whatever was typed, valid or not: nothing a principal wrote is lost.
-          'draft.save': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { actions: 'mergeValues' }],
+          'draft.save': [
+            { guard: 'isStaleStep', actions: 'noteStaleCard' },
+            { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
+            { actions: 'mergeValues' },
+          ],
           'attachment.added': { target: '.attachments', actions: ['addAttachment', 'clearErrors'] },
           'attachment.kind': {
             guard: ({ context, event }) =>

@@ -1,19 +1,82 @@
 // Answering the application, step by step: every card verb on an open draft is one event to the
 // application machine, with the card's inputs parsed field by field first (card-input.ts), so
 // nothing a card sends is trusted as is.
-import { messageCard, type AdaptiveCard } from '../../cards';
-import type { TMeasure } from '../../domain/schemas';
+import { messageCard, type AdaptiveCard, type NewMeasureValues } from '../../cards';
+import type { TAttachmentKind, TMeasure } from '../../domain/schemas';
 import type { ApplicationEvent } from '../../machines/application.machine';
 import type { ApplicationStep } from '../../machines/application.steps';
 import type { Actor } from '../actor';
-import { parseAttachmentKind, parseDraftInputs, parseNewMeasure } from '../card-input';
+import { newMeasureFieldValues, parseAttachmentKind, parseDraftInputs, parseNewMeasure } from '../card-input';
 import type { AppDeps } from '../deps';
-import { APPLICATION_MACHINE, runApplicationEvent, runApplicationTurn } from './turn';
+import { APPLICATION_MACHINE, runApplicationEvent, runApplicationTurn, type DraftReply } from './turn';
 
 type Inputs = Record<string, unknown>;
 
+const NEW_MEASURE_INPUTS = ['measure.type', 'measure.description', 'measure.hoursPerWeek', 'measure.cost'] as const;
+
+const filledIn = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null);
+
+// What the new-measure form held, as typed: the card gets it back when it is not added.
+function typedNewMeasure(inputs: Inputs): NewMeasureValues | undefined {
+  if (!NEW_MEASURE_INPUTS.some((key) => filledIn(inputs[key]))) return undefined;
+  return newMeasureFieldValues(inputs);
+}
+
+// The inputs a step card's own forms carry along with every page-wide button: the new-measure
+// form and the kind of the file the card asks about. Whatever was filled in there is applied or
+// held with a message, never dropped (the card promises that Nästa, Tillbaka and Spara keep it).
+function ownForms(inputs: Inputs): { pending: Partial<Pick<StepEvent, 'newMeasure' | 'attachmentKind'>>; typed?: NewMeasureValues } {
+  const pending: Partial<Pick<StepEvent, 'newMeasure' | 'attachmentKind'>> = {};
+  const typed = typedNewMeasure(inputs);
+  if (typed) {
+    const { measure, inputErrors } = parseNewMeasure(inputs);
+    pending.newMeasure = measure ? { measure } : { inputErrors };
+  }
+  if (filledIn(inputs['attachment.kind'])) {
+    const { kind } = parseAttachmentKind(inputs);
+    if (kind) pending.attachmentKind = kind;
+  }
+  return typed ? { pending, typed } : { pending };
+}
+
+type StepEvent = Extract<ApplicationEvent, { type: 'step.next' }>;
+
+// The file whose kind the card asked for, stored with the kind the machine gave it.
+async function storeAttachmentKind(deps: AppDeps, draftId: string, attachmentId: string | undefined, kind: TAttachmentKind | undefined) {
+  if (!attachmentId || !kind) return;
+  const meta = await deps.repos.attachments.get(attachmentId);
+  if (meta && meta.draftId === draftId && meta.kind !== kind) await deps.repos.attachments.setKind(meta.id, kind);
+}
+
+// One step event with the card's own forms; the pending file is read from the state the event
+// is sent to, so a kind chosen on an older card never lands on another file.
+async function stepTurn(
+  deps: AppDeps,
+  actor: Actor,
+  draftId: string,
+  step: ApplicationStep,
+  type: 'step.next' | 'step.back' | 'draft.save',
+  inputs: Inputs,
+): Promise<DraftReply> {
+  const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
+  const { pending, typed } = ownForms(inputs);
+  let kindFor: string | undefined;
+  const reply = await runApplicationTurn(
+    deps,
+    actor,
+    draftId,
+    (snapshot) => {
+      if (pending.attachmentKind && snapshot.context.step === step) kindFor = snapshot.context.pendingAttachmentId;
+      return { type, step, values, inputErrors, ...pending };
+    },
+    typed ? { newMeasure: typed } : {},
+  );
+  if (reply.kept) await storeAttachmentKind(deps, draftId, kindFor, pending.attachmentKind);
+  return reply;
+}
+
 // Next, back, and "Räkna ut" (a save that answers with the same step, recomputed).
-export function answerStep(
+export async function answerStep(
   deps: AppDeps,
   actor: Actor,
   verb: 'step.next' | 'step.back' | 'step.recalculate',
@@ -21,17 +84,15 @@ export function answerStep(
   step: ApplicationStep,
   inputs: Inputs,
 ): Promise<AdaptiveCard> {
-  const type = verb === 'step.recalculate' ? 'draft.save' : verb;
-  const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-  return runApplicationEvent(deps, actor, draftId, () => ({ type, step, values, inputErrors }));
+  return (await stepTurn(deps, actor, draftId, step, verb === 'step.recalculate' ? 'draft.save' : verb, inputs)).card;
 }
 
 export async function saveDraft(deps: AppDeps, actor: Actor, draftId: string, step: ApplicationStep, inputs: Inputs): Promise<AdaptiveCard> {
-  const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-  const { card, kept } = await runApplicationTurn(deps, actor, draftId, () => ({ type: 'draft.save', step, values, inputErrors }));
+  const { card, kept, held } = await stepTurn(deps, actor, draftId, step, 'draft.save', inputs);
   // Only a save that reached the open draft from its current card may say "sparat"; a stale
-  // card, a discarded or a submitted draft answer with their own card.
-  if (!kept) return card;
+  // card, a discarded or a submitted draft answer with their own card, and so does a card whose
+  // own form was held back with messages beside it.
+  if (!kept || held) return card;
   return messageCard({
     title: 'Utkastet är sparat',
     text: 'Du kan fortsätta när du vill, även om flera dagar. Skriv ”fortsätt” eller tryck på knappen.',
@@ -51,21 +112,16 @@ export function sendDraftEvent(
 
 export function addMeasure(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<AdaptiveCard> {
   const { measure, inputErrors } = parseNewMeasure(inputs);
-  const typed: Partial<TMeasure> = measure ?? {};
-  const newMeasure = {
-    type: typed.type,
-    description: typeof inputs['measure.description'] === 'string' ? inputs['measure.description'] : undefined,
-    hoursPerWeek: typed.hoursPerWeek,
-    cost: typed.cost,
-  };
-  // A refused measure is never stored; the form comes back with what was typed.
+  // A refused measure is never stored; the form comes back with what was typed (the card shows
+  // it only while the form has messages).
   const placeholder: TMeasure = { id: 'refused', type: 'assistent', description: '' };
+  const typed = typedNewMeasure(inputs);
   return runApplicationEvent(
     deps,
     actor,
     draftId,
     () => (measure ? { type: 'measure.add', measure } : { type: 'measure.add', measure: placeholder, inputErrors }),
-    measure ? {} : { newMeasure },
+    typed ? { newMeasure: typed } : {},
   );
 }
 

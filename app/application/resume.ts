@@ -5,6 +5,7 @@ import { localDate } from '../../domain/terms';
 import { STEP_TITLES } from '../../machines/application.steps';
 import type { Actor } from '../actor';
 import type { AppDeps } from '../deps';
+import type { SnapshotSummary } from '../../domain/ports';
 import { APPLICATION_MACHINE, runApplicationEvent } from './turn';
 
 export function openDraft(deps: AppDeps, actor: Actor, draftId: string): Promise<AdaptiveCard> {
@@ -15,6 +16,10 @@ export async function resumeDrafts(deps: AppDeps, actor: Actor): Promise<Adaptiv
   const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
   // One draft: straight back to where the principal stopped.
   if (drafts.length === 1) return openDraft(deps, actor, drafts[0]!.id);
+  return draftList(deps, actor, drafts);
+}
+
+export async function draftList(deps: AppDeps, actor: Actor, drafts: SnapshotSummary[], options: { offerNew?: boolean } = {}): Promise<AdaptiveCard> {
   const tz = actor.municipality.profile.timeZone;
   const records = await Promise.all(drafts.map((d) => deps.repos.snapshots.load(d.id)));
   return draftListCard({
@@ -28,5 +33,6 @@ export async function resumeDrafts(deps: AppDeps, actor: Actor): Promise<Adaptiv
         updatedText: formatSwedishDate(localDate(d.updatedAt, tz)),
       };
     }),
+    ...(options.offerNew ? { offerNew: true } : {}),
   });
 }

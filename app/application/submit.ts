@@ -4,6 +4,7 @@
 import type { AdaptiveCard } from '../../cards';
 import { receiptCard } from '../../cards';
 import { computeAssessment } from '../../domain/assessment';
+import { pupilName } from '../../domain/draft';
 import { formatKronor, formatSwedishDate } from '../../domain/wording';
 import { ConflictError, type Repositories, type SnapshotRecord } from '../../domain/ports';
 import { ZApplication, type TApplication, type TApplicationDraft } from '../../domain/schemas';
@@ -95,8 +96,10 @@ export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: str
   if (unit?.kind === 'fristaende') {
     nextSteps.push(`Fristående enheter kan överklaga beslutet inom ${profile.appealWindowWeeks} veckor från att ni fått det. Hur det går till står i beslutet.`);
   }
+  const version = await deps.repos.cases.latestVersion(caseId);
   return receiptCard({
     caseNumber: record.caseNumber,
+    pupilName: version ? pupilName((version.data as TApplicationDraft).pupil) : record.pupilRef,
     unitName: unit?.name ?? 'Okänd enhet',
     termLabel: termTitle(record.term),
     late: record.late,

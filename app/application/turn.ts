@@ -27,6 +27,9 @@ export interface TurnExtras {
   // Messages for inputs the machine never saw because they did not parse.
   errors?: Record<string, string>;
   notice?: string;
+  // Opened again later ("fortsätt", a draft in the list): the messages of the last turn are
+  // history, so the step is shown as it is, without them. Nästa checks it again.
+  reopened?: boolean;
 }
 
 // What a turn ended in: the card, and whether the event reached the open draft from its current
@@ -34,6 +37,8 @@ export interface TurnExtras {
 export interface DraftReply {
   card: AdaptiveCard;
   kept: boolean;
+  // The card's own form (a new measure) was not applied and comes back with its messages.
+  held?: boolean;
 }
 
 export const STALE_CARD_NOTICE =
@@ -56,9 +61,16 @@ function viewEnv(actor: Actor, now: Date): StepViewEnv {
   return { profile: actor.municipality.profile, units: actor.units, now };
 }
 
+// The draft's title with the unit's name, as the principal's units name it.
+export function draftTitle(actor: Actor, draft: ApplicationSnapshot['context']['draft']): string {
+  return draftLabel(draft, actor.units.find((u) => u.id === draft.unit?.id)?.name);
+}
+
 export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
   return APPLICATION_STEPS.find((step) => snapshot.matches({ editing: step }));
 }
+
+const newMeasureHeld = (errors: Record<string, string>) => Object.keys(errors).some((k) => k.startsWith('measure.'));
 
 export const staleDraftCard = (text: string): AdaptiveCard =>
   messageCard({
@@ -73,7 +85,7 @@ export const staleDraftCard = (text: string): AdaptiveCard =>
 // The card for whatever state the draft is in now.
 export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
   const context = snapshot.context;
-  if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftLabel(context.draft) });
+  if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftTitle(actor, context.draft) });
   if (snapshot.matches({ editing: 'problems' })) {
     return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
   }
@@ -91,9 +103,11 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
     });
   }
   const step = currentStep(snapshot) ?? context.step;
-  const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
-  if (extras.newMeasure) vm.newMeasure = extras.newMeasure;
+  const vm = stepViewModel(draftId, extras.reopened ? { ...context, errors: {}, notice: undefined } : context, step, viewEnv(actor, now));
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
+  // What was typed into the new-measure form comes back only while the form has messages: a
+  // measure that was added leaves the form empty.
+  if (extras.newMeasure && newMeasureHeld(vm.errors)) vm.newMeasure = extras.newMeasure;
   if (extras.notice) vm.notice = { text: extras.notice, style: 'warning' };
   return stepCard(vm);
 }
@@ -110,6 +124,15 @@ async function discarded(deps: AppDeps, actor: Actor, turn: DraftTurn<Applicatio
     subjectType: 'draft',
     subjectId: draftId,
   });
+  // With other drafts still open, "börja om" would be the wrong question: they come first.
+  const others = (await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE)).filter((d) => d.id !== draftId);
+  if (others.length > 0) {
+    return messageCard({
+      title: 'Utkastet är slängt',
+      text: `Svaren och filerna i utkastet är borttagna. ${others.length === 1 ? 'Du har ett utkast kvar' : `Du har ${others.length} utkast kvar`}.`,
+      actions: [{ title: others.length === 1 ? 'Fortsätt med det' : 'Mina utkast', verb: 'app.resume', data: {} }],
+    });
+  }
   return messageCard({
     title: 'Utkastet är slängt',
     text: 'Svaren och filerna i utkastet är borttagna. Vill du börja om?',
@@ -138,7 +161,7 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
     async act(turn) {
       const { record, snapshot, event } = turn;
       const render = (more: TurnExtras = {}) => renderState(record.id, snapshot, actor, now, { ...extras, ...more });
-      if (!event) return { card: render(), kept: false };
+      if (!event) return { card: render({ reopened: true }), kept: false };
       // An older card of this draft: the machine ignored it, and the principal is told that
       // what it carried was not saved.
       if (turn.emitted.some((e) => e.type === 'draft.staleCard')) return { card: render({ notice: STALE_CARD_NOTICE }), kept: false };
@@ -150,8 +173,9 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
         return { card, kept: true };
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
-      await turn.save({ label: draftLabel(snapshot.context.draft) });
-      return { card: render(), kept: true };
+      await turn.save({ label: draftTitle(actor, snapshot.context.draft) });
+      const held = 'newMeasure' in event && !!event.newMeasure && newMeasureHeld(snapshot.context.errors);
+      return { card: render(), kept: true, ...(held ? { held } : {}) };
     },
   };
 }

@@ -14,7 +14,7 @@ import {
   formatSwedishDate,
 } from '../../domain/wording';
 import { computeAssessment } from '../../domain/assessment';
-import { isOrdinaryMeasure, ordinaryMeasureNotice, requiresAtgardsprogram } from '../../domain/review';
+import { isEligibleMeasure, isOrdinaryMeasure, ordinaryMeasureNotice, requiresAtgardsprogram } from '../../domain/review';
 import { applicationDeadline, defaultApplicationTerm, isLate, nextTerm, termTitle } from '../../domain/terms';
 import type { TMunicipalityProfile } from '../../domain/profile';
 import type { TApplicationDraft, TAttachmentKind, Problem } from '../../domain/schemas';
@@ -48,18 +48,25 @@ export function termOptions(profile: TMunicipalityProfile, now: Date, draftTerm?
 const SUPPORTING: TAttachmentKind[] = ['kartlaggning', 'lakarintyg', 'psykologbedomning', 'testresultat'];
 
 // What this school form still needs: the åtgärdsprogram where the profile demands it, and at
-// least one supporting document (any of the four kinds satisfies the rule).
+// least one supporting document. The rule takes any of the four supporting kinds, so they are
+// one line, not four lines of which one looks required.
 export function attachmentChecklist(draft: TApplicationDraft, profile: TMunicipalityProfile): ChecklistItem[] {
   const have = new Set((draft.attachments ?? []).map((a) => a.kind).filter(Boolean));
   const items: ChecklistItem[] = [];
   if (requiresAtgardsprogram(draft.pupil?.schoolForm, profile)) {
-    items.push({ kind: 'atgardsprogram', label: ATTACHMENT_KIND_LABELS.atgardsprogram, required: true, done: have.has('atgardsprogram') });
+    items.push({ field: 'attachments.atgardsprogram', label: ATTACHMENT_KIND_LABELS.atgardsprogram, required: true, done: have.has('atgardsprogram') });
   }
-  const anySupporting = SUPPORTING.some((k) => have.has(k));
-  for (const kind of SUPPORTING) {
-    // One of the four is required; once one is there, the others are optional extras.
-    items.push({ kind, label: ATTACHMENT_KIND_LABELS[kind], required: !anySupporting && kind === 'kartlaggning', done: have.has(kind) });
-  }
+  const attached = SUPPORTING.filter((k) => have.has(k)).map((k) => ATTACHMENT_KIND_LABELS[k].toLowerCase());
+  const kinds = SUPPORTING.map((k) => ATTACHMENT_KIND_LABELS[k].toLowerCase());
+  items.push({
+    field: 'attachments.supporting',
+    label:
+      attached.length > 0
+        ? `Underlag som styrker behovet: ${attached.join(', ')}`
+        : `Minst ett underlag som styrker behovet: ${kinds.slice(0, -1).join(', ')} eller ${kinds[kinds.length - 1]}`,
+    required: true,
+    done: attached.length > 0,
+  });
   return items;
 }
 
@@ -165,8 +172,9 @@ export function stepViewModel(draftId: string, context: ApplicationContext, step
     };
   }
   if (step === 'measures') {
+    const hasExtraordinary = (draft.measures ?? []).some((m) => isEligibleMeasure(m.type));
     const notices = Object.fromEntries(
-      (draft.measures ?? []).filter((m) => isOrdinaryMeasure(m.type)).map((m) => [m.id, ordinaryMeasureNotice(m.type)]),
+      (draft.measures ?? []).filter((m) => isOrdinaryMeasure(m.type)).map((m) => [m.id, ordinaryMeasureNotice(m.type, hasExtraordinary)]),
     );
     if (Object.keys(notices).length > 0) vm.measureNotices = notices;
   }

@@ -4,27 +4,26 @@ import type { CardElement } from '../types';
 import type { StepContent } from './frame';
 import { actionSet, container, factSet, subtle, text } from '../card';
 import { execute } from '../actions';
-import { choiceSet } from '../inputs';
+import { choiceSet, errorText } from '../inputs';
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING } from '../../domain/wording';
 
 // The words say what the symbol shows, so a screen reader and a colour-blind reader get it too.
-function checklistLine(item: ChecklistItem): CardElement {
-  // Only what is required and missing is marked as missing; an optional document is just "ej bifogad".
+// Colour only marks what is missing; a done line stays in the default colour (green text on
+// white is hard to read). The review's message for a missing line stands right under it.
+function checklistLine(item: ChecklistItem, errors: Record<string, string>): CardElement[] {
   const mark = item.done ? '✓' : item.required ? '✗' : '○';
   const need = item.required ? 'krävs' : 'om det finns';
   const state = item.done ? 'bifogad' : item.required ? 'saknas' : 'ej bifogad';
-  return text(`${mark} ${item.label} (${need}) – ${state}`, {
-    spacing: 'none',
-    color: item.done ? 'good' : item.required ? 'attention' : 'default',
-  });
+  const line = text(`${mark} ${item.label} (${need}) – ${state}`, { spacing: 'none', color: !item.done && item.required ? 'attention' : 'default' });
+  const message = errors[item.field];
+  return message && !item.done ? [line, errorText(item.field, message)] : [line];
 }
-
 export function attachmentsStep(vm: StepViewModel): StepContent {
   const attachments = vm.draft.attachments ?? [];
   const body: CardElement[] = [];
 
   if (vm.attachmentChecklist && vm.attachmentChecklist.length > 0) {
-    body.push(text('Det här behövs', { weight: 'bolder', style: 'heading' }), ...vm.attachmentChecklist.map(checklistLine));
+    body.push(text('Det här behövs', { weight: 'bolder', style: 'heading' }), ...vm.attachmentChecklist.flatMap((item) => checklistLine(item, vm.errors)));
   }
 
   body.push(text('Bifogade filer', { weight: 'bolder', style: 'heading' }));

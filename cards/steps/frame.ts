@@ -26,7 +26,10 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
   ];
   // Once the child is named, every card says whose application it is: a principal with
   // several drafts must never fill in the wrong one.
-  if (index > APPLICATION_STEPS.indexOf('pupil')) body.push(subtle(`Ansökan för ${draftLabel(vm.draft)}`, { spacing: 'none' }));
+  if (index > APPLICATION_STEPS.indexOf('pupil')) {
+    const unit = vm.units.find((u) => u.id === vm.draft.unit?.id)?.name;
+    body.push(subtle(`Ansökan för ${draftLabel(vm.draft, unit)}`, { spacing: 'none' }));
+  }
   if (vm.notice) body.push(notice(vm.notice.text, vm.notice.style));
   body.push(...errorSummary(vm.errors, content.body));
   body.push(text(content.intro));

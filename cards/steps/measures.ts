@@ -11,10 +11,12 @@ import { MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../../dom
 function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): CardElement {
   const items: CardElement[] = [
     text(`${index + 1}. ${MEASURE_TYPE_TITLES[measure.type]}`, { weight: 'bolder' }),
+    // Hours and cost are each optional (one of them is enough): a value left out is not listed,
+    // so it never reads like a field that still has to be filled in.
     factSet([
       { title: 'Beskrivning', value: clip(measure.description) },
-      { title: 'Timmar', value: measure.hoursPerWeek === undefined ? '' : formatHoursPerWeek(measure.hoursPerWeek) },
-      { title: 'Kostnad', value: measure.cost === undefined ? '' : formatKronor(measure.cost) },
+      ...(measure.hoursPerWeek === undefined ? [] : [{ title: 'Timmar', value: formatHoursPerWeek(measure.hoursPerWeek) }]),
+      ...(measure.cost === undefined ? [] : [{ title: 'Kostnad utöver timmarna', value: formatKronor(measure.cost) }]),
     ]),
   ];
   const warning = vm.measureNotices?.[measure.id];
@@ -41,9 +43,14 @@ function measureBlock(vm: StepViewModel, measure: TMeasure, index: number): Card
 function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
   const values = vm.newMeasure ?? {};
   const { errors } = vm;
+  // What was typed here and could not be added stays in the form, and says so beside it.
+  const held = Object.keys(errors).some((k) => k.startsWith('measure.'));
   return container(
     [
       text(hasMeasures ? 'Lägg till en insats till' : 'Lägg till en insats', { weight: 'bolder', style: 'heading' }),
+      ...(held
+        ? [notice('Insatsen nedan är inte tillagd än. Rätta det som står vid fälten och tryck Lägg till insats, eller töm fälten om insatsen inte ska vara med.', 'warning')]
+        : []),
       ...choiceSet(
         {
           id: 'measure.type',
@@ -87,7 +94,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         errors,
       ),
       actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId }, { associatedInputs: 'auto' })]),
-      subtle('Tryck Lägg till insats för varje insats innan du trycker Nästa.', { spacing: 'none' }),
+      subtle('En insats som är ifylld här läggs till när du trycker Lägg till insats, Nästa eller Spara.', { spacing: 'none' }),
     ],
     { separator: true, style: 'emphasis' },
   );

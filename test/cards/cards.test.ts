@@ -17,7 +17,7 @@ const titles = (card: unknown) => buttons(card).map((b) => b.title);
 
 describe('welcomeCard', () => {
   test('a principal with drafts gets all three buttons and the commands', () => {
-    const card = welcomeCard({ displayName: 'Maria', isPrincipal: true, openDrafts: 2 });
+    const card = welcomeCard({ displayName: 'Maria', roles: { principal: true, handler: false, head: false, admin: false }, openDrafts: 2 });
     assertValidCard(card, 'welcome');
     assert.deepEqual(titles(card), ['Ny ansökan', 'Fortsätt utkast', 'Mina ärenden']);
     assert.deepEqual(buttons(card).map((b) => b.verb), ['app.new', 'app.resume', 'cases.mine']);
@@ -30,19 +30,36 @@ describe('welcomeCard', () => {
   });
 
   test('without drafts there is nothing to continue', () => {
-    const card = welcomeCard({ isPrincipal: true, openDrafts: 0 });
+    const card = welcomeCard({ roles: { principal: true, handler: false, head: false, admin: false }, openDrafts: 0 });
     assertValidCard(card, 'welcome without drafts');
     assert.deepEqual(titles(card), ['Ny ansökan', 'Mina ärenden']);
     assert.match(allText(card), /^Hej!/);
   });
 
-  test('someone who is not a principal is told whom to contact, and gets only Hjälp', () => {
-    const card = welcomeCard({ displayName: 'Olle', isPrincipal: false, openDrafts: 0 });
-    assertValidCard(card, 'welcome (not a principal)');
+  test('someone who is not registered is told who can register them, and gets only Hjälp', () => {
+    const card = welcomeCard({ displayName: 'Olle', roles: { principal: false, handler: false, head: false, admin: false }, openDrafts: 0 });
+    assertValidCard(card, 'welcome (not registered)');
     assert.deepEqual(titles(card), ['Hjälp']);
     assert.equal(buttons(card)[0]?.verb, 'help');
-    assert.match(allText(card), /Bara rektorer och förskolechefer som kommunen har registrerat/);
-    assert.match(allText(card), /Kontakta Elevhälsan/);
+    assert.match(allText(card), /inte registrerad/);
+    assert.match(allText(card), /Be Elevhälsan i din kommun/);
+  });
+
+  test('the head of Elevhälsan gets the queue and how to decide, not the principal\'s commands', () => {
+    const card = welcomeCard({ displayName: 'Adele', roles: { principal: false, handler: false, head: true, admin: false }, openDrafts: 0 });
+    assertValidCard(card, 'welcome (head)');
+    assert.deepEqual(buttons(card).map((b) => b.verb), ['cases.queue']);
+    const text = allText(card);
+    assert.match(text, /Du fattar beslutet/);
+    assert.ok(text.split('\n').includes('ärenden'));
+    assert.ok(!text.split('\n').includes('ny ansökan'));
+  });
+
+  test('someone with two roles gets each part once', () => {
+    const card = welcomeCard({ roles: { principal: true, handler: false, head: false, admin: true }, openDrafts: 0 });
+    assertValidCard(card, 'welcome (principal and admin)');
+    assert.deepEqual(buttons(card).map((b) => b.verb), ['app.new', 'cases.mine', 'cases.queue']);
+    assert.match(allText(card), /använd den här kanalen/);
   });
 });
 
@@ -138,6 +155,7 @@ describe('problemsCard', () => {
 describe('receiptCard', () => {
   const receipt: ReceiptViewModel = {
     caseNumber: 'TB-2027-0042',
+    pupilName: 'Elsa Lindqvist',
     unitName: 'Karlaskolan F–6',
     termLabel: 'Höstterminen 2027',
     late: false,
@@ -154,6 +172,7 @@ describe('receiptCard', () => {
     const text = allText(card);
     assert.match(text, /Ansökan är inskickad\nÄrendenummer\nTB-2027-0042/);
     assert.match(text, /Bedömt stöd\n17,5 timmar i veckan/);
+    assert.match(text, /Barn\nElsa Lindqvist/);
     assert.match(text, /18 083 kr per månad/);
     assert.match(text, /• Du får beslutet här i chatten\./);
     assert.doesNotMatch(text, /sen/);

@@ -123,10 +123,9 @@ export function fullStepVm(step: ApplicationStep, draft: TApplicationDraft = ful
     },
     measureNotices: { m3: 'Extra undervisning är ordinär och ger inte tilläggsbelopp. Ta bort den eller byt typ.' },
     attachmentChecklist: [
-      { kind: 'atgardsprogram', label: 'Åtgärdsprogram', required: true, done: true },
-      { kind: 'kartlaggning', label: 'Pedagogisk kartläggning', required: true, done: false },
-      { kind: 'lakarintyg', label: 'Läkarintyg', required: false, done: false },
-      { kind: 'psykologbedomning', label: 'Psykologbedömning', required: false, done: true },
+      { field: 'attachments.atgardsprogram', label: 'Åtgärdsprogram', required: true, done: true },
+      { field: 'attachments.supporting', label: 'Minst ett underlag som styrker behovet: pedagogisk kartläggning, läkarintyg, psykologbedömning eller testresultat', required: true, done: false },
+      { field: 'attachments.other', label: 'Läkarintyg', required: false, done: false },
     ],
     pendingAttachment: { id: 'a3', name: 'IMG_2041.jpg' },
     summarySections: summarySections(draft),

@@ -6,7 +6,7 @@ import { APPLICATION_STEPS, STEP_TITLES, type ApplicationStep } from '../../mach
 import { noraProfile } from '../../domain/profile';
 import { cardBytes } from './validate';
 import { DRAFT_ID, fullDraft, fullStepVm, measure, stepVm } from './fixtures';
-import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, texts } from './helpers';
+import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, nodes, texts, visibleStrings } from './helpers';
 
 const areaIds = noraProfile.assessment.areas.flatMap((a) => [`assessment.${a.id}.current`, `assessment.${a.id}.desired`]);
 
@@ -200,6 +200,27 @@ describe('stepCard: need and assessment', () => {
     assert.match(text, /310 kr i timmen/);
     assert.match(text, /Först från nivå 2 \(”Extraordinärt stöd vissa stunder av dagen”\) räknas behovet mot tilläggsbelopp/);
   });
+
+  test('assessment: each area is one row of two drop-downs, and the result sits under Räkna ut', () => {
+    const card = stepCard(fullStepVm('assessment'));
+    assertValidCard(card, 'assessment with a result');
+    const rows = nodes(card).filter((n) => n.type === 'ColumnSet');
+    assert.equal(rows.length, noraProfile.assessment.areas.length);
+    for (const row of rows) assert.equal(inputs(row).length, 2);
+    const strings = visibleStrings(card);
+    assert.ok(strings.indexOf('Räkna ut timmar och belopp') >= 0);
+    assert.ok(strings.indexOf('Räkna ut timmar och belopp') < strings.indexOf('Resultat av bedömningen'), 'the result comes after its button');
+  });
+
+  test('assessment: before any level is chosen, no result reads like a verdict', () => {
+    const vm = fullStepVm('assessment', { ...fullDraft, assessment: {} });
+    vm.assessmentSummary = { hoursCurrent: 0, hoursDesired: 0, amountPerMonthText: '0 kr', explanation: 'Inga områden på nivå 2 eller högre, så bedömningen ger inget tilläggsbelopp.' };
+    const card = stepCard(vm);
+    assertValidCard(card, 'assessment before any rating');
+    const text = allText(card);
+    assert.doesNotMatch(text, /Resultat av bedömningen|ger inget tilläggsbelopp|0 kr/);
+    assert.match(text, /tryck Räkna ut timmar och belopp, så visas resultatet här/);
+  });
 });
 
 describe('stepCard: measures', () => {
@@ -246,7 +267,8 @@ describe('stepCard: attachments', () => {
     const card = stepCard(fullStepVm('attachments'));
     const text = allText(card);
     assert.match(text, /✓ Åtgärdsprogram \(krävs\) – bifogad/);
-    assert.match(text, /✗ Pedagogisk kartläggning \(krävs\) – saknas/);
+    assert.match(text, /✗ Minst ett underlag som styrker behovet: pedagogisk kartläggning, läkarintyg, psykologbedömning eller testresultat \(krävs\) – saknas/);
+    assert.doesNotMatch(text, /Pedagogisk kartläggning \(krävs\)/, 'any supporting document satisfies the rule');
     assert.match(text, /○ Läkarintyg \(om det finns\) – ej bifogad/, 'an optional document is not marked as missing');
     assert.match(text, /IMG_2041\.jpg\nTyp inte vald/);
     assert.match(text, /Psykologutlåtande\.pdf\nPsykologbedömning/);
@@ -254,6 +276,19 @@ describe('stepCard: attachments', () => {
     const save = button(card, 'Spara typ');
     assert.deepEqual([save?.verb, save?.data], ['attachment.kind', { draftId: DRAFT_ID, attachmentId: 'a3' }]);
     assert.match(text, /Dra in filerna/);
+  });
+
+  test('two missing requirements are counted as two, each message under its own line', () => {
+    const vm = fullStepVm('attachments');
+    vm.attachmentChecklist = vm.attachmentChecklist!.map((i) => ({ ...i, done: false }));
+    vm.errors = { 'attachments.atgardsprogram': 'Bifoga åtgärdsprogrammet.', 'attachments.supporting': 'Bifoga underlag.' };
+    const card = stepCard(vm);
+    assertValidCard(card, 'attachments with two problems');
+    const text = allText(card);
+    assert.match(text, /Det finns 2 saker att rätta/);
+    assert.match(text, /✗ Åtgärdsprogram \(krävs\) – saknas\nBifoga åtgärdsprogrammet\./);
+    assert.match(text, /– saknas\nBifoga underlag\./);
+    assert.equal(nodes(card).filter((n) => n.color === 'good').length, 0, 'no green text on white');
   });
 
   test('without a pending file there is no kind question', () => {

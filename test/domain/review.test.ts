@@ -164,13 +164,13 @@ const failing: FailCase[] = [
   {
     name: 'no åtgärdsprogram in grundskola',
     code: 'attachments.atgardsprogram.missing',
-    field: 'attachments',
+    field: 'attachments.atgardsprogram',
     mutate: (a) => (a.attachments = a.attachments!.filter((x) => x.kind !== 'atgardsprogram')),
   },
   {
     name: 'no åtgärdsprogram in förskoleklass',
     code: 'attachments.atgardsprogram.missing',
-    field: 'attachments',
+    field: 'attachments.atgardsprogram',
     mutate: (a) => {
       pupil(a).schoolForm = 'forskoleklass';
       a.attachments = a.attachments!.filter((x) => x.kind !== 'atgardsprogram');
@@ -179,10 +179,10 @@ const failing: FailCase[] = [
   {
     name: 'no supporting document',
     code: 'attachments.supporting.missing',
-    field: 'attachments',
+    field: 'attachments.supporting',
     mutate: (a) => (a.attachments = [{ id: 'a1', kind: 'atgardsprogram', name: 'ap.pdf' }, { id: 'a2', kind: 'annat', name: 'x.pdf' }]),
   },
-  { name: 'förskola without supporting document', code: 'attachments.supporting.missing', field: 'attachments', preschool: true, mutate: (a) => (a.attachments = []) },
+  { name: 'förskola without supporting document', code: 'attachments.supporting.missing', field: 'attachments.supporting', preschool: true, mutate: (a) => (a.attachments = []) },
   { name: 'attachment without kind', code: 'attachments.kind.missing', field: 'attachments[1].kind', mutate: (a) => delete a.attachments![1].kind },
   { name: 'not signed', code: 'signature.missing', field: 'signature.confirmed', mutate: (a) => (a.signature = { confirmed: false }) },
 ];
@@ -409,6 +409,12 @@ describe('helpers for the dialog', () => {
     assert.match(notice, /^Extra undervisning räknas som ordinärt stöd/);
     assert.match(notice, /grundbeloppet/);
     assert.match(notice, /extraordinär insats/);
+  });
+  test('ordinaryMeasureNotice asks for an extraordinary measure only while there is none', () => {
+    assert.match(ordinaryMeasureNotice('specialpedagog', false), /behöver också en extraordinär insats/);
+    const beside = ordinaryMeasureNotice('specialpedagog', true);
+    assert.match(beside, /räknas inte in i beloppet/);
+    assert.doesNotMatch(beside, /behöver också/);
   });
   test('stripProtectedIdentity removes name and personnummer only when protected', () => {
     const open = validApplication();

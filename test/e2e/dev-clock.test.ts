@@ -7,7 +7,7 @@ import { createLogger } from '../../bot/log';
 import { createRepositories } from '../../prisma/repositories';
 import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
-import { heading, lastPostedCard } from './dialog-helpers';
+import { heading, newApplication } from './dialog-helpers';
 import { startHarness, type Harness } from './harness';
 
 const principal = DEMO_PEOPLE.find((p) => p.role === 'principal')!;
@@ -31,8 +31,7 @@ afterAll(async () => {
 });
 
 async function firstStep(): Promise<string> {
-  await harness.sendMessage('Ny ansökan');
-  const card = lastPostedCard(harness);
+  const card = await newApplication(harness);
   assert.match(heading(card), /^Steg 1 av 10/);
   // The term choices are input choices, which cardText leaves out.
   return JSON.stringify(card);

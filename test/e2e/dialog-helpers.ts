@@ -127,6 +127,17 @@ export const DEFAULT_UPLOADS = [
   ['psykologutlatande.pdf', 'psykologbedomning'],
 ] as const;
 
+// "Ny ansökan" with drafts open offers to continue them; a test that wants a new draft asks for
+// it deliberately, as a principal would with "Börja en ny ansökan".
+export async function startedDraft(harness: Harness, card: Card, opts: SendOptions = {}): Promise<Card> {
+  return actionsOf(card).some((a) => a.verb === 'app.new.confirm') ? press(harness, card, 'app.new.confirm', {}, opts) : card;
+}
+
+export async function newApplication(harness: Harness, opts: SendOptions = {}): Promise<Card> {
+  await harness.sendMessage('ny ansökan', opts);
+  return startedDraft(harness, lastPostedCard(harness), opts);
+}
+
 // Walks a draft from the first card to the summary with the answers in `app`.
 export async function walkToSummary(
   harness: Harness,
@@ -135,7 +146,7 @@ export async function walkToSummary(
   app: TApplicationDraft,
   uploads: ReadonlyArray<readonly [string, string]> = DEFAULT_UPLOADS,
 ): Promise<Card> {
-  let card = first;
+  let card = await startedDraft(harness, first);
   for (const step of APPLICATION_STEPS) {
     if (step === 'summary') break;
     if (step === 'measures') {

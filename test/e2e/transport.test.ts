@@ -4,7 +4,7 @@ import { createHook } from 'node:async_hooks';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { startHarness, type Harness } from './harness';
-import { APOLOGY_TEXT } from '../../bot/transport';
+import { APOLOGY_TEXT, CASE_APOLOGY_TEXT } from '../../bot/transport';
 import { startServer } from '../../bot/server';
 import { createLogger } from '../../bot/log';
 import {
@@ -56,7 +56,7 @@ function echoHandlers() {
     async onCardAction(ctx) {
       seen.cardActions.push(ctx);
       const { verb, data } = ctx.activity.value.action;
-      if (verb === 'krascha') throw new Error('card handler exploded');
+      if (verb === 'krascha' || verb === 'case.assign') throw new Error('card handler exploded');
       if (verb === 'meddelande') return messageResponse('Klart.');
       return cardResponse(card(`verb=${verb} term=${String(data['term'])}`));
     },
@@ -178,6 +178,14 @@ describe('transport without a bot client id (local development)', () => {
     const body = await h.sendCardAction({}, { verb: 'krascha' });
     assert.deepEqual(body, messageResponse(APOLOGY_TEXT));
     assert.equal(h.sent.at(-1)!.body.text, APOLOGY_TEXT);
+  });
+
+  test("a failed button on a case does not tell Elevhälsan that a draft was saved", async () => {
+    h.reset();
+    const body = await h.sendCardAction({ caseId: '00000000-0000-4000-8000-000000000001' }, { verb: 'case.assign' });
+    assert.deepEqual(body, messageResponse(CASE_APOLOGY_TEXT));
+    assert.doesNotMatch(CASE_APOLOGY_TEXT, /utkast/);
+    assert.equal(h.sent.at(-1)!.body.text, CASE_APOLOGY_TEXT);
   });
 
   test('user input never reaches the log', async () => {
