@@ -113,8 +113,20 @@ export interface PersonWithRoles extends Person {
   ledUnitIds: string[];
 }
 
+// Who is acting, with everything a turn needs about them, read in one statement.
+export interface ActingPerson {
+  person: PersonWithRoles;
+  municipality: Municipality;
+  // The units the person leads as principal, by name.
+  units: Unit[];
+  // Where their 1:1 chat with the bot was last seen, so a turn writes it only when it moved.
+  personalChat: { conversationId: string; serviceUrl: string } | null;
+}
+
 export interface PeopleRepository {
   findByAad(tenantId: string, aadObjectId: string): Promise<PersonWithRoles | null>;
+  // The person, roles, municipality (profile parsed), led units and chat in one round trip.
+  acting(tenantId: string, aadObjectId: string): Promise<ActingPerson | null>;
   get(id: string): Promise<PersonWithRoles | null>;
   unitsLedBy(personId: string): Promise<Unit[]>;
   listByRole(municipalityId: string, role: Role): Promise<Person[]>;
@@ -214,6 +226,11 @@ export interface SubmitApplicationInput {
   draftExpectedVersion?: number;
   // The clock, for the case number's year (in the municipality's time zone).
   now?: Date;
+  // The municipality's time zone when the caller has it (the acting person's profile): saves
+  // reading the profile inside the transaction.
+  timeZone?: string;
+  // The draft's final machine state, stored with its status in the same statement.
+  draftSnapshot?: unknown;
 }
 
 export interface CaseRepository {

@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../../cards';
 import { receiptCard } from '../../cards';
 import { computeAssessment } from '../../domain/assessment';
 import { formatKronor, formatSwedishDate } from '../../domain/wording';
-import { ConflictError, type Repositories, type SnapshotRecord } from '../../domain/ports';
+import type { CaseRecord, Repositories, SnapshotRecord, Unit } from '../../domain/ports';
 import { ZApplication, type TApplication, type TApplicationDraft } from '../../domain/schemas';
 import { applicationDeadline, followUpDueDate, isLate, localDate, termTitle } from '../../domain/terms';
 import type { ApplicationContext } from '../../machines/application.machine';
@@ -65,21 +65,33 @@ export async function submitDraft(
     },
     draftExpectedVersion: record.version,
     now,
+    timeZone: profile.timeZone,
+    // The final machine state goes in with the submitted status, in the same transaction.
+    draftSnapshot: persisted,
   });
   if (submitted.created) await deps.jobs?.enqueue(QUEUES.caseCard, { caseId: submitted.case.id });
-  // The case is in; keeping the final machine state is a courtesy the receipt does not need.
-  await deps.repos.snapshots.save(record.id, record.version + 1, { snapshot: persisted, status: 'submitted' }).catch((error) => {
-    if (!(error instanceof ConflictError)) throw error;
-  });
-  return receiptCardFor(deps, actor, submitted.case.id);
+  // A new case: the receipt is made of what was just written, nothing read back. A repeated
+  // submit found an existing case, whose assessment is read.
+  if (!submitted.created) return receiptCardFor(deps, actor, submitted.case.id);
+  const unit = actor.units.find((u) => u.id === submitted.case.unitId) ?? (await deps.repos.units.get(submitted.case.unitId));
+  return receiptOf(actor, submitted.case, { hoursCurrent: result.hoursCurrent, amountPerMonth: result.amountPerMonth }, unit);
 }
 
 export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: string): Promise<AdaptiveCard> {
-  const profile = actor.municipality.profile;
   const [record, assessments] = await Promise.all([deps.repos.cases.get(caseId), deps.repos.cases.assessments(caseId)]);
   if (!record) throw new Error(`case ${caseId} vanished after submission`);
   const assessment = assessments.find((a) => a.kind === 'application') ?? assessments[0];
   const unit = actor.units.find((u) => u.id === record.unitId) ?? (await deps.repos.units.get(record.unitId));
+  return receiptOf(actor, record, assessment, unit);
+}
+
+function receiptOf(
+  actor: Actor,
+  record: CaseRecord,
+  assessment: { hoursCurrent: number; amountPerMonth: number } | undefined,
+  unit: Unit | null | undefined,
+): AdaptiveCard {
+  const profile = actor.municipality.profile;
   const followUp = formatSwedishDate(followUpDueDate(record.term, profile));
   const nextSteps = [
     'Elevhälsan har fått ansökan och går igenom den.',
