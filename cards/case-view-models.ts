@@ -195,4 +195,5 @@ export type CaseQueueItem = {
 };
 
 // Undecided cases only; the card shows the oldest first.
-export type CaseQueueViewModel = { cases: CaseQueueItem[] };
+// `cases` may be one page (the oldest first): then `total` and `unassigned` count the whole queue.
+export type CaseQueueViewModel = { cases: CaseQueueItem[]; total?: number; unassigned?: number };

@@ -103,6 +103,8 @@ export type CaseListViewModel = {
     submittedText: string;
     pupilLabel: string;
   }>;
+  // When `cases` is one page (the newest first): how many the principal has in all.
+  total?: number;
 };
 
 export type MessageAction = { [V in CardVerb]: { title: string; verb: V; data: VerbData[V] } }[CardVerb];

@@ -168,6 +168,12 @@ export interface SnapshotRepository {
 
 // ---- cases ----------------------------------------------------------------------------------
 
+export interface CasePage<T> {
+  cases: T[];
+  // All the cases the list has, not only this page's.
+  total: number;
+}
+
 export interface CaseRecord {
   id: string;
   // "TB-2027-0001": per municipality and calendar year.
@@ -184,6 +190,11 @@ export interface CaseRecord {
   assignedHandlerId: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface QueueCase extends CaseRecord {
+  unitName: string;
+  handlerName: string | null;
 }
 
 export interface ApplicationVersionRecord {
@@ -244,6 +255,11 @@ export interface CaseRepository {
   listForPrincipal(personId: string): Promise<CaseRecord[]>;
   // Undecided cases, oldest first.
   listQueue(municipalityId: string): Promise<CaseRecord[]>;
+  // One page of the queue in one statement, with the unit's and handler's names and the counts
+  // the queue shows; its cost does not grow with decided cases.
+  queuePage(municipalityId: string, page: { limit: number; offset?: number }): Promise<CasePage<QueueCase> & { unassigned: number }>;
+  // One page of a principal's cases, newest first, with their number.
+  principalPage(personId: string, page: { limit: number; offset?: number }): Promise<CasePage<CaseRecord>>;
   versions(caseId: string): Promise<ApplicationVersionRecord[]>;
   latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
   // Version n+1 (a resubmission after completion). The status does not change here: the case

@@ -17,8 +17,14 @@ export function createChannelPostRepository(db: Db): ChannelPostRepository {
 
     async record({ caseId, conversationId, activityId }) {
       try {
-        const row = await db.channelPost.create({ data: { caseId, conversationId, activityId } });
-        return { post: toPost(row), created: true };
+        // The case stops waiting for its card in the same statement, so both happen or neither
+        // (raw: the case's updated_at keeps meaning a change of the case itself).
+        const rows = await db.$queryRaw<{ case_id: string; conversation_id: string; activity_id: string; posted_at: Date; updated_at: Date }[]>`
+          WITH "flag" AS (UPDATE "cases" SET "awaiting_channel_post" = false WHERE "id" = ${caseId}::uuid AND "awaiting_channel_post")
+          INSERT INTO "channel_posts" ("case_id", "conversation_id", "activity_id") VALUES (${caseId}::uuid, ${conversationId}, ${activityId})
+          RETURNING "case_id", "conversation_id", "activity_id", "posted_at", "updated_at"`;
+        const r = rows[0]!;
+        return { post: { caseId: r.case_id, conversationId: r.conversation_id, activityId: r.activity_id, postedAt: r.posted_at, updatedAt: r.updated_at }, created: true };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const existing = await db.channelPost.findUniqueOrThrow({ where: { caseId } });
@@ -32,7 +38,9 @@ export function createChannelPostRepository(db: Db): ChannelPostRepository {
 
     async casesWithoutPost(olderThan, limit) {
       const rows = await db.case.findMany({
-        where: { channelPost: null, createdAt: { lt: olderThan } },
+        // The flag keeps this on cases_awaiting_channel_post_idx; the anti-join stays as the
+        // truth should a post ever be recorded without clearing it.
+        where: { awaitingPost: true, channelPost: null, createdAt: { lt: olderThan } },
         select: { id: true },
         orderBy: { createdAt: 'asc' },
         take: limit,
