@@ -130,6 +130,9 @@ export interface PeopleRepository {
   get(id: string): Promise<PersonWithRoles | null>;
   unitsLedBy(personId: string): Promise<Unit[]>;
   listByRole(municipalityId: string, role: Role): Promise<Person[]>;
+  // The Teams user ids (from their stored 1:1 chats) of the people holding any of these roles,
+  // by role then name, each person once: one query.
+  chatUserIdsByRole(municipalityId: string, roles: Role[]): Promise<string[]>;
   // Registers or updates a person by (tenantId, aadObjectId).
   upsert(input: { municipalityId: string; tenantId: string; aadObjectId: string; displayName: string; email?: string | null }): Promise<Person>;
   // Idempotent. A principal grant needs a unit; other roles must not have one.

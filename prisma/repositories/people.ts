@@ -139,6 +139,21 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       return rows.map(toPerson);
     },
 
+    async chatUserIdsByRole(municipalityId, roles) {
+      const rows = await db.$queryRawUnsafe<{ user_id: string }[]>(
+        `SELECT c."reference"->'user'->>'id' AS "user_id"
+         FROM "people" p
+         JOIN "role_assignments" r ON r."person_id" = p."id" AND r."role"::text = ANY($2::text[])
+         JOIN "conversation_references" c ON c."person_id" = p."id"
+         WHERE p."municipality_id" = $1 AND c."reference"->'user'->>'id' IS NOT NULL
+         GROUP BY p."id", p."display_name", c."reference"
+         ORDER BY min(array_position($2::text[], r."role"::text)), p."display_name", p."id"`,
+        municipalityId,
+        roles,
+      );
+      return rows.map((r) => r.user_id);
+    },
+
     async upsert({ municipalityId, tenantId, aadObjectId, displayName, email = null }) {
       const row = await db.person.upsert({
         where: { tenantId_aadObjectId: { tenantId, aadObjectId } },

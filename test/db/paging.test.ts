@@ -86,4 +86,29 @@ describe(`paged lists (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
     assert.equal(flag.rows[0].awaiting_channel_post, false);
     assert.deepEqual(await repos.channelPosts.casesWithoutPost(before, 100), waiting.slice(1));
   });
+
+  test('who gets channel cards refreshed: staff with a chat, by role then name, each once, one query', async () => {
+    const chat = (personId: string, userId: string) =>
+      repos.conversations.upsertPersonal({ personId, tenantId: 'tenant-test', conversationId: `a:${userId}`, serviceUrl: 'https://smba.example', reference: { user: { id: userId } } });
+    await chat(ids.people.head, '29:head');
+    await chat(ids.people.handler, '29:handler');
+    await chat(ids.people.principal, '29:principal');
+    await repos.people.grantRole(ids.people.head, 'handler');
+    const expected = await expectedOrder();
+    assert.equal(expected.length, 2);
+    counter.reset();
+    assert.deepEqual(await repos.people.chatUserIdsByRole(ids.municipality, ['handler', 'head']), expected);
+    assert.equal(counter.count, 1);
+  });
 });
+
+// The same order the old code produced: handlers by name, then heads by name, first one wins.
+async function expectedOrder(): Promise<string[]> {
+  const people = [...(await repos.people.listByRole(ids.municipality, 'handler')), ...(await repos.people.listByRole(ids.municipality, 'head'))];
+  const out: string[] = [];
+  for (const p of people) {
+    const ref = (await repos.conversations.getPersonal(p.id))?.reference as { user?: { id?: string } } | undefined;
+    if (ref?.user?.id && !out.includes(ref.user.id)) out.push(ref.user.id);
+  }
+  return out;
+}
