@@ -83,7 +83,8 @@ const logger = createLogger({
 // to the sweep's minute of grace, while rows stamped by the database looked months old, so the
 // sweep re-queued cards nobody asked for. Handlers and job workers share it, as in `npm start`.
 const running = await runBot({
-  env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' },
+  // The parent's file host stands in for SharePoint: downloads from it must be allowed.
+  env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn', FILE_DOWNLOAD_HOSTS: 'http://127.0.0.1' },
   clock: createDevClock(FIXTURE_TODAY),
   logger,
   db,

@@ -36,6 +36,8 @@ export interface JobOptions {
   retryBackoff?: boolean;
   retryLimit?: number;
   pollingIntervalSeconds?: number;
+  // Fetch again at once after a full batch (default true); the bench turns it off to compare.
+  burstWhenBatchFull?: boolean;
   // How often the sweep looks for cases whose channel card never went out (default: its definition's).
   sweepCron?: string;
 }
@@ -84,7 +86,7 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     // backlog drains at batchSize per interval (measured: 17-18 channel cards/s; with it 60+).
     const workOptions = {
       batchSize: job.alone ? 1 : (options.batchSize ?? 8),
-      burstWhenBatchFull: !job.alone,
+      burstWhenBatchFull: !job.alone && (options.burstWhenBatchFull ?? true),
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
       localConcurrency: job.alone ? 1 : (options.concurrency ?? 2),
       perJobResults: true as const,
