@@ -98,6 +98,8 @@ try {
   });
   await time('who is acting (one query)', () => repos.people.acting(PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((x) => x.role === 'handler')!.aadObjectId));
   const after = memory();
+  await time('new: queuePage (repository alone)', () => repos.cases.queuePage(DEMO_IDS.municipality, { limit: 20 }));
+  await time('new: principalPage (repository alone)', () => repos.cases.principalPage(principal.person.id, { limit: 20 }));
   await time('old: listQueue (every undecided case)', () => repos.cases.listQueue(DEMO_IDS.municipality));
   await time('old: listForPrincipal (every case of theirs)', () => repos.cases.listForPrincipal(principal.person.id));
   const afterOld = memory();
@@ -106,6 +108,18 @@ try {
   for (const [label, ms] of rows) {
     const sorted = [...ms].sort((a, b) => a - b);
     console.log(`  ${label.padEnd(48)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`);
+  }
+  // The plans, so an index that stops being used shows here (the sweep's three reads, as SQL).
+  const at = new Date(clock.now().getTime() - 60_000).toISOString();
+  for (const [label, sql] of [
+    ['sweep cases', `SELECT c.id FROM cases c WHERE c.awaiting_channel_post AND c.created_at < '${at}' AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.case_id = c.id) ORDER BY c.created_at LIMIT 100`],
+    ['old sweep cases (anti-join over every case)', `SELECT c.id FROM cases c WHERE c.created_at < '${at}' AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.case_id = c.id) ORDER BY c.created_at LIMIT 100`],
+    ['sweep decisions', `SELECT id FROM decisions WHERE delivery_status = 'pending' AND decided_at < '${at}' ORDER BY decided_at LIMIT 100`],
+    ['sweep completions', `SELECT id FROM completion_requests WHERE delivery_status = 'pending' AND answered_version IS NULL AND requested_at < '${at}' ORDER BY requested_at LIMIT 100`],
+  ] as const) {
+    const plan = await db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
+    const lines = plan.rows.map((r) => r['QUERY PLAN']);
+    console.log(`  plan of ${label}: ${lines.filter((l) => /Scan|Execution Time/.test(l)).map((l) => l.trim()).join(' | ')}`);
   }
   console.log(`  memory: before ${before}; after the new lists ${after}; after the old whole-list reads ${afterOld}`);
 
