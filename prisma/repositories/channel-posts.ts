@@ -37,14 +37,14 @@ export function createChannelPostRepository(db: Db): ChannelPostRepository {
     },
 
     async casesWithoutPost(olderThan, limit) {
-      const rows = await db.case.findMany({
-        // The flag keeps this on cases_awaiting_channel_post_idx; the anti-join stays as the
-        // truth should a post ever be recorded without clearing it.
-        where: { awaitingPost: true, channelPost: null, createdAt: { lt: olderThan } },
-        select: { id: true },
-        orderBy: { createdAt: 'asc' },
-        take: limit,
-      });
+      // On cases_awaiting_channel_post_idx, so the cost follows the cases still waiting; the
+      // NOT EXISTS stays as the truth should a post ever be recorded without clearing the flag.
+      // (Raw: Prisma writes `channelPost: null` as NOT IN over every channel post.)
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT c."id" FROM "cases" c
+        WHERE c."awaiting_channel_post" AND c."created_at" < ${olderThan}
+          AND NOT EXISTS (SELECT 1 FROM "channel_posts" p WHERE p."case_id" = c."id")
+        ORDER BY c."created_at" LIMIT ${limit}`;
       return rows.map((r) => r.id);
     },
   };
