@@ -94,9 +94,12 @@ try {
   await time('decision form', (i) => openDecisionForm(deps, handler, undecided[i % undecided.length]!, personal));
   await time('sweep queries, nothing pending', async () => {
     const olderThan = new Date(clock.now().getTime() - 60_000);
-    await repos.channelPosts.casesWithoutPost(olderThan, 100);
-    await repos.decisions.listUndelivered(olderThan, 100);
-    await repos.completions.listUndelivered(olderThan, 100);
+    // As app/jobs/sweep.ts reads them: side by side.
+    await Promise.all([
+      repos.channelPosts.casesWithoutPost(olderThan, 100),
+      repos.decisions.listUndelivered(olderThan, 100),
+      repos.completions.listUndelivered(olderThan, 100),
+    ]);
   });
   await time('who is acting (one query)', () => repos.people.acting(PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((x) => x.role === 'handler')!.aadObjectId));
   const after = memory();
