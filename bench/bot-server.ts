@@ -12,6 +12,7 @@
 import { openDatabase, type Database } from '../prisma/db';
 import { seedDemo, PLAYGROUND_TENANT_ID } from '../prisma/seed';
 import { runBot } from '../bot/main';
+import { createDevClock } from '../bot/dev-clock';
 import { QUEUES } from '../bot/jobs';
 import { createLogger } from '../bot/log';
 import { botAccountId } from '../bot/transport';
@@ -77,11 +78,14 @@ const logger = createLogger({
   },
 });
 
-// The clock fixed as in the e2e tests, so deadlines (and "late") do not depend on the day it runs;
-// handlers and job workers share it, as they share the real clock in `npm start`.
+// The clock starts at the e2e tests' day, so deadlines (and "late") do not depend on the day it
+// runs, and runs on with real time: a clock standing still made every case look just written
+// to the sweep's minute of grace, while rows stamped by the database looked months old, so the
+// sweep re-queued cards nobody asked for. Handlers and job workers share it, as in `npm start`.
 const running = await runBot({
-  env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn' },
-  clock: { now: () => FIXTURE_TODAY },
+  // The parent's file host stands in for SharePoint: downloads from it must be allowed.
+  env: { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn', FILE_DOWNLOAD_HOSTS: 'http://127.0.0.1' },
+  clock: createDevClock(FIXTURE_TODAY),
   logger,
   db,
   handleSignals: false,

@@ -14,7 +14,7 @@ import { parseAction } from './action-data';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FetchedFile, type FileRefusal } from './files';
-import { identify, type Actor } from './identity';
+import { identify, identifyActing, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
 import { createOwnChat } from './own-chat';
 import { normalizeCommand, route, routeText } from './routes';
@@ -48,13 +48,17 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
 
   const actorOf = (turn: TurnContext) => identify(deps.repos, turn.tenantId, turn.aadObjectId);
 
-  // Kept on every personal turn, so reminders and decisions reach the chat the principal uses now.
-  // A failure here must not cost the principal the turn: the next turn tries again.
-  async function rememberConversation(turn: TurnContext, actor: Actor | null): Promise<void> {
-    if (!actor || turn.conversationType !== 'personal' || !turn.tenantId) return;
+  // Who is acting (one query), and their chat kept on every personal turn, so reminders and
+  // decisions reach the chat the principal uses now. The reference is written only when the
+  // chat moved: the lookup already says where it was. A failed write must not cost the
+  // principal the turn: the next turn tries again.
+  async function actingIn(turn: TurnContext): Promise<Actor | null> {
+    const found = await identifyActing(deps.repos, turn.tenantId, turn.aadObjectId);
+    if (!found) return null;
+    const { actor, personalChat } = found;
+    if (turn.conversationType !== 'personal' || !turn.tenantId) return actor;
+    if (personalChat?.conversationId === turn.conversationId && personalChat.serviceUrl === turn.serviceUrl) return actor;
     try {
-      const existing = await deps.repos.conversations.getPersonal(actor.person.id);
-      if (existing?.conversationId === turn.conversationId && existing.serviceUrl === turn.serviceUrl) return;
       await deps.repos.conversations.upsertPersonal({
         personId: actor.person.id,
         tenantId: turn.tenantId,
@@ -65,6 +69,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     } catch (error) {
       log.warn('could not store the conversation reference', { conversationId: turn.conversationId, error: errorFields(error) });
     }
+    return actor;
   }
 
   async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<Reply> {
@@ -107,22 +112,19 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
 
   return {
     async onMessage(turn) {
-      const actor = await actorOf(turn);
-      await rememberConversation(turn, actor);
+      const actor = await actingIn(turn);
       const replies: Reply[] = turn.files.length > 0 && actor ? await receiveFiles(turn, actor) : [await textReply(turn, actor)];
       for (const reply of replies) await turn.send(toMessage(reply));
     },
 
     // Action.Submit from clients without Universal Actions: the answer comes as a new card.
     async onSubmit(turn) {
-      const actor = await actorOf(turn);
-      await rememberConversation(turn, actor);
+      const actor = await actingIn(turn);
       await turn.send(toMessage(await actionReply(actor, undefined, turn.activity.value, turn)));
     },
 
     async onCardAction(turn) {
-      const actor = await actorOf(turn);
-      await rememberConversation(turn, actor);
+      const actor = await actingIn(turn);
       const { verb, data } = turn.activity.value.action;
       const reply = await actionReply(actor, verb, data, turn);
       // A short answer leaves the card as it is (Teams shows the text to the person who clicked).
@@ -137,8 +139,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
         if (card && trigger === 'installationUpdate') await turn.send(cardMessage(card));
         return;
       }
-      const actor = await actorOf(turn);
-      await rememberConversation(turn, actor);
+      const actor = await actingIn(turn);
       // Teams sends two signals for one install, often in the same instant: both store the
       // chat, only the bot's arrival in the conversation welcomes.
       if (trigger !== 'membersAdded' || turn.conversationType !== 'personal') return;

@@ -1,7 +1,7 @@
 // Who is acting: the tenant and Entra object id of the authenticated activity, looked up in the
 // database. Nothing a card sends takes part.
 import type { Actor } from '../app/actor';
-import type { Repositories } from '../domain/ports';
+import type { ActingPerson, Repositories } from '../domain/ports';
 
 export { hasRole, type Actor } from '../app/actor';
 
@@ -19,4 +19,18 @@ export async function identify(
   ]);
   if (!municipality) return null;
   return { person, municipality, units };
+}
+
+// The same person, in one query, with where their personal chat was last seen (handlers.ts
+// writes the conversation reference only when it moved).
+export async function identifyActing(
+  repos: Repositories,
+  tenantId: string | undefined,
+  aadObjectId: string | undefined,
+): Promise<{ actor: Actor; personalChat: ActingPerson['personalChat'] } | null> {
+  if (!tenantId || !aadObjectId) return null;
+  const acting = await repos.people.acting(tenantId, aadObjectId);
+  if (!acting) return null;
+  const { personalChat, ...actor } = acting;
+  return { actor, personalChat };
 }

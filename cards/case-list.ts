@@ -12,8 +12,9 @@ export function caseListCard(vm: CaseListViewModel): AdaptiveCard {
     );
   }
   const shown = vm.cases.slice(0, MAX_LIST_ROWS);
-  const count = vm.cases.length === 1 ? 'Du har ett ärende.' : `Du har ${vm.cases.length} ärenden.`;
-  const more = vm.cases.length > shown.length ? ` Här visas de ${shown.length} första.` : '';
+  const total = vm.total ?? vm.cases.length;
+  const count = total === 1 ? 'Du har ett ärende.' : `Du har ${total} ärenden.`;
+  const more = total > shown.length ? ` Här visas de ${shown.length} första.` : '';
   return adaptiveCard([
     heading('Mina ärenden'),
     text(`${count}${more}`),

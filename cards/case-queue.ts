@@ -37,10 +37,10 @@ export function caseQueueCard(vm: CaseQueueViewModel): AdaptiveCard {
   // ISO timestamps sort as text; ties keep the bot's order.
   const oldestFirst = [...vm.cases].sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
   const shown = oldestFirst.slice(0, MAX_LIST_ROWS);
-  const n = vm.cases.length;
+  const n = vm.total ?? vm.cases.length;
   const count = n === 1 ? 'Ett ärende väntar på beslut.' : `${n} ärenden väntar på beslut, det äldsta först.`;
   const more = n > shown.length ? ` Här visas de ${shown.length} äldsta.` : '';
-  const unassigned = vm.cases.filter((c) => !c.handlerName).length;
+  const unassigned = vm.unassigned ?? vm.cases.filter((c) => !c.handlerName).length;
   const body: CardElement[] = [heading('Ärendekön'), ...warning, text(`${count}${more}`)];
   if (unassigned > 0) body.push(text(unassigned === 1 ? 'Ett ärende har ingen handläggare än.' : `${unassigned} ärenden har ingen handläggare än.`, { weight: 'bolder' }));
   body.push(...shown.map(row));

@@ -201,4 +201,5 @@ export type CaseQueueItem = {
 
 // Undecided cases only; the card shows the oldest first.
 // noChannel: no Elevhälsa channel is registered, so new cases are posted nowhere yet.
-export type CaseQueueViewModel = { cases: CaseQueueItem[]; noChannel?: boolean };
+// `cases` may be one page (the oldest first): then `total` and `unassigned` count the whole queue.
+export type CaseQueueViewModel = { cases: CaseQueueItem[]; noChannel?: boolean; total?: number; unassigned?: number };

@@ -22,3 +22,4 @@ export { decisionFormCard } from './decision-form';
 export { decisionCard } from './decision';
 export { caseQueueCard } from './case-queue';
 export { reminderCard, reminderSettingsCard, snoozeTitle, type ReminderButton, type ReminderViewModel, type ReminderSettingsViewModel } from './reminder';
+export { MAX_LIST_ROWS } from './clip';

@@ -114,6 +114,8 @@ export type CaseListViewModel = {
     // Once decided: the case id for "Visa beslutet".
     decidedCaseId?: string;
   }>;
+  // When `cases` is one page (the newest first): how many the principal has in all.
+  total?: number;
 };
 
 export type MessageAction = { [V in CardVerb]: { title: string; verb: V; data: VerbData[V] } }[CardVerb];

@@ -116,11 +116,26 @@ export interface PersonWithRoles extends Person {
   ledUnitIds: string[];
 }
 
+// Who is acting, with everything a turn needs about them, read in one statement.
+export interface ActingPerson {
+  person: PersonWithRoles;
+  municipality: Municipality;
+  // The units the person leads as principal, by name.
+  units: Unit[];
+  // Where their 1:1 chat with the bot was last seen, so a turn writes it only when it moved.
+  personalChat: { conversationId: string; serviceUrl: string } | null;
+}
+
 export interface PeopleRepository {
   findByAad(tenantId: string, aadObjectId: string): Promise<PersonWithRoles | null>;
+  // The person, roles, municipality (profile parsed), led units and chat in one round trip.
+  acting(tenantId: string, aadObjectId: string): Promise<ActingPerson | null>;
   get(id: string): Promise<PersonWithRoles | null>;
   unitsLedBy(personId: string): Promise<Unit[]>;
   listByRole(municipalityId: string, role: Role): Promise<Person[]>;
+  // The Teams user ids (from their stored 1:1 chats) of the people holding any of these roles,
+  // by role then name, each person once: one query.
+  chatUserIdsByRole(municipalityId: string, roles: Role[]): Promise<string[]>;
   // Registers or updates a person by (tenantId, aadObjectId).
   upsert(input: { municipalityId: string; tenantId: string; aadObjectId: string; displayName: string; email?: string | null }): Promise<Person>;
   // Idempotent. A principal grant needs a unit; other roles must not have one.
@@ -159,6 +174,12 @@ export interface SnapshotRepository {
 
 // ---- cases ----------------------------------------------------------------------------------
 
+export interface CasePage<T> {
+  cases: T[];
+  // All the cases the list has, not only this page's.
+  total: number;
+}
+
 export interface CaseRecord {
   id: string;
   // "TB-2027-0001": per municipality and calendar year.
@@ -175,6 +196,11 @@ export interface CaseRecord {
   assignedHandlerId: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface QueueCase extends CaseRecord {
+  unitName: string;
+  handlerName: string | null;
 }
 
 export interface ApplicationVersionRecord {
@@ -217,6 +243,11 @@ export interface SubmitApplicationInput {
   draftExpectedVersion?: number;
   // The clock, for the case number's year (in the municipality's time zone).
   now?: Date;
+  // The municipality's time zone when the caller has it (the acting person's profile): saves
+  // reading the profile inside the transaction.
+  timeZone?: string;
+  // The draft's final machine state, stored with its status in the same statement.
+  draftSnapshot?: unknown;
 }
 
 export interface CaseRepository {
@@ -230,6 +261,11 @@ export interface CaseRepository {
   listForPrincipal(personId: string): Promise<CaseRecord[]>;
   // Undecided cases, oldest first.
   listQueue(municipalityId: string): Promise<CaseRecord[]>;
+  // One page of the queue in one statement, with the unit's and handler's names and the counts
+  // the queue shows; its cost does not grow with decided cases.
+  queuePage(municipalityId: string, page: { limit: number; offset?: number }): Promise<CasePage<QueueCase> & { unassigned: number }>;
+  // One page of a principal's cases, newest first, with their number.
+  principalPage(personId: string, page: { limit: number; offset?: number }): Promise<CasePage<CaseRecord>>;
   versions(caseId: string): Promise<ApplicationVersionRecord[]>;
   latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
   // Version n+1 (a resubmission after completion). The status does not change here: the case

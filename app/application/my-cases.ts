@@ -1,7 +1,7 @@
 // "Mina ärenden": the principal's own cases, newest first, in the principal's words. The chat is
 // the principal's own, so the child is named (the pupil reference is for shared places); a
 // decided case says what was decided and opens the letter again.
-import { caseListCard, decisionCard, type AdaptiveCard } from '../../cards';
+import { caseListCard, decisionCard, MAX_LIST_ROWS, type AdaptiveCard } from '../../cards';
 import { pupilName } from '../../domain/draft';
 import type { DecisionRecord } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
@@ -19,7 +19,8 @@ function decisionStatus(decision: DecisionRecord): string {
 }
 
 export async function myCases(deps: AppDeps, actor: Actor): Promise<AdaptiveCard> {
-  const cases = await deps.repos.cases.listForPrincipal(actor.person.id);
+  // The page the card shows and the count, in one statement.
+  const { cases, total } = await deps.repos.cases.principalPage(actor.person.id, { limit: MAX_LIST_ROWS });
   const units = new Map(actor.units.map((u) => [u.id, u.name]));
   const tz = actor.municipality.profile.timeZone;
   const details = await Promise.all(
@@ -32,6 +33,7 @@ export async function myCases(deps: AppDeps, actor: Actor): Promise<AdaptiveCard
     }),
   );
   return caseListCard({
+    total,
     cases: cases.map((c, i) => {
       const { version, decision } = details[i]!;
       return {

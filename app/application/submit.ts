@@ -6,7 +6,7 @@ import { receiptCard } from '../../cards';
 import { computeAssessment } from '../../domain/assessment';
 import { pupilName } from '../../domain/draft';
 import { formatKronor, formatSwedishDate } from '../../domain/wording';
-import { ConflictError, type Repositories, type SnapshotRecord } from '../../domain/ports';
+import type { CaseRecord, Repositories, SnapshotRecord, Unit } from '../../domain/ports';
 import { ZApplication, type TApplication, type TApplicationDraft } from '../../domain/schemas';
 import { applicationDeadline, followUpDueDate, isLate, localDate, termTitle } from '../../domain/terms';
 import type { ApplicationContext } from '../../machines/application.machine';
@@ -66,27 +66,53 @@ export async function submitDraft(
     },
     draftExpectedVersion: record.version,
     now,
+    timeZone: profile.timeZone,
+    // The final machine state goes in with the submitted status, in the same transaction.
+    draftSnapshot: persisted,
   });
   if (submitted.created) await deps.jobs?.enqueue(QUEUES.caseCard, { caseId: submitted.case.id });
-  // The case is in; keeping the final machine state is a courtesy the receipt does not need.
-  await deps.repos.snapshots.save(record.id, record.version + 1, { snapshot: persisted, status: 'submitted' }).catch((error) => {
-    if (!(error instanceof ConflictError)) throw error;
+  // A new case: the receipt is made of what was just written, nothing read back. A repeated
+  // submit found an existing case, whose assessment is read.
+  if (!submitted.created) return receiptCardFor(deps, actor, submitted.case.id);
+  const unit = actor.units.find((u) => u.id === submitted.case.unitId) ?? (await deps.repos.units.get(submitted.case.unitId));
+  return receiptOf(actor, submitted.case, { hoursCurrent: result.hoursCurrent, amountPerMonth: result.amountPerMonth }, unit, {
+    channelRegistered: channelRegistered(actor),
+    pupilName: pupilName(application.pupil),
   });
-  return receiptCardFor(deps, actor, submitted.case.id);
 }
 
 export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: string): Promise<AdaptiveCard> {
-  const profile = actor.municipality.profile;
   const [record, assessments] = await Promise.all([deps.repos.cases.get(caseId), deps.repos.cases.assessments(caseId)]);
   if (!record) throw new Error(`case ${caseId} vanished after submission`);
   const assessment = assessments.find((a) => a.kind === 'application') ?? assessments[0];
-  const unit = actor.units.find((u) => u.id === record.unitId) ?? (await deps.repos.units.get(record.unitId));
+  const [unit, version] = await Promise.all([
+    actor.units.find((u) => u.id === record.unitId) ?? deps.repos.units.get(record.unitId),
+    deps.repos.cases.latestVersion(caseId),
+  ]);
+  return receiptOf(actor, record, assessment, unit, {
+    channelRegistered: channelRegistered(actor),
+    // Erased after the retention time: only the reference is left.
+    pupilName: version ? pupilName((version.data as TApplicationDraft).pupil) : record.pupilRef,
+  });
+}
+
+// Whether Elevhälsan has a channel for new cases: registering one stores its team on the
+// municipality, which the acting person's lookup already carries (no extra read).
+const channelRegistered = (actor: Actor): boolean => actor.municipality.elevhalsaTeamId !== null;
+
+function receiptOf(
+  actor: Actor,
+  record: CaseRecord,
+  assessment: { hoursCurrent: number; amountPerMonth: number } | undefined,
+  unit: Unit | null | undefined,
+  facts: { channelRegistered: boolean; pupilName: string },
+): AdaptiveCard {
+  const profile = actor.municipality.profile;
   const followUp = formatSwedishDate(followUpDueDate(record.term, profile));
   // The receipt says only what has happened: without a registered Elevhälsa channel the case
   // is stored and waits, and reaches Elevhälsan once the channel is there.
-  const channel = await deps.repos.conversations.getChannel({ municipalityId: record.municipalityId });
   const nextSteps = [
-    channel
+    facts.channelRegistered
       ? 'Elevhälsan har fått ansökan och går igenom den.'
       : 'Ansökan är registrerad och når Elevhälsan så snart Elevhälsans kanal är kopplad till Tilläggsbot. Sedan går Elevhälsan igenom den.',
     'Behöver Elevhälsan veta mer får du en fråga här i chatten, med en knapp som tar dig till rätt steg.',
@@ -96,10 +122,9 @@ export async function receiptCardFor(deps: SubmitDeps, actor: Actor, caseId: str
   if (unit?.kind === 'fristaende') {
     nextSteps.push(`Fristående enheter kan överklaga beslutet inom ${profile.appealWindowWeeks} veckor från att ni fått det. Hur det går till står i beslutet.`);
   }
-  const version = await deps.repos.cases.latestVersion(caseId);
   return receiptCard({
     caseNumber: record.caseNumber,
-    pupilName: version ? pupilName((version.data as TApplicationDraft).pupil) : record.pupilRef,
+    pupilName: facts.pupilName,
     unitName: unit?.name ?? 'Okänd enhet',
     termLabel: termTitle(record.term),
     late: record.late,

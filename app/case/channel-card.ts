@@ -16,10 +16,6 @@ export async function channelCardFor(deps: Pick<AppDeps, 'repos'>, actor: Actor 
 
 // Teams refreshes the card automatically for these users: Elevhälsa staff the bot has met.
 export async function refreshUserIds(deps: Pick<AppDeps, 'repos'>, municipalityId: string): Promise<string[]> {
-  const people = [...(await deps.repos.people.listByRole(municipalityId, 'handler')), ...(await deps.repos.people.listByRole(municipalityId, 'head'))];
-  const refs = await Promise.all([...new Set(people.map((p) => p.id))].map((id) => deps.repos.conversations.getPersonal(id)));
-  return refs.flatMap((r) => {
-    const userId = (r?.reference as { user?: { id?: string } } | undefined)?.user?.id;
-    return userId ? [userId] : [];
-  });
+  // One query for every card, instead of two role scans and a chat lookup per person.
+  return deps.repos.people.chatUserIdsByRole(municipalityId, ['handler', 'head']);
 }

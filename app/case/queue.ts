@@ -1,5 +1,5 @@
 // "Ärenden" for Elevhälsan: the open cases of the municipality, oldest first.
-import { caseQueueCard } from '../../cards';
+import { caseQueueCard, MAX_LIST_ROWS } from '../../cards';
 import { CASE_STATUS_FOR_ELEVHALSA, formatSwedishDate } from '../../domain/wording';
 import { localDate, termTitle } from '../../domain/terms';
 import { hasRole, type Actor } from '../actor';
@@ -10,21 +10,23 @@ export async function queueCard(deps: AppDeps, actor: Actor): Promise<Reply> {
     return { toast: 'Kön visas bara för Elevhälsan. Skriv ”mina ärenden” för att se dina egna ansökningar.' };
   }
   const tz = actor.municipality.profile.timeZone;
-  const cases = await deps.repos.cases.listQueue(actor.municipality.id);
-  const units = new Map((await deps.repos.units.listForMunicipality(actor.municipality.id)).map((u) => [u.id, u.name]));
-  const handlerIds = [...new Set(cases.map((c) => c.assignedHandlerId).filter((id): id is string => !!id))];
-  const handlers = new Map((await Promise.all(handlerIds.map((id) => deps.repos.people.get(id)))).flatMap((p) => (p ? [[p.id, p.displayName] as const] : [])));
+  // One page, oldest first, with the counts the card shows: one statement however long the
+  // history (the card shows MAX_LIST_ROWS rows at most).
+  const page = await deps.repos.cases.queuePage(actor.municipality.id, { limit: MAX_LIST_ROWS });
+  const cases = page.cases;
   const noChannel = !(await deps.repos.conversations.getChannel({ municipalityId: actor.municipality.id }));
   return caseQueueCard({
     noChannel,
+    total: page.total,
+    unassigned: page.unassigned,
     cases: cases.map((c) => ({
       caseId: c.id,
       caseNumber: c.caseNumber,
-      unitName: units.get(c.unitId) ?? 'Okänd enhet',
+      unitName: c.unitName || 'Okänd enhet',
       termLabel: termTitle(c.term),
       statusText: CASE_STATUS_FOR_ELEVHALSA[c.status],
       late: c.late,
-      ...(c.assignedHandlerId && handlers.get(c.assignedHandlerId) ? { handlerName: handlers.get(c.assignedHandlerId)! } : {}),
+      ...(c.handlerName ? { handlerName: c.handlerName } : {}),
       submittedAt: c.createdAt.toISOString(),
       submittedText: formatSwedishDate(localDate(c.createdAt, tz)),
     })),

@@ -44,9 +44,7 @@ async function submitInTransaction(tx: Tx, input: SubmitApplicationInput): Promi
     });
   }
 
-  const municipality = await tx.municipality.findUnique({ where: { id: input.municipalityId }, select: { profile: true } });
-  if (!municipality) throw new NotFoundError('municipality', input.municipalityId);
-  const timeZone = String(jsonObject(municipality.profile).timeZone ?? 'Europe/Stockholm');
+  const timeZone = input.timeZone ?? (await municipalityTimeZone(tx, input.municipalityId));
   const year = yearIn(timeZone, input.now ?? new Date());
   const caseNumber = formatCaseNumber(year, await nextCaseNumber(tx, input.municipalityId, year));
 
@@ -71,7 +69,11 @@ async function submitInTransaction(tx: Tx, input: SubmitApplicationInput): Promi
   await tx.assessment.create({
     data: { caseId: created.id, applicationVersionId: version.id, kind: 'application', createdById: input.principalId, ...assessmentData(input.assessment) },
   });
-  await tx.machineSnapshot.update({ where: { id: draftId }, data: { status: 'submitted', caseId: created.id, version: { increment: 1 } } });
+  await tx.machineSnapshot.update({
+    where: { id: draftId },
+    data: { status: 'submitted', caseId: created.id, version: { increment: 1 }, ...(input.draftSnapshot !== undefined ? { snapshot: json(input.draftSnapshot) } : {}) },
+    select: { id: true },
+  });
   await tx.attachment.updateMany({ where: { draftId }, data: { caseId: created.id, draftId: null } });
   await appendAudit(tx, {
     municipalityId: input.municipalityId,
@@ -82,6 +84,12 @@ async function submitInTransaction(tx: Tx, input: SubmitApplicationInput): Promi
     details: { caseNumber, term: input.term, late: input.late, sourceDraftId: draftId },
   });
   return { case: toCase(created), created: true };
+}
+
+async function municipalityTimeZone(tx: Tx, municipalityId: string): Promise<string> {
+  const municipality = await tx.municipality.findUnique({ where: { id: municipalityId }, select: { profile: true } });
+  if (!municipality) throw new NotFoundError('municipality', municipalityId);
+  return String(jsonObject(municipality.profile).timeZone ?? 'Europe/Stockholm');
 }
 
 // The counter row is locked by the upsert until the transaction ends, so numbers are handed

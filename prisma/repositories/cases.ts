@@ -1,10 +1,69 @@
 // Cases (ärenden): reading, versions, status changes and assessments. Submission is in
 // case-submit.ts.
-import { ConflictError, NotFoundError, type CaseRepository, type CaseStatus } from '../../domain/ports';
+import { ConflictError, NotFoundError, type CaseRecord, type CaseRepository, type CaseStatus } from '../../domain/ports';
 import { appendAudit } from './audit';
 import { assessmentData, toAssessment, toCase, toVersion } from './case-records';
 import { submitApplication } from './case-submit';
 import { type Db, type Tx, inTransaction, json, notFound } from './shared';
+
+const CASE_COLUMNS = `c."id", c."case_number", c."municipality_id", c."unit_id", c."principal_id", c."term", c."school_form",
+  c."status"::text AS "status", c."late", c."source_draft_id", c."pupil_ref", c."assigned_handler_id", c."created_at", c."updated_at"`;
+
+interface CaseSqlRow {
+  id: string;
+  case_number: string;
+  municipality_id: string;
+  unit_id: string;
+  principal_id: string;
+  term: string;
+  school_form: string;
+  status: CaseStatus;
+  late: boolean;
+  source_draft_id: string | null;
+  pupil_ref: string;
+  assigned_handler_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function fromSql(row: CaseSqlRow): CaseRecord {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    municipalityId: row.municipality_id,
+    unitId: row.unit_id,
+    principalId: row.principal_id,
+    term: row.term,
+    schoolForm: row.school_form,
+    status: row.status,
+    late: row.late,
+    sourceDraftId: row.source_draft_id,
+    pupilRef: row.pupil_ref,
+    assignedHandlerId: row.assigned_handler_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+// The counts and the page in one statement, both on cases_undecided_idx (a partial index: its
+// size follows the open cases, not the decided history). With no open case the page is empty
+// and the one row carries the zero counts.
+const QUEUE_PAGE_SQL = `
+  SELECT k."total", k."unassigned", ${CASE_COLUMNS}, u."name" AS "unit_name", h."display_name" AS "handler_name"
+  FROM (SELECT count(*)::int AS "total", (count(*) FILTER (WHERE "assigned_handler_id" IS NULL))::int AS "unassigned"
+        FROM "cases" WHERE "municipality_id" = $1 AND "status" <> 'decided') k
+  LEFT JOIN LATERAL (SELECT * FROM "cases" WHERE "municipality_id" = $1 AND "status" <> 'decided'
+                     ORDER BY "created_at", "case_number" LIMIT $2 OFFSET $3) c ON true
+  LEFT JOIN "units" u ON u."id" = c."unit_id"
+  LEFT JOIN "people" h ON h."id" = c."assigned_handler_id"
+  ORDER BY c."created_at", c."case_number"`;
+
+const PRINCIPAL_PAGE_SQL = `
+  SELECT k."total", ${CASE_COLUMNS}
+  FROM (SELECT count(*)::int AS "total" FROM "cases" WHERE "principal_id" = $1::uuid) k
+  LEFT JOIN LATERAL (SELECT * FROM "cases" WHERE "principal_id" = $1::uuid
+                     ORDER BY "created_at" DESC, "case_number" DESC LIMIT $2 OFFSET $3) c ON true
+  ORDER BY c."created_at" DESC, c."case_number" DESC`;
 
 // Serialises writers of one case (versions, status) for the rest of the transaction.
 async function lockCase(tx: Tx, caseId: string): Promise<{ municipalityId: string; status: CaseStatus; caseNumber: string }> {
@@ -40,6 +99,26 @@ export function createCaseRepository(db: Db): CaseRepository {
         orderBy: [{ createdAt: 'asc' }, { caseNumber: 'asc' }],
       });
       return rows.map(toCase);
+    },
+
+    async queuePage(municipalityId, { limit, offset = 0 }) {
+      const rows = await db.$queryRawUnsafe<(CaseSqlRow & { total: number; unassigned: number; unit_name: string | null; handler_name: string | null })[]>(
+        QUEUE_PAGE_SQL,
+        municipalityId,
+        limit,
+        offset,
+      );
+      const first = rows[0];
+      return {
+        total: first?.total ?? 0,
+        unassigned: first?.unassigned ?? 0,
+        cases: rows.filter((r) => r.id !== null).map((r) => ({ ...fromSql(r), unitName: r.unit_name ?? '', handlerName: r.handler_name })),
+      };
+    },
+
+    async principalPage(personId, { limit, offset = 0 }) {
+      const rows = await db.$queryRawUnsafe<(CaseSqlRow & { total: number })[]>(PRINCIPAL_PAGE_SQL, personId, limit, offset);
+      return { total: rows[0]?.total ?? 0, cases: rows.filter((r) => r.id !== null).map(fromSql) };
     },
 
     async versions(caseId) {

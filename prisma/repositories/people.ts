@@ -1,8 +1,87 @@
 // People and their roles. A role comes from here, never from what a card sends.
-import type { PeopleRepository, Person, PersonWithRoles, Role } from '../../domain/ports';
+import type { ActingPerson, Municipality, PeopleRepository, Person, PersonWithRoles, Role, Unit } from '../../domain/ports';
+import { ZMunicipalityProfile, type TMunicipalityProfile } from '../../domain/profile';
 import type { Person as PersonRow, RoleAssignment } from '../generated/client';
 import { type Db, inTransaction } from './shared';
 import { toUnit } from './units';
+
+interface ActingRow {
+  id: string;
+  municipality_id: string;
+  tenant_id: string;
+  aad_object_id: string;
+  display_name: string;
+  email: string | null;
+  m_name: string;
+  m_tenant_id: string;
+  m_profile: string;
+  m_team_id: string | null;
+  m_channel_id: string | null;
+  roles: { role: Role; unitId: string | null }[];
+  units: Unit[];
+  chat_conversation_id: string | null;
+  chat_service_url: string | null;
+}
+
+// Every turn starts here, so it is one statement: the person, their grants and led units as
+// JSON aggregates, the municipality and the personal chat. Roles are read on every turn, never
+// cached, so a grant or revoke takes effect on the next turn on every instance. Grants order by
+// role (the enum's order) then unit, as findByAad does.
+const ACTING_SQL = `
+  SELECT p."id", p."municipality_id", p."tenant_id", p."aad_object_id", p."display_name", p."email",
+         m."name" AS "m_name", m."tenant_id" AS "m_tenant_id", m."profile"::text AS "m_profile",
+         m."elevhalsa_team_id" AS "m_team_id", m."elevhalsa_channel_id" AS "m_channel_id",
+         COALESCE((SELECT json_agg(json_build_object('role', r."role", 'unitId', r."unit_id") ORDER BY r."role", r."unit_id")
+                   FROM "role_assignments" r WHERE r."person_id" = p."id"), '[]'::json) AS "roles",
+         COALESCE((SELECT json_agg(json_build_object('id', u."id", 'municipalityId', u."municipality_id", 'name', u."name",
+                                                     'kind', u."kind", 'huvudman', u."huvudman", 'schoolForms', u."school_forms") ORDER BY u."name")
+                   FROM "role_assignments" r JOIN "units" u ON u."id" = r."unit_id"
+                   WHERE r."person_id" = p."id" AND r."role" = 'principal'), '[]'::json) AS "units",
+         c."conversation_id" AS "chat_conversation_id", c."service_url" AS "chat_service_url"
+  FROM "people" p
+  JOIN "municipalities" m ON m."id" = p."municipality_id"
+  LEFT JOIN "conversation_references" c ON c."person_id" = p."id"
+  WHERE p."tenant_id" = $1 AND p."aad_object_id" = $2`;
+
+// Parsing the profile with zod is most of the CPU of identifying someone, and it changes
+// rarely: the parse is reused while the stored text is the same (the text is read every turn,
+// so an edited profile is parsed, and checked, on the first turn after the edit).
+type ProfileCache = Map<string, { text: string; profile: TMunicipalityProfile }>;
+
+function parsedProfile(cache: ProfileCache, municipalityId: string, text: string): TMunicipalityProfile {
+  const hit = cache.get(municipalityId);
+  if (hit && hit.text === text) return hit.profile;
+  const profile = ZMunicipalityProfile.parse(JSON.parse(text));
+  cache.set(municipalityId, { text, profile });
+  return profile;
+}
+
+function toActing(row: ActingRow, cache: ProfileCache): ActingPerson {
+  const roles = row.roles.map((r) => ({ role: r.role, unitId: r.unitId }));
+  const municipality: Municipality = {
+    id: row.municipality_id,
+    name: row.m_name,
+    tenantId: row.m_tenant_id,
+    profile: parsedProfile(cache, row.municipality_id, row.m_profile),
+    elevhalsaTeamId: row.m_team_id,
+    elevhalsaChannelId: row.m_channel_id,
+  };
+  return {
+    person: {
+      id: row.id,
+      municipalityId: row.municipality_id,
+      tenantId: row.tenant_id,
+      aadObjectId: row.aad_object_id,
+      displayName: row.display_name,
+      email: row.email,
+      roles,
+      ledUnitIds: roles.filter((r) => r.role === 'principal' && r.unitId !== null).map((r) => r.unitId as string),
+    },
+    municipality,
+    units: row.units,
+    personalChat: row.chat_conversation_id !== null && row.chat_service_url !== null ? { conversationId: row.chat_conversation_id, serviceUrl: row.chat_service_url } : null,
+  };
+}
 
 export function toPerson(row: PersonRow): Person {
   return {
@@ -29,12 +108,20 @@ function checkGrant(role: Role, unitId: string | null): void {
   if (role !== 'principal' && unitId !== null) throw new TypeError(`A ${role} grant is for the whole municipality, not a unit.`);
 }
 
+// One cache per process (the root repositories live as long as it does); see parsedProfile.
+const profileCache: ProfileCache = new Map();
+
 export function createPeopleRepository(db: Db): PeopleRepository {
   const rolesInclude = { roles: { orderBy: [{ role: 'asc' as const }, { unitId: 'asc' as const }] } };
   return {
     async findByAad(tenantId, aadObjectId) {
       const row = await db.person.findUnique({ where: { tenantId_aadObjectId: { tenantId, aadObjectId } }, include: rolesInclude });
       return row && withRoles(row);
+    },
+
+    async acting(tenantId, aadObjectId) {
+      const rows = await db.$queryRawUnsafe<ActingRow[]>(ACTING_SQL, tenantId, aadObjectId);
+      return rows[0] ? toActing(rows[0], profileCache) : null;
     },
 
     async get(id) {
@@ -50,6 +137,21 @@ export function createPeopleRepository(db: Db): PeopleRepository {
     async listByRole(municipalityId, role) {
       const rows = await db.person.findMany({ where: { municipalityId, roles: { some: { role } } }, orderBy: { displayName: 'asc' } });
       return rows.map(toPerson);
+    },
+
+    async chatUserIdsByRole(municipalityId, roles) {
+      const rows = await db.$queryRawUnsafe<{ user_id: string }[]>(
+        `SELECT c."reference"->'user'->>'id' AS "user_id"
+         FROM "people" p
+         JOIN "role_assignments" r ON r."person_id" = p."id" AND r."role"::text = ANY($2::text[])
+         JOIN "conversation_references" c ON c."person_id" = p."id"
+         WHERE p."municipality_id" = $1 AND c."reference"->'user'->>'id' IS NOT NULL
+         GROUP BY p."id", p."display_name", c."reference"
+         ORDER BY min(array_position($2::text[], r."role"::text)), p."display_name", p."id"`,
+        municipalityId,
+        roles,
+      );
+      return rows.map((r) => r.user_id);
     },
 
     async upsert({ municipalityId, tenantId, aadObjectId, displayName, email = null }) {
