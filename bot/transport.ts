@@ -35,7 +35,9 @@ import {
 } from './transport-types';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
-export const APOLOGY_TEXT = 'Något gick fel hos mig. Ditt utkast är sparat – försök igen om en stund.';
+// Said when a turn failed, to everyone (staff have no draft): it claims nothing about this turn's
+// answers, which may not have been saved (a database outage), only what is true whatever failed.
+export const APOLOGY_TEXT = 'Något gick fel hos mig, så det du just skickade kan ha gått förlorat. Det som var sparat innan finns kvar. Försök igen om en stund.';
 
 export type CreateBotAppOptions = {
   config: BotConfig;

@@ -57,6 +57,8 @@ export type StepViewModel = {
   // Keyed by measure id: the "ordinary measure" warning shown beside that measure.
   measureNotices?: Record<string, string>;
   newMeasure?: NewMeasureValues;
+  // The id the next measure added from this card gets (see 'measure.add' in verbs.ts).
+  newMeasureId: string;
   attachmentChecklist?: ChecklistItem[];
   // The uploaded file whose kind the bot asks for.
   pendingAttachment?: { id: string; name: string };
@@ -67,6 +69,9 @@ export type WelcomeViewModel = { displayName?: string; isPrincipal: boolean; ope
 
 export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;
+  // With no open draft: the principal's latest submitted application, so a receipt lost in a
+  // crash (or scrolled away) is one "fortsätt" away.
+  lastSubmitted?: { caseNumber: string; pupilRef: string; submittedText: string };
 };
 
 export type DiscardConfirmViewModel = { draftId: string; label: string };

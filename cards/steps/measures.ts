@@ -86,7 +86,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         },
         errors,
       ),
-      actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId }, { associatedInputs: 'auto' })]),
+      actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId, newMeasureId: vm.newMeasureId }, { associatedInputs: 'auto' })]),
       subtle('Tryck Lägg till insats för varje insats innan du trycker Nästa.', { spacing: 'none' }),
     ],
     { separator: true, style: 'emphasis' },
