@@ -118,7 +118,10 @@ function routeOf(raw: unknown): Route {
       return { kind: isSubmit ? 'submit' : 'message', activity: m };
     }
     case 'invoke': {
-      const name = String(activity.name ?? '');
+      // An invoke names what it invokes: without a string there, the request is malformed (400),
+      // not a request for something the bot does not implement (501).
+      if (typeof activity.name !== 'string') return { kind: 'malformed', issue: 'name' };
+      const name = activity.name;
       return isInvokeName(name) ? INVOKE_ROUTES[name](activity) : { kind: 'unknownInvoke', name };
     }
     case 'installationUpdate': {
