@@ -108,18 +108,23 @@ export async function startFaultWorld(): Promise<FaultWorld> {
   const draft = (record!.snapshot as { context: { draft: TApplicationDraft } }).context.draft;
 
   const dumpOwner = async () => {
-    const q = async (sql: string) => JSON.stringify((await db.pool.query(sql, [owner.id])).rows);
+    // One statement (it runs after every request of the matrix and the fuzz).
     const drafts = `SELECT id FROM machine_snapshots WHERE person_id = $1`;
     const cases = `SELECT id FROM cases WHERE principal_id = $1`;
-    return [
-      await q(`SELECT id, status::text AS status, version, snapshot, case_id, label FROM machine_snapshots WHERE person_id = $1 ORDER BY id`),
-      await q(`SELECT id, kind, draft_id, case_id, name FROM attachments WHERE draft_id IN (${drafts}) OR case_id IN (${cases}) ORDER BY id`),
-      await q(`SELECT * FROM cases WHERE principal_id = $1 ORDER BY id`),
-      await q(`SELECT id, version, data FROM application_versions WHERE case_id IN (${cases}) ORDER BY id`),
-      await q(`SELECT * FROM assessments WHERE case_id IN (${cases}) ORDER BY id`),
-      await q(`SELECT * FROM decisions WHERE case_id IN (${cases}) ORDER BY id`),
-      await q(`SELECT * FROM completion_requests WHERE case_id IN (${cases}) ORDER BY id`),
-    ].join('\n');
+    const rows = (sql: string) => `(SELECT coalesce(json_agg(t ORDER BY t.id), '[]'::json) FROM (${sql}) t)`;
+    const { rows: [dump] } = await db.pool.query(
+      `SELECT json_build_array(
+        ${rows(`SELECT id, status::text AS status, version, snapshot, case_id, label FROM machine_snapshots WHERE person_id = $1`)},
+        ${rows(`SELECT id, kind, draft_id, case_id, name FROM attachments WHERE draft_id IN (${drafts}) OR case_id IN (${cases})`)},
+        ${rows(`SELECT * FROM cases WHERE principal_id = $1`)},
+        ${rows(`SELECT id, version, data FROM application_versions WHERE case_id IN (${cases})`)},
+        ${rows(`SELECT * FROM assessments WHERE case_id IN (${cases})`)},
+        ${rows(`SELECT * FROM decisions WHERE case_id IN (${cases})`)},
+        ${rows(`SELECT * FROM completion_requests WHERE case_id IN (${cases})`)}
+      )::text AS dump`,
+      [owner.id],
+    );
+    return String(dump.dump);
   };
 
   return {
