@@ -14,11 +14,19 @@ import { openDatabase } from '../../prisma/db';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
 import type { TApplication } from '../../domain/schemas';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { openTestDatabase, testDatabaseKind, type TestDatabase } from '../db/helpers';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
 import { action, cardText, heading, startFileHost, stepInputs, type Card } from './dialog-helpers';
 
-const KILLS = Number(process.env.FAULTS_KILLS ?? 6);
+// Each kill costs a restart of the bot (~10-25 s on a loaded machine), too slow for every
+// `npm test`: the suite runs when FAULTS_KILLS is set (6 is a good default; 36 for the probe's size).
+const KILLS = Number(process.env.FAULTS_KILLS ?? 0);
+if (!KILLS) console.warn('kill -9 suite skipped: set FAULTS_KILLS (e.g. FAULTS_KILLS=6) to run it');
+const trace = (text: string) => {
+  if (process.env.FAULTS_TRACE) process.stderr.write(`${text}\n`);
+};
 let seed = Number(process.env.FAULTS_SEED ?? 9);
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
@@ -34,6 +42,7 @@ let files: Awaited<ReturnType<typeof startFileHost>>;
 let filesPort = 0;
 let child: ChildProcess | undefined;
 let port = 0;
+let pgliteDir: string | undefined;
 
 // The fake Bot Framework connector: every activity the bot sends is accepted and kept.
 async function startConnector(): Promise<void> {
@@ -64,6 +73,7 @@ async function freePort(): Promise<number> {
 }
 
 async function startChild(ownPidLock: boolean): Promise<void> {
+  trace(`start child (own pid lock: ${ownPidLock})`);
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -75,8 +85,8 @@ async function startChild(ownPidLock: boolean): Promise<void> {
     PGLITE_DATA_DIR: db.dataDir ?? '',
     FAULTS_OWN_PID_LOCK: ownPidLock ? '1' : '',
   };
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  child = spawn(tsx, [join(process.cwd(), 'test', 'e2e', 'kill-child.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // node itself, with tsx as a loader: kill -9 must hit the bot, not a wrapper that outlives it.
+  child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test', 'e2e', 'kill-child.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not start: ${out.slice(-2000)}`)), 60_000);
@@ -130,6 +140,7 @@ async function post(activity: Record<string, unknown>): Promise<{ status: number
 
 const message = (text: string) => post({ ...envelope('message'), text });
 async function press(card: Card, verb: string, inputs: Record<string, unknown> = {}): Promise<Card> {
+  trace(`press ${verb} on ${heading(card)}`);
   const button = action(card, verb);
   const res = await post({ ...envelope('invoke'), name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { ...button.data, ...inputs } }, trigger: 'manual' } });
   assert.equal(res.status, 200);
@@ -142,6 +153,7 @@ async function lastPosted(after: number): Promise<Card> {
   return posted.at(-1)!;
 }
 async function say(text: string): Promise<Card> {
+  trace(`say ${text}`);
   const before = posted.length;
   const res = await message(text);
   assert.ok(res.status < 300, `status ${res.status}`);
@@ -171,9 +183,15 @@ async function pressUnderKill(card: Card, verb: string, inputs: Record<string, u
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase();
+  if (!KILLS) return;
+  if (testDatabaseKind === 'postgres') db = await openTestDatabase();
+  else {
+    // A folder of its own that outlives the parent's handle: the child opens it, one process at a time.
+    pgliteDir = await mkdtemp(join(tmpdir(), 'tillaggsbot-kill-'));
+    const opened = await openDatabase({ dataDir: join(pgliteDir, 'data') });
+    db = { ...opened, label: 'pglite', dataDir: join(pgliteDir, 'data') };
+  }
   await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  // The child opens the PGlite folder itself; only one process may.
   if (db.kind === 'pglite') await db.close();
   await startConnector();
   files = await startFileHost(FILES);
@@ -183,12 +201,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child) await killChild();
+  connector?.closeAllConnections();
   await new Promise((r) => connector?.close(r));
   await files?.close();
   if (db?.kind === 'postgres') await db.close();
+  if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
 });
 
-test(`kill -9 during dialog turns and submits (${KILLS} kills): nothing acknowledged lost, one case, the receipt after restart`, async () => {
+(KILLS ? test : test.skip)(`kill -9 during dialog turns and submits (${KILLS} kills): nothing acknowledged lost, one case, the receipt after restart`, async () => {
   const walks: string[] = [];
   const app = application();
   let restarts = 0;
@@ -224,7 +244,7 @@ test(`kill -9 during dialog turns and submits (${KILLS} kills): nothing acknowle
         killed = true;
         const { acked } = await pressUnderKill(card, verb, inputs);
         restarts++;
-        await startChild(restarts % 3 === 0);
+        await startChild(restarts % 3 === 1);
         const resumed = await say('fortsätt');
         if (acked) {
           // What the bot acknowledged survived: the draft is past that step (or submitted).
@@ -260,5 +280,5 @@ test(`kill -9 during dialog turns and submits (${KILLS} kills): nothing acknowle
   } finally {
     if (check !== db) await check.close();
   }
-  console.info(`kill -9: ${KILLS} kills on ${db.kind}, ${restarts} restarts (${Math.floor(restarts / 3)} with the lock naming the new pid), ${walks.length} applications, one case each`);
+  console.info(`kill -9: ${KILLS} kills on ${db.kind}, ${restarts} restarts (${Math.ceil(restarts / 3)} with the lock naming the new pid), ${walks.length} applications, one case each`);
 }, 600_000);
