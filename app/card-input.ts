@@ -21,9 +21,19 @@ export type FieldErrors = Record<string, string>;
 
 const MAX_TEXT = 4000;
 
+// Characters PostgreSQL cannot store in text or jsonb (NUL) and halves of a UTF-16 pair that
+// encode nothing: no client types them on purpose (they come with pasted text), and one of them
+// would make every save of the step fail. Dropped, so the rest of what was typed is kept.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export function storableText(value: string): string {
+  return value.replace(UNSTORABLE, '');
+}
+
+// Text inputs send strings; a JSON number or boolean in their place is a forged payload.
 const text = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
+  .string({ error: 'Skriv svaret som text.' })
+  .transform((v) => storableText(v).trim())
   .pipe(z.string().max(MAX_TEXT, `Texten får vara högst ${MAX_TEXT} tecken. Korta ner den lite.`));
 
 const optionalNumber = (message: string, max: number) =>
@@ -167,7 +177,8 @@ const ZNewMeasure = z.object({
   'measure.cost': optionalNumber('Skriv kostnaden i kronor som ett tal, till exempel 25000.', 100_000_000).optional(),
 });
 
-export function parseNewMeasure(data: Record<string, unknown>): { measure?: TMeasure; inputErrors: FieldErrors } {
+// `id` is the one the card carried, so the same card adds its measure once.
+export function parseNewMeasure(data: Record<string, unknown>, id: string = randomUUID()): { measure?: TMeasure; inputErrors: FieldErrors } {
   const parsed = ZNewMeasure.safeParse(data);
   if (!parsed.success) {
     const inputErrors: FieldErrors = {};
@@ -179,7 +190,7 @@ export function parseNewMeasure(data: Record<string, unknown>): { measure?: TMea
   }
   const d = parsed.data;
   const measure: TMeasure = {
-    id: randomUUID(),
+    id,
     type: d['measure.type'] as TMeasure['type'],
     description: d['measure.description'] ?? '',
     ...(d['measure.hoursPerWeek'] != null ? { hoursPerWeek: d['measure.hoursPerWeek'] } : {}),

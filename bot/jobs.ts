@@ -40,7 +40,17 @@ export interface JobOptions {
   burstWhenBatchFull?: boolean;
   // How often the sweep looks for cases whose channel card never went out (default: its definition's).
   sweepCron?: string;
+  // A running job's worker proves it is alive this often (pg-boss heartbeat, at least 10 s); a job
+  // whose worker went silent (the process was killed) is failed and retried after at most about
+  // heartbeatSeconds + superviseSeconds, instead of staying "active" until its 15-minute expiry
+  // while the one-job-per-case rule keeps the sweep's replacement out.
+  heartbeatSeconds?: number;
+  // How often this instance looks for such jobs (and expired ones).
+  superviseSeconds?: number;
 }
+
+export const JOB_HEARTBEAT_SECONDS = 10;
+export const JOB_SUPERVISE_SECONDS = 5;
 
 // Where the queue keeps its jobs: the same database, shared pool on PGlite (see JobOptions).
 export function jobStoreFor(db: Pick<Database, 'kind' | 'pool' | 'connectionString'>): Pick<JobOptions, 'pool' | 'connectionString' | 'poolSize'> {
@@ -50,9 +60,11 @@ export function jobStoreFor(db: Pick<Database, 'kind' | 'pool' | 'connectionStri
 export async function startJobs(options: JobOptions): Promise<JobRunner> {
   const log = options.logger.child({ component: 'jobs' });
   const shared = options.pool;
+  const supervise = options.superviseSeconds ?? JOB_SUPERVISE_SECONDS;
+  const timers = { superviseIntervalSeconds: supervise, monitorIntervalSeconds: supervise };
   const boss = shared
-    ? new PgBoss({ db: { executeSql: (text, values) => shared.query(text, values as unknown[]) }, schema: 'pgboss' })
-    : new PgBoss({ connectionString: options.connectionString!, max: options.poolSize ?? 4, schema: 'pgboss' });
+    ? new PgBoss({ db: { executeSql: (text, values) => shared.query(text, values as unknown[]) }, schema: 'pgboss', ...timers })
+    : new PgBoss({ connectionString: options.connectionString!, max: options.poolSize ?? 4, schema: 'pgboss', ...timers });
   boss.on('error', (error) => log.error('job queue error', { error: errorFields(error) }));
   await boss.start();
 
@@ -66,8 +78,11 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   // 'stately' keeps at most one queued job per key: repeated card refreshes collapse into one,
   // and one card render always shows the latest state. A job that runs alone is a singleton.
   const definitions = JOBS as readonly JobDefinition[];
+  const heartbeat = { heartbeatSeconds: options.heartbeatSeconds ?? JOB_HEARTBEAT_SECONDS };
   for (const job of definitions) {
-    await boss.createQueue(job.queue, job.alone ? { policy: 'singleton' } : { ...retry, ...(job.oneWaitingPer ? { policy: 'stately' as const } : {}) });
+    await boss.createQueue(job.queue, job.alone ? { policy: 'singleton', ...heartbeat } : { ...retry, ...heartbeat, ...(job.oneWaitingPer ? { policy: 'stately' as const } : {}) });
+    // A queue made by an older version keeps its options on createQueue: set the heartbeat too.
+    await boss.updateQueue(job.queue, heartbeat);
   }
   const definitionOf = (queue: QueueName) => definitions.find((j) => j.queue === queue)!;
 

@@ -119,7 +119,22 @@ function schemaFor(raw: Record<string, unknown>): z.ZodType | undefined {
   }
 }
 
-const ZAnyActivity = z.looseObject({ type: str.min(1) });
+// Any activity, even one the bot does not answer, still passes through the SDK, which reads these
+// scalars of every activity: of the wrong type (an invoke whose name is null, a numeric
+// serviceUrl) it fails with a 500 instead of answering.
+const ZAnyActivity = z.looseObject({
+  type: str.min(1),
+  name: optStr,
+  text: optStr,
+  id: optStr,
+  channelId: optStr,
+  serviceUrl: optStr,
+  locale: optStr,
+  replyToId: optStr,
+  from: z.looseObject({ id: optStr }).nullish(),
+  recipient: z.looseObject({ id: optStr }).nullish(),
+  conversation: z.looseObject({ id: optStr }).nullish(),
+});
 
 export type EnvelopeCheck = { ok: true; handled: boolean } | { ok: false; issue: string };
 

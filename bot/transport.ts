@@ -35,12 +35,14 @@ import {
 } from './transport-types';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
-export const APOLOGY_TEXT = 'Något gick fel hos mig. Ditt utkast är sparat – försök igen om en stund.';
-// Elevhälsan's buttons on a case: the person has no draft, so the apology does not mention one.
+// Said when a turn failed: it claims nothing about this turn's answers, which may not have been
+// saved (a database outage), only what is true whatever failed.
+export const APOLOGY_TEXT = 'Något gick fel hos mig, så det du just skickade kan ha gått förlorat. Det som var sparat innan finns kvar. Försök igen om en stund.';
+// Elevhälsan's buttons on a case: the person has no draft, so the apology points to the case.
 export const CASE_APOLOGY_TEXT = 'Något gick fel hos mig. Titta på ärendet igen och försök en gång till om en stund.';
 
 // The apology for a failed turn: Elevhälsan's work on a case gets its own (the principal's
-// "Komplettera" button, case.complete.open, opens a draft and keeps the draft wording).
+// "Komplettera" button, case.complete.open, opens a draft and keeps the general wording).
 export function apologyFor(activity: object): string {
   const verb = ('value' in activity ? (activity.value as { action?: { verb?: unknown } } | undefined) : undefined)?.action?.verb;
   const onCase = typeof verb === 'string' && (verb.startsWith('case.') || verb === 'cases.queue') && verb !== 'case.complete.open';
@@ -126,7 +128,10 @@ function routeOf(raw: unknown): Route {
       return { kind: isSubmit ? 'submit' : 'message', activity: m };
     }
     case 'invoke': {
-      const name = String(activity.name ?? '');
+      // An invoke names what it invokes: without a string there, the request is malformed (400),
+      // not a request for something the bot does not implement (501).
+      if (typeof activity.name !== 'string') return { kind: 'malformed', issue: 'name' };
+      const name = activity.name;
       return isInvokeName(name) ? INVOKE_ROUTES[name](activity) : { kind: 'unknownInvoke', name };
     }
     case 'installationUpdate': {

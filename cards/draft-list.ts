@@ -6,6 +6,19 @@ import { MAX_LIST_ROWS } from './clip';
 
 export function draftListCard(vm: DraftListViewModel): AdaptiveCard {
   if (vm.drafts.length === 0) {
+    const last = vm.lastSubmitted;
+    if (last) {
+      return adaptiveCard(
+        [
+          heading('Dina utkast'),
+          text(
+            `Du har inga sparade utkast. Din senaste ansökan är inskickad: ärende ${last.caseNumber} (${last.pupilRef}), ` +
+              `inskickad ${last.submittedText}. Under Mina ärenden ser du hur det går.`,
+          ),
+        ],
+        [execute('Mina ärenden', 'cases.mine', {}), execute('Ny ansökan', 'app.new', {}, { style: 'positive' })],
+      );
+    }
     return adaptiveCard(
       [heading('Dina utkast'), text('Du har inga sparade utkast. Vill du börja en ny ansökan?')],
       [execute('Ny ansökan', 'app.new', {}, { style: 'positive' })],

@@ -36,9 +36,12 @@ export const VERB_SCHEMAS = {
   'draft.discard': draft,
   'draft.discard.confirm': draft,
   'draft.discard.cancel': draft,
-  'measure.add': draft,
+  // The card's own id for the measure it adds: the same card pressed twice (a double click, a
+  // retried invoke) adds it once. A fresh card carries a fresh id.
+  'measure.add': draft.extend({ newMeasureId: z.uuid() }),
   'measure.remove': draft.extend({ measureId: shortId }),
-  'attachment.kind': draft.extend({ attachmentId: shortId }),
+  // Attachments are rows with uuid ids.
+  'attachment.kind': draft.extend({ attachmentId: z.uuid() }),
   'app.submit': draft,
   // Elevhälsan's side: the channel card, the full application and the decision.
   // Universal Actions refresh of the Elevhälsa channel card (per viewer: buttons follow the role).

@@ -59,6 +59,8 @@ export type StepViewModel = {
   // Keyed by measure id: the "ordinary measure" warning shown beside that measure.
   measureNotices?: Record<string, string>;
   newMeasure?: NewMeasureValues;
+  // The id the next measure added from this card gets (see 'measure.add' in verbs.ts).
+  newMeasureId: string;
   attachmentChecklist?: ChecklistItem[];
   // The uploaded file whose kind the bot asks for.
   pendingAttachment?: { id: string; name: string };
@@ -75,6 +77,9 @@ export type DraftListViewModel = {
   drafts: Array<{ draftId: string; label: string; stepTitle: string; updatedText: string }>;
   // Asked for a new application while drafts are open: continue one, or start another on purpose.
   offerNew?: boolean;
+  // With no open draft: the principal's latest submitted application, so a receipt lost in a
+  // crash (or scrolled away) is one "fortsätt" away.
+  lastSubmitted?: { caseNumber: string; pupilRef: string; submittedText: string };
 };
 
 export type DiscardConfirmViewModel = { draftId: string; label: string };

@@ -134,6 +134,8 @@ function implementations(env: ApplicationEnv) {
         submissionReview(merged(context, event), env).problems.every((p) => stepOfField(p.field) === 'summary'),
       measureValid: ({ context, event }: Args) =>
         event.type === 'measure.add' && measureProblems(context.draft, event.measure, env).length === 0,
+      measureAlreadyAdded: ({ context, event }: Args) =>
+        event.type === 'measure.add' && (context.draft.measures ?? []).some((m) => m.id === event.measure.id),
       measureExists: ({ context, event }: Args) =>
         event.type === 'measure.remove' && (context.draft.measures ?? []).some((m) => m.id === event.measureId),
       hasDraftContent: ({ context }: Args) => Object.keys(context.draft).length > 0,
@@ -266,6 +268,8 @@ function buildApplicationMachine() {
         step === 'measures'
           ? {
               'measure.add': [
+                // The same card again (double click, retried invoke): its measure is already in.
+                { guard: 'measureAlreadyAdded' },
                 { guard: 'hasInputErrors', actions: 'showInputErrors' },
                 { guard: 'measureValid', actions: ['clearErrors', 'addMeasure'] },
                 { actions: 'showMeasureErrors' },

@@ -110,8 +110,9 @@ export function sendDraftEvent(
   return runApplicationEvent(deps, actor, draftId, () => event);
 }
 
-export function addMeasure(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<AdaptiveCard> {
-  const { measure, inputErrors } = parseNewMeasure(inputs);
+export function addMeasure(deps: AppDeps, actor: Actor, draftId: string, newMeasureId: string, inputs: Inputs): Promise<AdaptiveCard> {
+  // The card's own id for the measure: pressing the same card twice adds it once.
+  const { measure, inputErrors } = parseNewMeasure(inputs, newMeasureId);
   // A refused measure is never stored; the form comes back with what was typed (the card shows
   // it only while the form has messages).
   const placeholder: TMeasure = { id: 'refused', type: 'assistent', description: '' };
@@ -128,8 +129,8 @@ export function addMeasure(deps: AppDeps, actor: Actor, draftId: string, inputs:
 export async function setAttachmentKind(deps: AppDeps, actor: Actor, draftId: string, attachmentId: string, inputs: Inputs): Promise<AdaptiveCard> {
   const { kind, inputErrors } = parseAttachmentKind(inputs);
   if (!kind) return runApplicationEvent(deps, actor, draftId, () => null, { errors: inputErrors });
-  const meta = await deps.repos.attachments.get(attachmentId);
-  if (meta && meta.draftId === draftId) await deps.repos.attachments.setKind(meta.id, kind);
+  // The file's kind is written by the turn, after the runner has found the draft to be this
+  // person's and the machine has found the file in it (turn.ts).
   return runApplicationEvent(deps, actor, draftId, () => ({ type: 'attachment.kind', attachmentId, kind }));
 }
 

@@ -21,6 +21,15 @@ export async function resumeDrafts(deps: AppDeps, actor: Actor): Promise<Adaptiv
 
 export async function draftList(deps: AppDeps, actor: Actor, drafts: SnapshotSummary[], options: { offerNew?: boolean } = {}): Promise<AdaptiveCard> {
   const tz = actor.municipality.profile.timeZone;
+  if (drafts.length === 0) {
+    // Submitted drafts are closed, so they are not listed; the latest case says where the last
+    // one went (its receipt may never have reached the chat: a crash right after the commit).
+    const [latest] = await deps.repos.cases.listForPrincipal(actor.person.id);
+    return draftListCard({
+      drafts: [],
+      ...(latest ? { lastSubmitted: { caseNumber: latest.caseNumber, pupilRef: latest.pupilRef, submittedText: formatSwedishDate(localDate(latest.createdAt, tz)) } } : {}),
+    });
+  }
   const records = await Promise.all(drafts.map((d) => deps.repos.snapshots.load(d.id)));
   return draftListCard({
     drafts: drafts.map((d, i) => {

@@ -1,5 +1,6 @@
 // The application dialog on the generic draft runner: which machine, its environment for this
 // principal, and what each resulting state means (save it, submit it, discard it, render it).
+import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard, NewMeasureValues } from '../../cards';
 import { discardConfirmCard, messageCard, problemsCard, stepCard } from '../../cards';
 import { draftLabel } from '../../domain/draft';
@@ -58,7 +59,8 @@ export function applicationMachineOf(actor: Actor, now: Date): ApplicationMachin
 }
 
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
-  return { profile: actor.municipality.profile, units: actor.units, now };
+  // Fresh on every card: the form on it adds at most one measure, however often it is pressed.
+  return { profile: actor.municipality.profile, units: actor.units, now, newMeasureId: randomUUID() };
 }
 
 // The draft's title with the unit's name, as the principal's units name it.
@@ -173,6 +175,13 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
         return { card, kept: true };
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
+      // Only now, with the owner checked and the file found in this draft by the machine: the
+      // attachment row follows what the draft says.
+      if (event.type === 'attachment.kind' && turn.emitted.every((e) => e.type !== 'draft.staleCard')) {
+        const meta = await deps.repos.attachments.get(event.attachmentId);
+        const inDraft = (snapshot.context.draft.attachments ?? []).some((a) => a.id === event.attachmentId && a.kind === event.kind);
+        if (meta && meta.draftId === record.id && inDraft) await deps.repos.attachments.setKind(meta.id, event.kind);
+      }
       await turn.save({ label: draftTitle(actor, snapshot.context.draft) });
       const held = 'newMeasure' in event && !!event.newMeasure && newMeasureHeld(snapshot.context.errors);
       return { card: render(), kept: true, ...(held ? { held } : {}) };

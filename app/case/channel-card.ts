@@ -1,7 +1,8 @@
 // The case's card in Elevhälsan's channel, as one viewer should see it now (Universal Actions
 // refresh, and the answer after an action), and who gets it refreshed automatically.
 import { caseChannelCard } from '../../cards';
-import type { Actor } from '../actor';
+import { caseActor, type Actor } from '../actor';
+import { mayPerform } from '../../domain/case-roles';
 import type { AppDeps, Reply } from '../deps';
 import { channelViewModel } from '../views/case-view';
 import { NOT_FOUND } from './access';
@@ -11,6 +12,8 @@ import { loadCase } from './context';
 export async function channelCardFor(deps: Pick<AppDeps, 'repos'>, actor: Actor | null, caseId: string): Promise<Reply> {
   const bundle = await loadCase(deps.repos, caseId);
   if (!bundle || (actor && bundle.kase.municipalityId !== actor.municipality.id)) return NOT_FOUND;
+  // A refresh is a view: a principal of another unit gets nothing (a forged refresh named the case).
+  if (actor && !mayPerform('case.view', caseActor(actor), bundle.kase).ok) return NOT_FOUND;
   return caseChannelCard(channelViewModel(bundle, actor ?? null, await refreshUserIds(deps, bundle.kase.municipalityId)));
 }
 

@@ -10,6 +10,7 @@ import { ConflictError } from '../../domain/ports';
 import { ZDecisionOutcome, type TMeasure } from '../../domain/schemas';
 import { localDate, termPeriod, termTitle } from '../../domain/terms';
 import { caseActor, type Actor } from '../actor';
+import { storableText } from '../card-input';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { QUEUES } from '../jobs/queue';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
@@ -35,7 +36,7 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
   });
 }
 
-const optionalText = z.string().trim().max(4000, 'Skriv högst 4000 tecken.').optional().transform((v) => (v ? v : undefined));
+const optionalText = z.string().transform(storableText).pipe(z.string().trim().max(4000, 'Skriv högst 4000 tecken.')).optional().transform((v) => (v ? v : undefined));
 const ZDecisionInputs = z.object({
   'decision.outcome': ZDecisionOutcome.optional(),
   'decision.amountPerMonth': z

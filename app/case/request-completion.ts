@@ -11,6 +11,7 @@ import { allowedFor } from '../views/case-view';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
 import { transition } from './status';
+import { storableText } from '../card-input';
 
 const MAX_MESSAGE = 2000;
 
@@ -28,9 +29,10 @@ function completionForm(bundle: CaseBundle, errors: Record<string, string> = {},
 const ZCompletion = z.object({
   'completion.message': z
     .string({ error: 'Skriv vad rektorn behöver komplettera.' })
-    .trim()
+    .transform(storableText)
+    .pipe(z.string().trim()
     .min(1, 'Skriv vad rektorn behöver komplettera.')
-    .max(MAX_MESSAGE, `Skriv högst ${MAX_MESSAGE} tecken.`),
+    .max(MAX_MESSAGE, `Skriv högst ${MAX_MESSAGE} tecken.`)),
   'completion.step': z.enum(APPLICATION_STEPS, { error: 'Välj den del av ansökan som rektorn ska öppna.' }),
 });
 

@@ -26,6 +26,8 @@ export interface StepViewEnv {
   profile: TMunicipalityProfile;
   units: Unit[];
   now: Date;
+  // The id for a measure added from this card (fresh per turn; tests pass a fixed one).
+  newMeasureId: string;
 }
 
 export function unitOptions(units: Unit[]): UnitOption[] {
@@ -160,6 +162,7 @@ export function stepViewModel(draftId: string, context: ApplicationContext, step
     units: unitOptions(env.units),
     termOptions: termOptions(profile, env.now, draft.term),
     errors: context.errors,
+    newMeasureId: env.newMeasureId,
   };
   if (context.notice) vm.notice = { text: context.notice, style: 'warning' };
   if (step === 'assessment' || step === 'measures') {

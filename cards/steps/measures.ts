@@ -93,7 +93,7 @@ function newMeasureForm(vm: StepViewModel, hasMeasures: boolean): CardElement {
         },
         errors,
       ),
-      actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId }, { associatedInputs: 'auto' })]),
+      actionSet([execute('Lägg till insats', 'measure.add', { draftId: vm.draftId, newMeasureId: vm.newMeasureId }, { associatedInputs: 'auto' })]),
       subtle('En insats som är ifylld här läggs till när du trycker Lägg till insats, Nästa eller Spara.', { spacing: 'none' }),
     ],
     { separator: true, style: 'emphasis' },

@@ -27,7 +27,7 @@ const draft: TApplicationDraft = {
 
 const render = (step: ApplicationStep): string => {
   const context: ApplicationContext = { draft, step, errors: {}, problems: [], warnings: [] };
-  return allText(stepCard(stepViewModel(DRAFT_ID, context, step, { profile: noraProfile, units: [unit], now: new Date('2027-03-01T10:00:00Z') })));
+  return allText(stepCard(stepViewModel(DRAFT_ID, context, step, { profile: noraProfile, units: [unit], now: new Date('2027-03-01T10:00:00Z'), newMeasureId: '7a1e9c52-3b4d-4f6a-8e2c-9d0b1a2c3e4f' })));
 };
 
 test('a measure and its hours read the same on the measures step and in the summary', () => {

@@ -10,7 +10,7 @@ import { APPLICATION_STEPS } from '../../machines/application.steps';
 
 const UUID = '3f0c2a8e-6b1d-4c3e-9f7a-2d5e8b1c4a60';
 // A valid value for each id a verb can carry.
-const SAMPLE: Record<string, string> = { draftId: UUID, caseId: UUID, step: APPLICATION_STEPS[1]!, measureId: 'm-1', attachmentId: 'a-1', sendId: UUID, kind: 'application_deadline' };
+const SAMPLE: Record<string, string> = { draftId: UUID, caseId: UUID, step: APPLICATION_STEPS[1]!, measureId: 'm-1', newMeasureId: UUID, attachmentId: UUID, sendId: UUID, kind: 'application_deadline' };
 
 const validIds = (verb: CardVerb): Record<string, string> => Object.fromEntries(VERB_DATA_KEYS[verb].map((k) => [k, SAMPLE[k]!]));
 
@@ -51,7 +51,7 @@ test('a verb not in the table is refused, whatever it carries', () => {
 
 test('ids that are uuids must be uuids', () => {
   for (const verb of CARD_VERBS) {
-    for (const key of VERB_DATA_KEYS[verb].filter((k) => k === 'draftId' || k === 'caseId')) {
+    for (const key of VERB_DATA_KEYS[verb].filter((k) => ['draftId', 'caseId', 'attachmentId', 'newMeasureId'].includes(k))) {
       assert.deepEqual(parseAction(verb, { ...validIds(verb), [key]: 'not-a-uuid' }), { ok: false, reason: 'bad_ids' }, `${verb}.${key}`);
     }
   }

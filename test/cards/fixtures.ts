@@ -107,8 +107,10 @@ export function summarySections(draft: TApplicationDraft): SummarySection[] {
   ];
 }
 
+export const NEW_MEASURE_ID = '7a1e9c52-3b4d-4f6a-8e2c-9d0b1a2c3e4f';
+
 export function stepVm(step: ApplicationStep, draft: TApplicationDraft = {}, extra: Partial<StepViewModel> = {}): StepViewModel {
-  return { draftId: DRAFT_ID, step, draft, profile: noraProfile, units, termOptions, errors: {}, ...extra };
+  return { draftId: DRAFT_ID, step, draft, profile: noraProfile, units, termOptions, errors: {}, newMeasureId: NEW_MEASURE_ID, ...extra };
 }
 
 // Everything a step can be given, filled in: the largest version of each card.

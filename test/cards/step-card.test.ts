@@ -5,7 +5,7 @@ import { stepCard } from '../../cards/step-card';
 import { APPLICATION_STEPS, STEP_TITLES, type ApplicationStep } from '../../machines/application.steps';
 import { noraProfile } from '../../domain/profile';
 import { cardBytes } from './validate';
-import { DRAFT_ID, fullDraft, fullStepVm, measure, stepVm } from './fixtures';
+import { DRAFT_ID, NEW_MEASURE_ID, fullDraft, fullStepVm, measure, stepVm } from './fixtures';
 import { allText, assertValidCard, button, buttons, elementAfterInput, input, inputIds, inputs, nodes, texts, visibleStrings } from './helpers';
 
 const areaIds = noraProfile.assessment.areas.flatMap((a) => [`assessment.${a.id}.current`, `assessment.${a.id}.desired`]);
@@ -233,7 +233,7 @@ describe('stepCard: measures', () => {
       assert.deepEqual(removes.map((b) => b.data), draft.measures.map((m) => ({ draftId: DRAFT_ID, measureId: m.id })));
       assert.equal(removes.every((b) => b.associatedInputs === 'none'), true);
       const add = button(card, 'Lägg till insats');
-      assert.deepEqual([add?.verb, add?.data, add?.associatedInputs], ['measure.add', { draftId: DRAFT_ID }, 'auto']);
+      assert.deepEqual([add?.verb, add?.data, add?.associatedInputs], ['measure.add', { draftId: DRAFT_ID, newMeasureId: NEW_MEASURE_ID }, 'auto']);
       const text = allText(card);
       if (count === 0) assert.match(text, /Inga insatser tillagda än/);
       if (count === 3) {
