@@ -4,6 +4,7 @@
 // data keys are derived from, so the cards and the bot cannot drift apart.
 import { z } from 'zod';
 import { APPLICATION_STEPS } from '../machines/application.steps';
+import { FOLLOW_UP_STEPS } from '../machines/follow-up.steps';
 
 const draftId = z.uuid();
 // `step` is the step the card shows for step.next/step.back (the bot moves on from there) and
@@ -16,6 +17,8 @@ const draft = z.object({ draftId });
 const draftStep = z.object({ draftId, step });
 // A case's uuid: the bot looks the case up and checks the viewer's role before anything else.
 const kase = z.object({ caseId: z.uuid() });
+const term = z.string().regex(/^(HT|VT)\d{4}$/);
+const followUpStep = z.object({ draftId, step: z.enum(FOLLOW_UP_STEPS) });
 
 export const VERB_SCHEMAS = {
   'app.new': empty,
@@ -60,6 +63,25 @@ export const VERB_SCHEMAS = {
   // to accept it).
   'case.attachment.get': kase,
   'cases.queue': empty,
+  // The per-term follow-up (uppföljning): the list of what is due, one case's follow-up for a
+  // term (a new draft, or the open one), and the dialog's own steps on its draft.
+  'followup.list': empty,
+  'followup.start': kase.extend({ term }),
+  'followup.open': draft,
+  'followup.step.next': followUpStep,
+  'followup.step.back': followUpStep,
+  'followup.step.goto': followUpStep,
+  'followup.draft.save': followUpStep,
+  'followup.submit': draft,
+  'followup.discard': draft,
+  'followup.discard.confirm': draft,
+  'followup.discard.cancel': draft,
+  'followup.attachment.kind': draft.extend({ attachmentId: shortId }),
+  'followup.attachment.remove': draft.extend({ attachmentId: shortId }),
+  // Elevhälsan opens a filed follow-up (1:1 chat), with the changes against the previous assessment.
+  'case.followup.view': kase.extend({ term }),
+  // "Ansök för nästa termin": a new draft prefilled from a granted case.
+  'case.renew': kase,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

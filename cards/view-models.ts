@@ -79,7 +79,13 @@ export type ProblemItem = {
   stepTitle: string;
 };
 
-export type ProblemsViewModel = { draftId: string; problems: ProblemItem[]; warnings: ProblemItem[] };
+export type ProblemsViewModel = {
+  draftId: string;
+  problems: ProblemItem[];
+  warnings: ProblemItem[];
+  // Overdue follow-ups that block the application: one button each opens the follow-up.
+  followUps?: Array<{ caseId: string; term: string; caseNumber: string }>;
+};
 
 export type ReceiptViewModel = {
   caseNumber: string;

@@ -71,6 +71,7 @@ export const ZAuditAction = z.enum([
   'case.erased',
   'attachment.sent',
   'followup.submitted',
+  'followup.viewed',
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 export const AUDIT_ACTIONS = ZAuditAction.options;
