@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from './types';
 import type { CaseListViewModel } from './view-models';
-import { adaptiveCard, container, factSet, heading, text } from './card';
+import { actionSet, adaptiveCard, container, factSet, heading, text } from './card';
 import { execute } from './actions';
 import { MAX_LIST_ROWS } from './clip';
 
@@ -27,6 +27,7 @@ export function caseListCard(vm: CaseListViewModel): AdaptiveCard {
             { title: 'Status', value: c.statusText },
             { title: 'Inskickad', value: c.submittedText },
           ]),
+          ...(c.actions && c.actions.length > 0 ? [actionSet(c.actions.map((a) => execute(a.title, a.verb, a.data as never)))] : []),
         ],
         { separator: true },
       ),

@@ -108,6 +108,8 @@ export type CaseListViewModel = {
     statusText: string;
     submittedText: string;
     pupilLabel: string;
+    // Buttons for the case: the follow-up due, "Ansök för nästa termin".
+    actions?: MessageAction[];
   }>;
 };
 

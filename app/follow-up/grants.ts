@@ -101,3 +101,23 @@ export async function overdueForChild(
 export function renewalTerm(grant: Pick<FollowUpGrant, 'term' | 'from' | 'to'>, profile: TMunicipalityProfile): string {
   return nextTerm(grantTerms(grant, profile).at(-1)!);
 }
+
+// For Elevhälsan's channel card: the child's current grant (the latest granted case) is at
+// another unit than this new application, as when a child changed unit. Unit and case number
+// only; nothing about the child.
+export async function otherUnitGrantText(repos: Repositories, kase: CaseRecord, application: TApplication): Promise<string | undefined> {
+  if (kase.status === 'decided') return undefined;
+  const draftLike: TApplicationDraft = { pupil: application.pupil, ...(application.renewalOf ? { renewalOf: application.renewalOf } : {}) };
+  const earlier: CaseRecord[] = [];
+  if (!draftLike.pupil?.protectedIdentity && draftLike.pupil?.personnummer) {
+    earlier.push(...(await repos.cases.listGranted(kase.municipalityId, { personnummer: draftLike.pupil.personnummer })));
+  }
+  if (application.renewalOf) {
+    const c = await repos.cases.get(application.renewalOf);
+    if (c && c.municipalityId === kase.municipalityId && (await grantOf(repos, c))) earlier.push(c);
+  }
+  const current = earlier.filter((c) => c.id !== kase.id && c.createdAt <= kase.createdAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
+  if (!current || current.unitId === kase.unitId) return undefined;
+  const unit = await repos.units.get(current.unitId);
+  return `Barnet har i dag tilläggsbelopp via en annan enhet (${unit?.name ?? 'okänd enhet'}, ärende ${current.caseNumber}). Den här ansökan kommer från en ny enhet.`;
+}

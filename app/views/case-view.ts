@@ -63,7 +63,7 @@ function lastEvent(bundle: CaseBundle): string | undefined {
   return events.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)?.text;
 }
 
-export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refreshUserIds: string[]): CaseChannelViewModel {
+export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refreshUserIds: string[], otherUnitText?: string): CaseChannelViewModel {
   const { kase, unit, assessment, decision, handler } = bundle;
   const tz = bundle.municipality.profile.timeZone;
   const last = lastEvent(bundle);
@@ -81,6 +81,7 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
     ...(handler ? { handler: { name: handler.displayName, isViewer: handler.id === viewer?.person.id } } : {}),
     ...(last ? { lastEventText: last } : {}),
     ...(decision ? { decision: decisionSummary(decision, tz) } : {}),
+    ...(otherUnitText ? { otherUnitText } : {}),
     ...(bundle.followUps.length > 0 ? { followUps: bundle.followUps.map((f) => ({ term: f.term, text: `Uppföljning ${termShort(f.term)} inkommen ${date(f.submittedAt, tz)}`, flags: flagsOf(bundle, f).map((x) => FOLLOW_UP_FLAG_TEXT[x]) })) } : {}),
     deliveryFailed: decision?.deliveryStatus === 'failed',
     refreshUserIds,
