@@ -11,7 +11,7 @@ import type { FollowUpStep } from '../../machines/follow-up.steps';
 import type { Actor } from '../actor';
 import type { AppDeps, Reply } from '../deps';
 import { startDraft } from '../draft-runner';
-import { loadCase } from '../case/context';
+import { loadCase, type CaseBundle } from '../case/context';
 import { dueForPrincipal, grantOf } from './grants';
 import { FOLLOW_UP_MACHINE, approvedMeasures, followUpLabel, followUpMachineOf, followUpReceipt, mayFileFollowUp, renderFollowUp, runFollowUpTurn } from './flow';
 import { parseFollowUpInputs } from './inputs';
@@ -100,16 +100,8 @@ export async function startFollowUp(deps: AppDeps, actor: Actor, caseId: string,
 
 export const openFollowUp = (deps: AppDeps, actor: Actor, draftId: string) => runFollowUpTurn(deps, actor, draftId, () => null);
 
-async function measuresOf(deps: AppDeps, draftId: string) {
-  const record = await deps.repos.snapshots.load(draftId);
-  const bundle = record?.caseId ? await loadCase(deps.repos, record.caseId) : null;
-  return bundle ? { measures: approvedMeasures(bundle), profile: bundle.municipality.profile } : null;
-}
-
-async function parsed(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs) {
-  const env = await measuresOf(deps, draftId);
-  return parseFollowUpInputs(inputs, env?.measures ?? [], env?.profile ?? actor.municipality.profile);
-}
+// The card's inputs, read against the case's approved measures and the profile's areas.
+const parsed = (bundle: CaseBundle, inputs: Inputs) => parseFollowUpInputs(inputs, approvedMeasures(bundle), bundle.municipality.profile);
 
 export async function answerFollowUpStep(
   deps: AppDeps,
@@ -119,9 +111,8 @@ export async function answerFollowUpStep(
   step: FollowUpStep,
   inputs: Inputs,
 ): Promise<Reply> {
-  const { values, inputErrors } = await parsed(deps, actor, draftId, inputs);
-  const before = await deps.repos.snapshots.load(draftId);
-  const reply = await runFollowUpTurn(deps, actor, draftId, () => ({ type, step, values, inputErrors }));
+  const before = type === 'draft.save' ? await deps.repos.snapshots.load(draftId) : null;
+  const reply = await runFollowUpTurn(deps, actor, draftId, (_, bundle) => ({ type, step, ...parsed(bundle, inputs) }));
   if (type !== 'draft.save') return reply;
   // Only a save that reached the open draft from its current card may say "sparat".
   const after = await deps.repos.snapshots.load(draftId);
@@ -135,8 +126,7 @@ export async function answerFollowUpStep(
 }
 
 export async function submitFollowUp(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<Reply> {
-  const { values, inputErrors } = await parsed(deps, actor, draftId, inputs);
-  return runFollowUpTurn(deps, actor, draftId, () => ({ type: 'followUp.submit', values, inputErrors }));
+  return runFollowUpTurn(deps, actor, draftId, (_, bundle) => ({ type: 'followUp.submit', ...parsed(bundle, inputs) }));
 }
 
 export function followUpEvent(

@@ -255,12 +255,12 @@ export async function runFollowUpTurn(
   deps: AppDeps,
   actor: Actor,
   draftId: string,
-  eventFor: (snapshot: FollowUpSnapshot) => FollowUpEvent | null,
+  eventFor: (snapshot: FollowUpSnapshot, bundle: CaseBundle) => FollowUpEvent | null,
   notice?: string,
 ): Promise<Reply> {
   const record = await deps.repos.snapshots.load(draftId);
   if (!record || record.machine !== FOLLOW_UP_MACHINE || record.personId !== actor.person.id || !record.caseId) return goneCard();
   const bundle = await loadCase(deps.repos, record.caseId);
   if (!bundle || !mayFileFollowUp(actor, bundle)) return goneCard();
-  return runDraft(deps.repos, followUpFlow(deps, actor, bundle, deps.clock.now(), notice), actor.person.id, draftId, eventFor);
+  return runDraft(deps.repos, followUpFlow(deps, actor, bundle, deps.clock.now(), notice), actor.person.id, draftId, (snapshot) => eventFor(snapshot, bundle));
 }

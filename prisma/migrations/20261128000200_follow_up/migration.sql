@@ -8,7 +8,7 @@
 -- follow_ups are immutable once filed, like application versions: UPDATE and TRUNCATE raise,
 --   DELETE only inside a retention run (SELECT set_config('tillaggsbot.retention', 'on', true)).
 
-ALTER TABLE "decisions" ADD COLUMN "follow_up_schedule" JSONB NOT NULL DEFAULT '{"kind":"every_term"}';
+ALTER TABLE "decisions" ADD COLUMN "follow_up_schedule" JSONB NOT NULL DEFAULT '{"kind": "every_term"}';
 
 ALTER TABLE "follow_ups" ADD COLUMN "details" JSONB NOT NULL DEFAULT '{}';
 
