@@ -4,6 +4,7 @@
 import { messageCard } from '../cards';
 import type { AdaptiveCard } from '../cards';
 import { addFiles, latestOpenDraftId, noDraftForFilesCard } from '../app/application/add-files';
+import { addFollowUpFiles, latestFollowUpDraftId } from '../app/follow-up/dialog';
 import { isToast, type AppDeps, type Reply } from '../app/deps';
 import { redeliverFailedDecisions } from '../app/case/redeliver-decisions';
 import { notPrincipalCard, unknownActionCard, welcome } from '../app/help';
@@ -92,7 +93,9 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
 
   // Files fetched from Teams (bot/files.ts) go to the principal's latest open draft.
   async function receiveFiles(turn: TurnContext<MessageActivity>, actor: Actor): Promise<AdaptiveCard[]> {
-    const draftId = await latestOpenDraftId(deps, actor);
+    // A follow-up worked on more recently than any application draft takes the files.
+    const followUpId = await latestFollowUpDraftId(deps, actor);
+    const draftId = followUpId ?? (await latestOpenDraftId(deps, actor));
     if (!draftId) return [noDraftForFilesCard()];
     const refused: FileRefusal[] = [];
     const fetched: FetchedFile[] = [];
@@ -101,7 +104,8 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
       if ('reason' in result) refused.push(result);
       else fetched.push(result);
     }
-    const card = await addFiles(deps, actor, draftId, fetched);
+    const reply = followUpId ? await addFollowUpFiles(deps, actor, followUpId, fetched) : await addFiles(deps, actor, draftId, fetched);
+    const card = reply && !isToast(reply) ? reply : undefined;
     const cards: AdaptiveCard[] = [];
     if (refused.length > 0) {
       cards.push(messageCard({ title: 'Några filer kom inte med', text: refused.map(refusalText).join(' ') }));

@@ -18,6 +18,18 @@ import { resendDecision } from '../app/case/resend-decision';
 import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
 import { viewCase } from '../app/case/view-case';
 import { myReminders, setReminderPaused, snoozeReminder } from '../app/reminders/settings';
+import { renewCase } from '../app/application/renew';
+import {
+  answerFollowUpStep,
+  followUpEvent,
+  listFollowUps,
+  openFollowUp,
+  removeFollowUpAttachment,
+  setFollowUpAttachmentKind,
+  startFollowUp,
+  submitFollowUp,
+} from '../app/follow-up/dialog';
+import { viewFollowUp } from '../app/follow-up/view';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
 import { answerQuestion, followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
@@ -79,6 +91,22 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'reminder.pause': ({ deps, actor }, { kind }) => setReminderPaused(deps, actor, kind, true),
   'reminder.resume': ({ deps, actor }, { kind }) => setReminderPaused(deps, actor, kind, false),
   'reminders.list': ({ deps, actor }) => myReminders(deps, actor),
+  'case.followup.view': ({ deps, actor, place }, { caseId, term }) => viewFollowUp(deps, actor, caseId, term, place),
+  // The principal's follow-up, and the renewal for the next term.
+  'followup.list': principalOnly(({ deps, actor }) => listFollowUps(deps, actor)),
+  'followup.start': principalOnly(({ deps, actor }, { caseId, term }) => startFollowUp(deps, actor, caseId, term)),
+  'followup.open': ({ deps, actor }, { draftId }) => openFollowUp(deps, actor, draftId),
+  'followup.step.next': ({ deps, actor }, { draftId, step }, inputs) => answerFollowUpStep(deps, actor, 'step.next', draftId, step, inputs),
+  'followup.step.back': ({ deps, actor }, { draftId, step }, inputs) => answerFollowUpStep(deps, actor, 'step.back', draftId, step, inputs),
+  'followup.draft.save': ({ deps, actor }, { draftId, step }, inputs) => answerFollowUpStep(deps, actor, 'draft.save', draftId, step, inputs),
+  'followup.step.goto': ({ deps, actor }, { draftId, step }) => followUpEvent(deps, actor, draftId, { type: 'step.goto', step }),
+  'followup.submit': ({ deps, actor }, { draftId }, inputs) => submitFollowUp(deps, actor, draftId, inputs),
+  'followup.discard': ({ deps, actor }, { draftId }) => followUpEvent(deps, actor, draftId, { type: 'draft.discard' }),
+  'followup.discard.confirm': ({ deps, actor }, { draftId }) => followUpEvent(deps, actor, draftId, { type: 'draft.discard.confirm' }),
+  'followup.discard.cancel': ({ deps, actor }, { draftId }) => followUpEvent(deps, actor, draftId, { type: 'draft.discard.cancel' }),
+  'followup.attachment.kind': ({ deps, actor }, { draftId, attachmentId }, inputs) => setFollowUpAttachmentKind(deps, actor, draftId, attachmentId, inputs),
+  'followup.attachment.remove': ({ deps, actor }, { draftId, attachmentId }) => removeFollowUpAttachment(deps, actor, draftId, attachmentId),
+  'case.renew': principalOnly(({ deps, actor }, { caseId }) => renewCase(deps, actor, caseId)),
 };
 
 export function route(ctx: RouteContext, action: ParsedAction): Promise<Reply> {
@@ -105,8 +133,9 @@ const COMMANDS: Record<string, (ctx: RouteContext) => Promise<Reply>> = {
   ärenden: (ctx) => (ctx.actor.person.roles.some((r) => r.role !== 'principal') ? queueCard(ctx.deps, ctx.actor) : verb('cases.mine')(ctx)),
   arenden: (ctx) => COMMANDS['ärenden']!(ctx),
   avbryt: ({ deps, actor }) => cancelLatestDraft(deps, actor),
-  uppföljning: async ({ actor }) => followUpInfoCard(actor),
-  uppfoljning: async ({ actor }) => followUpInfoCard(actor),
+  // A principal gets what is due; anyone else learns the dates and who files.
+  uppföljning: (ctx) => (ctx.actor.units.length > 0 ? route(ctx, { verb: 'followup.list', ids: {}, inputs: {} }) : Promise.resolve(followUpInfoCard(ctx.actor))),
+  uppfoljning: (ctx) => COMMANDS['uppföljning']!(ctx),
   påminnelser: ({ deps, actor }) => myReminders(deps, actor),
   paminnelser: ({ deps, actor }) => myReminders(deps, actor),
   hjälp: verb('help'),

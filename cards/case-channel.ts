@@ -31,6 +31,8 @@ function buttons(vm: CaseChannelViewModel): CardAction[] {
   if (vm.deliveryFailed && allowed.assign) actions.push(execute('Skicka beslutet igen', 'case.decision.resend', { caseId }));
   if (open && allowed.requestCompletion) actions.push(execute('Begär komplettering', 'case.completion.form', { caseId }));
   if (open && allowed.decide) actions.push(execute('Fatta beslut', 'case.decision.form', { caseId }));
+  const latest = vm.followUps?.at(-1);
+  if (latest && allowed.view) actions.push(execute('Visa uppföljning', 'case.followup.view', { caseId, term: latest.term }));
   return actions;
 }
 
@@ -56,6 +58,11 @@ export function caseChannelCard(vm: CaseChannelViewModel): AdaptiveCard {
   if (vm.deliveryFailed) body.push(notice(DELIVERY_FAILED_TEXT, 'warning'));
   else if (vm.decision?.deliveredText) body.push(text(`Beslutet levererat till rektorns chatt ${vm.decision.deliveredText}.`, { size: 'small' }));
   else if (vm.decision?.delivery === 'pending') body.push(text('Beslutet är på väg till rektorns chatt.', { size: 'small' }));
+  if (vm.otherUnitText) body.push(notice(vm.otherUnitText, 'warning'));
+  for (const f of vm.followUps ?? []) {
+    body.push(text(f.text, { weight: 'bolder', spacing: 'small' }));
+    for (const flag of f.flags) body.push(notice(flag, 'warning'));
+  }
   const hint = nextStep(vm);
   if (hint) body.push(text(hint, { size: 'small' }));
   return adaptiveCard(body, buttons(vm), { refresh: cardRefresh('case.refresh', { caseId: vm.caseId }, vm.refreshUserIds) });

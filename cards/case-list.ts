@@ -28,9 +28,13 @@ export function caseListCard(vm: CaseListViewModel): AdaptiveCard {
             { title: 'Status', value: c.statusText },
             { title: 'Inskickad', value: c.submittedText },
           ]),
-          ...(c.decidedCaseId
-            ? [actionSet([execute('Visa beslutet', 'case.decision.show', { caseId: c.decidedCaseId }, { tooltip: `Visa beslutet i ärende ${c.caseNumber}` })])]
-            : []),
+          ...(() => {
+            const buttons = [
+              ...(c.decidedCaseId ? [execute('Visa beslutet', 'case.decision.show', { caseId: c.decidedCaseId }, { tooltip: `Visa beslutet i ärende ${c.caseNumber}` })] : []),
+              ...(c.actions ?? []).map((a) => execute(a.title, a.verb, a.data as never)),
+            ];
+            return buttons.length > 0 ? [actionSet(buttons)] : [];
+          })(),
         ],
         { separator: true },
       ),

@@ -56,6 +56,11 @@ export type CaseChannelViewModel = {
   decision?: CaseDecisionSummary;
   // The decision could not be posted in the principal's chat.
   deliveryFailed: boolean;
+  // Filed follow-ups, oldest first: "Uppföljning HT 2027 inkommen" and what needs a look (no
+  // health details: the flags only say that the need ended or the hours changed a lot).
+  followUps?: Array<{ term: string; text: string; flags: string[] }>;
+  // The child's current grant is at another unit (a child who changed unit).
+  otherUnitText?: string;
   // User MRIs ("29:…") of those whose card Teams refreshes automatically; at most 60 are used.
   refreshUserIds: string[];
   allowed: CaseActionFlags;
@@ -147,6 +152,9 @@ export type DecisionFormValues = {
   reason?: string;
   approvedMeasures?: string[];
   significantDifficulties?: boolean;
+  // How the principal follows up: every term (default), once at the end of the period, a date.
+  followUpSchedule?: 'every_term' | 'end_of_period' | 'date';
+  followUpDate?: string;
 };
 
 // For the head of Elevhälsan.

@@ -11,7 +11,7 @@ import { choiceSet, dateInput, numberInput, textInput, toggle } from './inputs';
 import { errorSummary } from './error-summary';
 import { caseFacts, lateMarker, unitText } from './case-common';
 import { clip } from './clip';
-import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
+import { DECISION_OUTCOME_CHOICES, FOLLOW_UP_SCHEDULE_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 const eligible: ReadonlySet<string> = new Set(ELIGIBLE_MEASURE_TYPES);
 
@@ -85,6 +85,21 @@ export function decisionFormCard(vm: DecisionFormViewModel): AdaptiveCard {
       },
       errors,
     ),
+  );
+  // "En gång per termin ... om inget annat anges i beslutet": the default is preselected.
+  fields.push(
+    ...choiceSet(
+      {
+        id: 'decision.followUpSchedule',
+        label: 'Uppföljning (gäller när ansökan beviljas)',
+        style: 'expanded',
+        errorMessage: 'Välj hur rektorn ska följa upp.',
+        choices: (['every_term', 'end_of_period', 'date'] as const).map((k) => ({ title: FOLLOW_UP_SCHEDULE_CHOICES[k], value: k })),
+        value: v.followUpSchedule ?? 'every_term',
+      },
+      errors,
+    ),
+    ...dateInput({ id: 'decision.followUpDate', label: 'Datum för uppföljningen (bara vid Ett visst datum)', errorMessage: 'Välj datumet då uppföljningen ska vara inne.', value: v.followUpDate }, errors),
   );
   // The ground applies to independent units only (Skollagen 10 kap. 39 §); municipal units get
   // their resources through the municipality's own allocation.

@@ -23,3 +23,4 @@ export { decisionCard } from './decision';
 export { caseQueueCard } from './case-queue';
 export { reminderCard, reminderSettingsCard, snoozeTitle, type ReminderButton, type ReminderViewModel, type ReminderSettingsViewModel } from './reminder';
 export { MAX_LIST_ROWS } from './clip';
+export * from './follow-up';

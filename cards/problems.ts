@@ -25,6 +25,15 @@ export function problemsCard(vm: ProblemsViewModel): AdaptiveCard {
         : `${n} saker behöver rättas. Tryck på knapparna för att komma till rätt steg.`,
     ),
   ];
+  if (vm.followUps && vm.followUps.length > 0) {
+    body.push(
+      actionSet(
+        vm.followUps.slice(0, 5).map((f) =>
+          execute(`Lämna uppföljningen för ${f.caseNumber}`, 'followup.start', { caseId: f.caseId, term: f.term }, { style: 'positive', associatedInputs: 'none' }),
+        ),
+      ),
+    );
+  }
   const blockingSteps = new Set<ApplicationStep>();
   for (const group of byStep(vm.problems)) {
     blockingSteps.add(group.step);

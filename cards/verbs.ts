@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { REMINDER_KINDS } from '../domain/vocabulary';
 import { APPLICATION_STEPS } from '../machines/application.steps';
+import { FOLLOW_UP_STEPS } from '../machines/follow-up.steps';
 
 const draftId = z.uuid();
 // `step` is the step the card shows for step.next/step.back (the bot moves on from there) and
@@ -17,6 +18,8 @@ const draft = z.object({ draftId });
 const draftStep = z.object({ draftId, step });
 // A case's uuid: the bot looks the case up and checks the viewer's role before anything else.
 const kase = z.object({ caseId: z.uuid() });
+const term = z.string().regex(/^(HT|VT)\d{4}$/);
+const followUpStep = z.object({ draftId, step: z.enum(FOLLOW_UP_STEPS) });
 
 export const VERB_SCHEMAS = {
   'app.new': empty,
@@ -73,6 +76,25 @@ export const VERB_SCHEMAS = {
   'reminder.pause': z.object({ kind: z.enum(REMINDER_KINDS) }),
   'reminder.resume': z.object({ kind: z.enum(REMINDER_KINDS) }),
   'reminders.list': empty,
+  // The per-term follow-up (uppföljning): the list of what is due, one case's follow-up for a
+  // term (a new draft, or the open one), and the dialog's own steps on its draft.
+  'followup.list': empty,
+  'followup.start': kase.extend({ term }),
+  'followup.open': draft,
+  'followup.step.next': followUpStep,
+  'followup.step.back': followUpStep,
+  'followup.step.goto': followUpStep,
+  'followup.draft.save': followUpStep,
+  'followup.submit': draft,
+  'followup.discard': draft,
+  'followup.discard.confirm': draft,
+  'followup.discard.cancel': draft,
+  'followup.attachment.kind': draft.extend({ attachmentId: z.uuid() }),
+  'followup.attachment.remove': draft.extend({ attachmentId: z.uuid() }),
+  // Elevhälsan opens a filed follow-up (1:1 chat), with the changes against the previous assessment.
+  'case.followup.view': kase.extend({ term }),
+  // "Ansök för nästa termin": a new draft prefilled from a granted case.
+  'case.renew': kase,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

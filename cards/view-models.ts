@@ -92,7 +92,13 @@ export type ProblemItem = {
   stepTitle: string;
 };
 
-export type ProblemsViewModel = { draftId: string; problems: ProblemItem[]; warnings: ProblemItem[] };
+export type ProblemsViewModel = {
+  draftId: string;
+  problems: ProblemItem[];
+  warnings: ProblemItem[];
+  // Overdue follow-ups that block the application: one button each opens the follow-up.
+  followUps?: Array<{ caseId: string; term: string; caseNumber: string }>;
+};
 
 export type ReceiptViewModel = {
   caseNumber: string;
@@ -118,6 +124,8 @@ export type CaseListViewModel = {
     pupilLabel: string;
     // Once decided: the case id for "Visa beslutet".
     decidedCaseId?: string;
+    // Buttons for the case: the follow-up due, "Ansök för nästa termin".
+    actions?: MessageAction[];
   }>;
   // When `cases` is one page (the newest first): how many the principal has in all.
   total?: number;

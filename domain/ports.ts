@@ -5,6 +5,7 @@
 // JSON payloads (snapshots, application data) are `unknown`: the caller parses what it reads.
 import type { TMunicipalityProfile } from './profile';
 import type { PlannedReminder, ReminderFacts, ReminderKind } from './reminders';
+import type { TFollowUpSchedule } from './follow-up-schedule';
 import type { TAssessment, TAttachmentKind, TDecisionOutcome, TSchoolForm } from './schemas';
 
 import type {
@@ -259,6 +260,9 @@ export interface CaseRepository {
   byNumber(municipalityId: string, caseNumber: string): Promise<CaseRecord | null>;
   // Newest first.
   listForPrincipal(personId: string): Promise<CaseRecord[]>;
+  // Cases of the municipality with a granted decision (approved or partly approved), oldest first;
+  // with `personnummer`, only those whose submitted application names that child.
+  listGranted(municipalityId: string, where?: { personnummer?: string; unitIds?: string[]; principalId?: string }): Promise<CaseRecord[]>;
   // Undecided cases, oldest first.
   listQueue(municipalityId: string): Promise<CaseRecord[]>;
   // One page of the queue in one statement, with the unit's and handler's names and the counts
@@ -300,6 +304,8 @@ export interface DecisionInput {
   appealDeadline?: string | null;
   // From the injected clock; unset: the database's own time.
   decidedAt?: Date;
+  // What the decision says about follow-up; unset: every term.
+  followUpSchedule?: TFollowUpSchedule;
 }
 
 export interface DecisionRecord {
@@ -318,6 +324,7 @@ export interface DecisionRecord {
   notifiedAt: Date | null;
   deliveryStatus: DeliveryStatus;
   appealDeadline: string | null;
+  followUpSchedule: TFollowUpSchedule;
 }
 
 export interface DecisionRepository {
@@ -341,11 +348,16 @@ export interface FollowUpInput {
   comment?: string | null;
   ratings: TAssessment;
   submittedById: string;
+  // The rest of the filed follow-up (domain/follow-up.ts ZFollowUpFiled plus figures); parsed by the reader.
+  details?: unknown;
+  // From the injected clock; unset: the database's own time.
+  submittedAt?: Date;
 }
 
-export interface FollowUpRecord extends Required<Omit<FollowUpInput, 'comment'>> {
+export interface FollowUpRecord extends Required<Omit<FollowUpInput, 'comment' | 'details' | 'submittedAt'>> {
   id: string;
   comment: string | null;
+  details: unknown;
   submittedAt: Date;
 }
 

@@ -117,6 +117,9 @@ export const ZAttachment = z.object({
   name: z.string().min(1),
   contentType: z.string().optional(),
   size: z.number().int().nonnegative().optional(),
+  // An earlier case's file reused by reference in a renewal: that case's id and the file's date.
+  reusedFrom: z.string().optional(),
+  addedOn: z.string().optional(),
 });
 export type TAttachment = z.infer<typeof ZAttachment>;
 
@@ -139,6 +142,9 @@ export const ZApplicationDraft = z.object({
   effect: z.object({ description: text.optional() }).optional(),
   attachments: z.array(ZAttachment).optional(),
   signature: ZSignature.optional(),
+  // The granted case this application renews ("Ansök för nästa termin"): how a child with a
+  // protected identity is recognised across cases, never by name.
+  renewalOf: z.string().optional(),
 });
 export type TApplicationDraft = z.infer<typeof ZApplicationDraft>;
 
@@ -170,6 +176,7 @@ export const ZApplication = z.object({
   effect: z.object({ description: required }),
   attachments: z.array(ZAttachment.extend({ kind: ZAttachmentKind })),
   signature: z.object({ confirmed: z.literal(true), signedBy: z.string().optional(), signedAt: z.string().optional() }),
+  renewalOf: z.string().optional(),
 });
 export type TApplication = z.infer<typeof ZApplication>;
 

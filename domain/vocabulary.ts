@@ -92,6 +92,7 @@ export const ZAuditAction = z.enum([
   'reminder.resumed',
   'attachment.sent',
   'followup.submitted',
+  'followup.viewed',
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 export const AUDIT_ACTIONS = ZAuditAction.options;

@@ -191,3 +191,29 @@ export const REMINDER_KIND_LABELS: Record<TReminderKind, string> = {
   delivery_failed: 'Beslut som inte gick att leverera',
   follow_up_overdue_summary: 'Veckosammanställning av försenade uppföljningar',
 };
+// ---- follow-up (uppföljning) ----------------------------------------------------------------------
+
+// 'HT2027' -> 'HT 2027': short, for a card line ("Uppföljning HT 2027 inkommen").
+export function termShort(term: string): string {
+  const match = /^(HT|VT)(\d{4})$/.exec(term);
+  if (!match) throw new RangeError(`Not a term: ${term}`);
+  return `${match[1]} ${Number(match[2])}`;
+}
+
+export const FOLLOW_UP_SCHEDULE_CHOICES = {
+  every_term: 'Varje termin (vanligt)',
+  end_of_period: 'En gång, i slutet av perioden',
+  date: 'Ett visst datum',
+} as const;
+
+export const CARRIED_OUT_LABELS = {
+  as_planned: 'Genomförd som planerat',
+  partly: 'Delvis genomförd',
+  not: 'Inte genomförd',
+} as const;
+
+export const CONTINUED_NEED_LABELS = {
+  yes: 'Ja, behovet finns kvar',
+  changed: 'Ja, men behovet har förändrats',
+  no: 'Nej, behovet finns inte längre',
+} as const;

@@ -130,8 +130,10 @@ function implementations(env: ApplicationEnv) {
       submissionReady: ({ context, event }: Args) => submissionReview(merged(context, event), env).ready,
       // Only the summary's own answer (the signature) is missing: the message belongs under it,
       // on the same card, not on a list of problems that replaces the summary.
+      // Problems the summary can show under its own fields. A missing follow-up is not one: it
+      // is fixed outside this draft, so it gets the problems card with its button.
       onlySummaryProblems: ({ context, event }: Args) =>
-        submissionReview(merged(context, event), env).problems.every((p) => stepOfField(p.field) === 'summary'),
+        submissionReview(merged(context, event), env).problems.every((p) => stepOfField(p.field) === 'summary' && p.code !== 'followUp.missing'),
       measureValid: ({ context, event }: Args) =>
         event.type === 'measure.add' && measureProblems(context.draft, event.measure, env).length === 0,
       measureAlreadyAdded: ({ context, event }: Args) =>

@@ -2,7 +2,8 @@
 // application machine, with the card's inputs parsed field by field first (card-input.ts), so
 // nothing a card sends is trusted as is.
 import { messageCard, type AdaptiveCard, type NewMeasureValues } from '../../cards';
-import type { TAttachmentKind, TMeasure } from '../../domain/schemas';
+import type { TApplicationDraft, TAttachmentKind, TMeasure } from '../../domain/schemas';
+import { overdueForChild } from '../follow-up/grants';
 import type { ApplicationEvent } from '../../machines/application.machine';
 import type { ApplicationStep } from '../../machines/application.steps';
 import type { Actor } from '../actor';
@@ -134,9 +135,16 @@ export async function setAttachmentKind(deps: AppDeps, actor: Actor, draftId: st
   return runApplicationEvent(deps, actor, draftId, () => ({ type: 'attachment.kind', attachmentId, kind }));
 }
 
-export function submitApplication(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<AdaptiveCard> {
+export async function submitApplication(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<AdaptiveCard> {
   const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
-  return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.submit', values, inputErrors }));
+  // A child with an overdue follow-up cannot get a new application until it is filed: looked up
+  // now, from the draft's child (personnummer, or the case a protected identity was renewed from).
+  const record = await deps.repos.snapshots.load(draftId);
+  const draft = (record?.snapshot as { context?: { draft?: TApplicationDraft } } | null)?.context?.draft;
+  // A completion of an existing case is not a new application.
+  const overdue = record && record.personId === actor.person.id && !record.caseId && draft ? await overdueForChild(deps.repos, actor.municipality.id, actor.municipality.profile, draft, deps.clock.now()) : [];
+  const outstandingFollowUps = overdue.map((f) => ({ caseId: f.caseId, caseNumber: f.caseNumber, term: f.term }));
+  return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.submit', values, inputErrors }), { outstandingFollowUps });
 }
 
 // "Avbryt": the discard question for the latest open draft.

@@ -31,6 +31,8 @@ export interface TurnExtras {
   // Opened again later ("fortsätt", a draft in the list): the messages of the last turn are
   // history, so the step is shown as it is, without them. Nästa checks it again.
   reopened?: boolean;
+  // Overdue follow-ups for the child (looked up at submit): they block it, each with a button.
+  outstandingFollowUps?: Array<{ caseId: string; caseNumber: string; term: string }>;
 }
 
 // What a turn ended in: the card, and whether the event reached the open draft from its current
@@ -45,17 +47,18 @@ export interface DraftReply {
 export const STALE_CARD_NOTICE =
   'Det kortet var inte längre aktuellt, så det du skrev där sparades inte. Här är steget du är på nu – fyll i det här.';
 
-export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
+export function applicationEnv(actor: Actor, now: () => Date, outstandingFollowUps?: ApplicationEnv['outstandingFollowUps']): ApplicationEnv {
   return {
     profile: actor.municipality.profile,
     units: actor.units.map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
     now,
+    ...(outstandingFollowUps ? { outstandingFollowUps } : {}),
   };
 }
 
 // The machine for this principal, with the clock read once: one turn, one "now".
-export function applicationMachineOf(actor: Actor, now: Date): ApplicationMachine {
-  return applicationMachineFor(applicationEnv(actor, () => now));
+export function applicationMachineOf(actor: Actor, now: Date, outstandingFollowUps?: ApplicationEnv['outstandingFollowUps']): ApplicationMachine {
+  return applicationMachineFor(applicationEnv(actor, () => now, outstandingFollowUps));
 }
 
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
@@ -89,7 +92,13 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
   const context = snapshot.context;
   if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftTitle(actor, context.draft) });
   if (snapshot.matches({ editing: 'problems' })) {
-    return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
+    const blocked = context.problems.some((p) => p.code === 'followUp.missing') ? (extras.outstandingFollowUps ?? []) : [];
+    return problemsCard({
+      draftId,
+      problems: problemItems(context.problems),
+      warnings: problemItems(context.warnings),
+      ...(blocked.length > 0 ? { followUps: blocked.map((f) => ({ caseId: f.caseId, term: f.term, caseNumber: f.caseNumber })) } : {}),
+    });
   }
   if (snapshot.matches({ editing: 'wrongMunicipality' })) {
     const where = context.draft.pupil?.registeredMunicipality;
@@ -154,7 +163,7 @@ async function closedDraft(deps: AppDeps, actor: Actor, record: SnapshotRecord):
 export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: TurnExtras = {}): DraftFlow<ApplicationMachine, DraftReply> {
   return {
     name: APPLICATION_MACHINE,
-    machine: applicationMachineOf(actor, now),
+    machine: applicationMachineOf(actor, now, extras.outstandingFollowUps),
     missing: () => ({
       card: staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.'),
       kept: false,

@@ -7,6 +7,7 @@ import type { AppDeps, Reply } from '../deps';
 import { channelViewModel } from '../views/case-view';
 import { NOT_FOUND } from './access';
 import { loadCase } from './context';
+import { otherUnitGrantText } from '../follow-up/grants';
 
 // The card as this viewer should see it now (Universal Actions refresh and after an action).
 export async function channelCardFor(deps: Pick<AppDeps, 'repos'>, actor: Actor | null, caseId: string): Promise<Reply> {
@@ -14,7 +15,9 @@ export async function channelCardFor(deps: Pick<AppDeps, 'repos'>, actor: Actor 
   if (!bundle || (actor && bundle.kase.municipalityId !== actor.municipality.id)) return NOT_FOUND;
   // A refresh is a view: a principal of another unit gets nothing (a forged refresh named the case).
   if (actor && !mayPerform('case.view', caseActor(actor), bundle.kase).ok) return NOT_FOUND;
-  return caseChannelCard(channelViewModel(bundle, actor ?? null, await refreshUserIds(deps, bundle.kase.municipalityId)));
+  return caseChannelCard(
+    channelViewModel(bundle, actor ?? null, await refreshUserIds(deps, bundle.kase.municipalityId), await otherUnitGrantText(deps.repos, bundle.kase, bundle.application)),
+  );
 }
 
 // Teams refreshes the card automatically for these users: Elevhälsa staff the bot has met.

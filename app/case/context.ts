@@ -7,6 +7,7 @@ import type {
   CaseRecord,
   CompletionRequestRecord,
   DecisionRecord,
+  FollowUpRecord,
   Municipality,
   Person,
   Repositories,
@@ -27,13 +28,15 @@ export interface CaseBundle {
   assessment: AssessmentRecord | undefined;
   decision: DecisionRecord | undefined;
   completions: CompletionRequestRecord[];
+  // Filed follow-ups, oldest first.
+  followUps: FollowUpRecord[];
   handler: Person | null;
 }
 
 export async function loadCase(repos: Repositories, caseId: string): Promise<CaseBundle | null> {
   const kase = await repos.cases.get(caseId);
   if (!kase) return null;
-  const [municipality, unit, versions, assessments, decisions, completions, handler] = await Promise.all([
+  const [municipality, unit, versions, assessments, decisions, completions, handler, followUps] = await Promise.all([
     repos.municipalities.get(kase.municipalityId),
     repos.units.get(kase.unitId),
     repos.cases.versions(caseId),
@@ -41,6 +44,7 @@ export async function loadCase(repos: Repositories, caseId: string): Promise<Cas
     repos.decisions.forCase(caseId),
     repos.completions.forCase(caseId),
     kase.assignedHandlerId ? repos.people.get(kase.assignedHandlerId) : Promise.resolve(null),
+    repos.followUps.forCase(caseId),
   ]);
   const latest = versions.reduce<ApplicationVersionRecord | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
   if (!municipality || !unit || !latest) return null;
@@ -55,6 +59,7 @@ export async function loadCase(repos: Repositories, caseId: string): Promise<Cas
     assessment: assessments.at(-1),
     decision: decisions[0],
     completions,
+    followUps,
     handler,
   };
 }

@@ -8,7 +8,8 @@ import { decisionText, validateDecision } from '../../domain/decision-text';
 import { MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
 import { ConflictError } from '../../domain/ports';
 import { ZDecisionOutcome, type TMeasure } from '../../domain/schemas';
-import { localDate, termPeriod, termTitle } from '../../domain/terms';
+import { addDays, isIsoDate, localDate, termPeriod, termTitle } from '../../domain/terms';
+import { FOLLOW_UP_SCHEDULE_KINDS, followUpScheduleParagraph, type TFollowUpSchedule, type TFollowUpScheduleKind } from '../../domain/follow-up-schedule';
 import { caseActor, type Actor } from '../actor';
 import { storableText } from '../card-input';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
@@ -59,7 +60,24 @@ const ZDecisionInputs = z.object({
     (Array.isArray(v) ? v : (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean),
   ),
   'decision.significantDifficulties': z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'true'),
+  'decision.followUpSchedule': z
+    .enum(FOLLOW_UP_SCHEDULE_KINDS, { message: 'Välj hur rektorn ska följa upp.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  'decision.followUpDate': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
 });
+
+// What the decision says about follow-up, and a message for the form when it does not hold.
+function followUpScheduleOf(kind: TFollowUpScheduleKind | undefined, date: string | undefined, from: string | null, to: string | null):
+  | { ok: true; schedule: TFollowUpSchedule }
+  | { ok: false; errors: Record<string, string> } {
+  if (!kind || kind === 'every_term') return { ok: true, schedule: { kind: 'every_term' } };
+  if (kind === 'end_of_period') return { ok: true, schedule: { kind } };
+  if (!date || !isIsoDate(date)) return { ok: false, errors: { 'decision.followUpDate': 'Välj datumet då uppföljningen ska vara inne.' } };
+  if (from && date < from) return { ok: false, errors: { 'decision.followUpDate': 'Datumet för uppföljningen kan inte ligga före periodens början.' } };
+  if (to && date > addDays(to, 366)) return { ok: false, errors: { 'decision.followUpDate': 'Välj ett datum högst ett år efter periodens slut.' } };
+  return { ok: true, schedule: { kind, date } };
+}
 
 const measureLabel = (m: TMeasure) => `${MEASURE_TYPE_LABELS[m.type]} (${m.description.trim()})`;
 
@@ -78,6 +96,8 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
       ...(d['decision.reason'] ? { reason: d['decision.reason'] } : {}),
       approvedMeasures: d['decision.approvedMeasures'].filter((id) => known.has(id)),
       significantDifficulties: d['decision.significantDifficulties'],
+      ...(d['decision.followUpSchedule'] ? { followUpSchedule: d['decision.followUpSchedule'] } : {}),
+      ...(d['decision.followUpDate'] ? { followUpDate: d['decision.followUpDate'] } : {}),
     };
     if (!values.outcome) return decisionForm(bundle, { 'decision.outcome': 'Välj om ansökan beviljas, beviljas delvis eller avslås.' }, values);
     const outcome = values.outcome;
@@ -98,13 +118,16 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     };
     const problems = validateDecision(fields);
     if (problems.length > 0) return decisionForm(bundle, Object.fromEntries(problems.map((p) => [p.field, p.message])), values);
+    const scheduled = followUpScheduleOf(values.followUpSchedule, values.followUpDate, fields.from, fields.to);
+    if (!scheduled.ok) return decisionForm(bundle, scheduled.errors, values);
+    const followUpSchedule = scheduled.schedule;
 
     const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
     if (!moved.ok) return { toast: moved.message };
     const now = deps.clock.now();
     const profile = bundle.municipality.profile;
     const { unitKind: _unitKind, ...letterFields } = fields;
-    const text = decisionText({
+    const letter = decisionText({
       ...letterFields,
       profile,
       caseNumber: bundle.kase.caseNumber,
@@ -115,6 +138,10 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
       decidedBy: { name: actor.person.displayName, title: ROLE_LABELS.head },
       decisionDate: localDate(now, profile.timeZone),
     });
+    // The follow-up paragraph: one place, added to a granted decision's letter as it stands.
+    const text = granted
+      ? `${letter}\n\n${followUpScheduleParagraph({ term: bundle.kase.term, from: fields.from, to: fields.to, schedule: followUpSchedule }, profile)}`
+      : letter;
     let decision;
     try {
       decision = await deps.repos.transaction(async (tx) => {
@@ -132,6 +159,7 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
           text,
           decidedById: actor.person.id,
           decidedAt: now,
+          ...(granted ? { followUpSchedule } : {}),
         });
       });
     } catch (error) {

@@ -16,7 +16,12 @@ export async function readableAttachment(
   attachmentId: string,
 ): Promise<{ kase: CaseRecord; meta: AttachmentMeta } | null> {
   const [kase, meta] = await Promise.all([repos.cases.get(caseId), repos.attachments.get(attachmentId)]);
-  if (!kase || !meta || meta.caseId !== caseId || kase.municipalityId !== actor.municipality.id) return null;
+  if (!kase || !meta || kase.municipalityId !== actor.municipality.id) return null;
+  // A renewal refers to an earlier case's file instead of copying it.
+  if (meta.caseId !== caseId) {
+    const data = (await repos.cases.latestVersion(caseId))?.data as { attachments?: Array<{ id: string; reusedFrom?: string }> } | undefined;
+    if (!meta.caseId || !data?.attachments?.some((a) => a.id === meta.id && a.reusedFrom === meta.caseId)) return null;
+  }
   if (!mayPerform('case.view', caseActor(actor), kase).ok) return null;
   return { kase, meta };
 }

@@ -4,6 +4,7 @@ import { caseChannelCard } from '../../cards';
 import { termLabel } from '../../domain/terms';
 import { refreshUserIds } from '../case/channel-card';
 import { loadCase } from '../case/context';
+import { otherUnitGrantText } from '../follow-up/grants';
 import { RecipientGone } from '../ports';
 import { channelViewModel } from '../views/case-view';
 import { defineJob } from './definition';
@@ -30,7 +31,9 @@ export const caseCardJob = defineJob(QUEUES.caseCard, {
         );
         return;
       }
-      const card = caseChannelCard(channelViewModel(bundle, null, await refreshUserIds({ repos }, bundle.kase.municipalityId)));
+      const card = caseChannelCard(
+        channelViewModel(bundle, null, await refreshUserIds({ repos }, bundle.kase.municipalityId), await otherUnitGrantText(repos, bundle.kase, bundle.application)),
+      );
       const summary = `Ärende ${bundle.kase.caseNumber}: ${bundle.unit.name}, ${termLabel(bundle.kase.term)}`;
       const post = await repos.channelPosts.get(caseId);
       try {

@@ -9,13 +9,15 @@ import type {
 } from '../../cards';
 import { mayPerform, type CaseAction } from '../../domain/case-roles';
 import { computeAssessment } from '../../domain/assessment';
-import { CASE_STATUS_FOR_ELEVHALSA, formatKronor, formatSwedishDate } from '../../domain/wording';
+import { CASE_STATUS_FOR_ELEVHALSA, formatKronor, formatSwedishDate, termShort } from '../../domain/wording';
 import type { DecisionRecord } from '../../domain/ports';
 import type { TApplication } from '../../domain/schemas';
 import { localDate, termTitle } from '../../domain/terms';
 import { caseActor, type Actor } from '../actor';
 import type { CaseBundle } from '../case/context';
 import { versionChanges } from './version-changes';
+import { FOLLOW_UP_FLAG_TEXT } from '../../domain/follow-up';
+import { flagsOf } from '../follow-up/view';
 
 const NOTHING_ALLOWED: CaseActionFlags = { view: false, assign: false, adjustAssessment: false, requestCompletion: false, decide: false };
 // The card posted for the whole channel: every button, each checked on the server when pressed.
@@ -61,10 +63,11 @@ function lastEvent(bundle: CaseBundle): string | undefined {
     events.push({ at: v.submittedAt, text: `Kompletterad ${date(v.submittedAt, tz)}` });
   }
   if (bundle.decision) events.push({ at: bundle.decision.decidedAt, text: `Beslut fattat ${date(bundle.decision.decidedAt, tz)}` });
+  for (const f of bundle.followUps) events.push({ at: f.submittedAt, text: `Uppföljning ${termShort(f.term)} inkommen ${date(f.submittedAt, tz)}` });
   return events.sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1)?.text;
 }
 
-export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refreshUserIds: string[]): CaseChannelViewModel {
+export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refreshUserIds: string[], otherUnitText?: string): CaseChannelViewModel {
   const { kase, unit, assessment, decision, handler } = bundle;
   const tz = bundle.municipality.profile.timeZone;
   const last = lastEvent(bundle);
@@ -82,6 +85,8 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
     ...(handler ? { handler: { name: handler.displayName, isViewer: handler.id === viewer?.person.id } } : {}),
     ...(last ? { lastEventText: last } : {}),
     ...(decision ? { decision: decisionSummary(decision, tz) } : {}),
+    ...(otherUnitText ? { otherUnitText } : {}),
+    ...(bundle.followUps.length > 0 ? { followUps: bundle.followUps.map((f) => ({ term: f.term, text: `Uppföljning ${termShort(f.term)} inkommen ${date(f.submittedAt, tz)}`, flags: flagsOf(bundle, f).map((x) => FOLLOW_UP_FLAG_TEXT[x]) })) } : {}),
     deliveryFailed: decision?.deliveryStatus === 'failed',
     refreshUserIds,
     allowed: viewer ? allowedFor(viewer, bundle) : CHANNEL_DEFAULT,

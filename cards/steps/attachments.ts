@@ -5,7 +5,7 @@ import type { StepContent } from './frame';
 import { actionSet, container, factSet, subtle, text } from '../card';
 import { execute } from '../actions';
 import { choiceSet, errorText } from '../inputs';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING } from '../../domain/wording';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KIND_MISSING, formatSwedishDate } from '../../domain/wording';
 
 // The words say what the symbol shows, so a screen reader and a colour-blind reader get it too.
 // Colour only marks what is missing; a done line stays in the default colour (green text on
@@ -31,7 +31,13 @@ export function attachmentsStep(vm: StepViewModel): StepContent {
     body.push(subtle('Inga filer bifogade än.'));
   } else {
     body.push(
-      factSet(attachments.map((a) => ({ title: a.name, value: a.kind ? ATTACHMENT_KIND_LABELS[a.kind] : ATTACHMENT_KIND_MISSING }))),
+      factSet(
+        attachments.map((a) => ({
+          title: a.name,
+          // A file kept from the earlier application says so, with its date: send a new one to replace it.
+          value: `${a.kind ? ATTACHMENT_KIND_LABELS[a.kind] : ATTACHMENT_KIND_MISSING}${a.reusedFrom ? ` · från förra ansökan${a.addedOn ? `, ${formatSwedishDate(a.addedOn)}` : ''}` : ''}`,
+        })),
+      ),
     );
   }
 

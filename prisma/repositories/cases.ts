@@ -93,6 +93,21 @@ export function createCaseRepository(db: Db): CaseRepository {
       return rows.map(toCase);
     },
 
+    async listGranted(municipalityId, where = {}) {
+      const rows = await db.case.findMany({
+        where: {
+          municipalityId,
+          decisions: { some: { outcome: { in: ['approved', 'partly_approved'] } } },
+          ...(where.principalId || where.unitIds
+            ? { OR: [...(where.principalId ? [{ principalId: where.principalId }] : []), ...(where.unitIds ? [{ unitId: { in: where.unitIds } }] : [])] }
+            : {}),
+          ...(where.personnummer ? { versions: { some: { data: { path: ['pupil', 'personnummer'], equals: where.personnummer } } } } : {}),
+        },
+        orderBy: [{ createdAt: 'asc' }, { caseNumber: 'asc' }],
+      });
+      return rows.map(toCase);
+    },
+
     async listQueue(municipalityId) {
       const rows = await db.case.findMany({
         where: { municipalityId, status: { not: 'decided' } },

@@ -1,8 +1,9 @@
 // Decisions (beslut) by the head of Elevhälsan, and whether the principal has been told.
 import { ConflictError, NotFoundError, type DecisionRecord, type DecisionRepository } from '../../domain/ports';
 import type { Decision } from '../generated/client';
+import { DEFAULT_FOLLOW_UP_SCHEDULE, parseFollowUpSchedule } from '../../domain/follow-up-schedule';
 import { appendAudit } from './audit';
-import { type Db, fromDateOnly, inTransaction, notFound, toDateOnly, toNumber } from './shared';
+import { type Db, fromDateOnly, json, inTransaction, notFound, toDateOnly, toNumber } from './shared';
 
 function toDecision(row: Decision): DecisionRecord {
   return {
@@ -21,6 +22,7 @@ function toDecision(row: Decision): DecisionRecord {
     notifiedAt: row.notifiedAt,
     deliveryStatus: row.deliveryStatus,
     appealDeadline: toDateOnly(row.appealDeadline),
+    followUpSchedule: parseFollowUpSchedule(row.followUpSchedule),
   };
 }
 
@@ -49,6 +51,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
             decidedById: input.decidedById,
             ...(input.decidedAt ? { decidedAt: input.decidedAt } : {}),
             appealDeadline: fromDateOnly(input.appealDeadline),
+            followUpSchedule: json(input.followUpSchedule ?? DEFAULT_FOLLOW_UP_SCHEDULE),
           },
           include: { case: { select: { municipalityId: true } } },
         });
@@ -58,7 +61,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
           action: 'case.decided',
           subjectType: 'case',
           subjectId: input.caseId,
-          details: { decisionId: row.id, outcome: row.outcome },
+          details: { decisionId: row.id, outcome: row.outcome, followUpSchedule: input.followUpSchedule?.kind ?? 'every_term' },
         });
         return toDecision(row);
       });

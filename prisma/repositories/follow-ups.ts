@@ -14,6 +14,7 @@ function toFollowUp(row: FollowUp): FollowUpRecord {
     continuedNeed: row.continuedNeed,
     comment: row.comment,
     ratings: row.ratings as TAssessment,
+    details: row.details,
     submittedById: row.submittedById,
     submittedAt: row.submittedAt,
   };
@@ -25,7 +26,7 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return inTransaction(db, async (tx) => {
         // ON CONFLICT DO NOTHING: a repeat neither fails nor aborts the surrounding transaction.
         const { count } = await tx.followUp.createMany({
-          data: [{ caseId: input.caseId, term: input.term, results: input.results, continuedNeed: input.continuedNeed, comment: input.comment ?? null, ratings: json(input.ratings), submittedById: input.submittedById }],
+          data: [{ caseId: input.caseId, term: input.term, results: input.results, continuedNeed: input.continuedNeed, comment: input.comment ?? null, ratings: json(input.ratings), details: json(input.details ?? {}), submittedById: input.submittedById, ...(input.submittedAt ? { submittedAt: input.submittedAt } : {}) }],
           skipDuplicates: true,
         });
         const row = await tx.followUp.findUniqueOrThrow({ where: { caseId_term: { caseId: input.caseId, term: input.term } }, include: { case: { select: { municipalityId: true } } } });

@@ -7,12 +7,15 @@ import assert from 'node:assert/strict';
 import { CARD_VERBS, VERB_DATA_KEYS, VERB_SCHEMAS, isCardVerb, type CardVerb } from '../../cards/verbs';
 import { parseAction } from '../../bot/action-data';
 import { APPLICATION_STEPS } from '../../machines/application.steps';
+import { FOLLOW_UP_STEPS } from '../../machines/follow-up.steps';
 
 const UUID = '3f0c2a8e-6b1d-4c3e-9f7a-2d5e8b1c4a60';
 // A valid value for each id a verb can carry.
-const SAMPLE: Record<string, string> = { draftId: UUID, caseId: UUID, step: APPLICATION_STEPS[1]!, measureId: 'm-1', newMeasureId: UUID, attachmentId: UUID, sendId: UUID, kind: 'application_deadline' };
+const SAMPLE: Record<string, string> = { draftId: UUID, caseId: UUID, step: APPLICATION_STEPS[1]!, measureId: 'm-1', newMeasureId: UUID, attachmentId: UUID, sendId: UUID, kind: 'application_deadline', term: 'HT2027' };
+// The follow-up dialog's verbs carry the follow-up's own steps.
+const sample = (verb: CardVerb, key: string) => (key === 'step' && verb.startsWith('followup.') ? FOLLOW_UP_STEPS[1] : SAMPLE[key]!);
 
-const validIds = (verb: CardVerb): Record<string, string> => Object.fromEntries(VERB_DATA_KEYS[verb].map((k) => [k, SAMPLE[k]!]));
+const validIds = (verb: CardVerb): Record<string, string> => Object.fromEntries(VERB_DATA_KEYS[verb].map((k) => [k, sample(verb, k)]));
 
 test('the verb list, the data keys and the schemas are one table', () => {
   assert.deepEqual([...CARD_VERBS].sort(), Object.keys(VERB_SCHEMAS).sort());

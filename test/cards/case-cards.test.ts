@@ -57,7 +57,8 @@ describe('verb table', () => {
   test('every case.* verb carries exactly a caseId; the lists carry nothing', () => {
     const caseVerbs = CARD_VERBS.filter((v) => v.startsWith('case.'));
     assert.ok(caseVerbs.length > 0);
-    for (const verb of caseVerbs) assert.deepEqual(VERB_DATA_KEYS[verb], ['caseId'], verb);
+    // A filed follow-up is one per case and term, so its view carries the term too.
+    for (const verb of caseVerbs) assert.deepEqual(VERB_DATA_KEYS[verb], verb === 'case.followup.view' ? ['caseId', 'term'] : ['caseId'], verb);
     for (const verb of CARD_VERBS.filter((v) => v.startsWith('cases.'))) assert.deepEqual(VERB_DATA_KEYS[verb], [], verb);
     assert.equal(new Set(CARD_VERBS).size, CARD_VERBS.length, 'no verb twice');
   });
@@ -405,7 +406,19 @@ describe('decisionFormCard', () => {
     const vm = decisionFormVm();
     const card = decisionFormCard(vm);
     assertFits(card, 'decision form');
-    assert.deepEqual(inputIds(card), ['decision.outcome', 'decision.amountPerMonth', 'decision.from', 'decision.to', 'decision.approvedMeasures', 'decision.reason']);
+    assert.deepEqual(inputIds(card), [
+      'decision.outcome',
+      'decision.amountPerMonth',
+      'decision.from',
+      'decision.to',
+      'decision.approvedMeasures',
+      'decision.reason',
+      'decision.followUpSchedule',
+      'decision.followUpDate',
+    ]);
+    // "En gång per termin om inget annat anges i beslutet": every term is preselected.
+    assert.equal(input(card, 'decision.followUpSchedule')?.value, 'every_term');
+    assert.deepEqual((input(card, 'decision.followUpSchedule')!.choices as Array<{ value: string }>).map((c) => c.value), ['every_term', 'end_of_period', 'date']);
     const outcome = input(card, 'decision.outcome')!;
     assert.equal(outcome.style, 'expanded');
     assert.deepEqual(outcome.choices, [

@@ -29,7 +29,8 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^attachment\.(kind|id)$/,
   /^signature\.confirmed$/,
   /^followUp\.(results|continuedNeed|comment)$/,
-  /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,
+  /^followUp\.measures\.[A-Za-z0-9_-]+\.(carriedOut|hoursPerWeek|effect)$/,
+  /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties|followUpSchedule|followUpDate)$/,
   /^completion\.(message|step)$/,
 ];
 
