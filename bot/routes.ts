@@ -3,7 +3,8 @@
 // Nothing here decides anything about an application or a case.
 import type { CardVerb, VerbData } from '../cards/verbs';
 import type { Actor } from '../app/actor';
-import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendApplicationForSignature, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { returnDraft, signDraft } from '../app/application/sign';
 import { myCases } from '../app/application/my-cases';
 import { openCompletionDraft } from '../app/application/open-completion';
 import { openDraft, resumeDrafts } from '../app/application/resume';
@@ -32,11 +33,11 @@ export interface RouteContext {
 type Inputs = Record<string, unknown>;
 type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: Inputs) => Promise<Reply>;
 
-// Only principals start applications; everyone else learns who to ask.
+// Only principals (and the drafters of a unit) start applications; everyone else learns who to ask.
 const principalOnly =
   <V extends CardVerb>(route: Route<V>): Route<V> =>
   (ctx, ids, inputs) =>
-    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
+    ctx.actor.units.length === 0 && (ctx.actor.draftingUnits ?? []).length === 0 ? Promise.resolve(notPrincipalCard()) : route(ctx, ids, inputs);
 
 export const ROUTES: { [V in CardVerb]: Route<V> } = {
   // The principal's application.
@@ -60,6 +61,10 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.complete.open': ({ deps, actor }, { caseId }) => openCompletionDraft(deps, actor, caseId),
   // Elevhälsan's work on a case.
   'cases.queue': ({ deps, actor }) => queueCard(deps, actor),
+  // A drafter's application: to the principal, who signs it or sends it back.
+  'app.sendForSignature': ({ deps, actor }, { draftId }, inputs) => sendApplicationForSignature(deps, actor, draftId, inputs),
+  'draft.sign': ({ deps, actor }, { draftId }) => signDraft(deps, actor, draftId),
+  'draft.return': ({ deps, actor }, { draftId }, inputs) => returnDraft(deps, actor, draftId, inputs),
   'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
   'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
   'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),

@@ -21,3 +21,4 @@ export { assessmentReviewCard } from './assessment-review';
 export { decisionFormCard } from './decision-form';
 export { decisionCard } from './decision';
 export { caseQueueCard } from './case-queue';
+export { signatureRequestCard } from './signature-request';

@@ -60,6 +60,12 @@ export const VERB_SCHEMAS = {
   // to accept it).
   'case.attachment.get': kase,
   'cases.queue': empty,
+  // A drafter's application and its principal. Input on the summary: the step's answers.
+  'app.sendForSignature': draft,
+  // The principal's card for a draft sent for signature: sign it (submits), or send it back
+  // (input: signature.comment).
+  'draft.sign': draft,
+  'draft.return': draft,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

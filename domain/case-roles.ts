@@ -23,6 +23,8 @@ export interface CaseActor {
   roles: Role[];
   // The units this person is principal of.
   ledUnitIds: string[];
+  // The units this person drafts applications for (not signs).
+  draftUnitIds?: string[];
 }
 
 // The parts of a case the rules look at.
@@ -113,5 +115,67 @@ export function mayPerform(action: CaseAction, actor: CaseActor, kase: CaseParti
         'case.notified.systemOnly',
         'Beslutet markeras som delgivet automatiskt när det har nått rektorn. Det går inte att göra för hand.',
       );
+  }
+}
+
+// ---- drafts written by staff for the principal to sign ------------------------------------------
+
+// What may be done with a draft somebody else may have written. Editing stays with the draft's
+// owner (the draft runner checks that); these are the steps between drafter and principal.
+export type DraftAction =
+  // Send the finished draft to the unit's principal instead of signing it.
+  | 'draft.sendForSignature'
+  // See a draft that was sent for signature (its summary on the principal's card).
+  | 'draft.view'
+  // Sign it, which submits it as a case.
+  | 'draft.sign'
+  // Send it back to the drafter with a comment.
+  | 'draft.return';
+
+// The parts of a draft the rules look at.
+export interface DraftParties {
+  municipalityId: string;
+  ownerId: string;
+  // The unit the draft is for (chosen on its first step); undefined before that.
+  unitId: string | undefined;
+}
+
+export const DRAFT_PERMISSION_CODES = {
+  'draft.otherMunicipality': 'The draft belongs to another municipality than the actor.',
+  'draft.sendForSignature.forbidden': 'Only the drafter who owns the draft, drafting for its unit, sends it for signature.',
+  'draft.view.forbidden': 'Only the owner of the draft or a principal of its unit sees it.',
+  'draft.sign.principalOnly': 'Only a principal of the draft\'s unit signs (DOMAIN.md: the principal signs).',
+  'draft.return.principalOnly': 'Only a principal of the draft\'s unit sends it back.',
+} as const;
+export type DraftPermissionCode = keyof typeof DRAFT_PERMISSION_CODES;
+
+function denyDraft(code: DraftPermissionCode, message: string): Permission {
+  return { ok: false, code, message };
+}
+
+const leadsUnit = (actor: CaseActor, unitId: string | undefined): boolean =>
+  !!unitId && has(actor, 'principal') && actor.ledUnitIds.includes(unitId);
+
+export function mayOnDraft(action: DraftAction, actor: CaseActor, draft: DraftParties): Permission {
+  if (actor.municipalityId !== draft.municipalityId) {
+    return denyDraft('draft.otherMunicipality', 'Ansökan tillhör en annan kommun. Du kan därför inte öppna eller hantera den.');
+  }
+  switch (action) {
+    case 'draft.sendForSignature':
+      return actor.personId === draft.ownerId && !!draft.unitId && (actor.draftUnitIds ?? []).includes(draft.unitId)
+        ? ALLOWED
+        : denyDraft('draft.sendForSignature.forbidden', 'Du kan bara skicka ansökningar som du själv har fyllt i för din enhet till rektor.');
+    case 'draft.view':
+      return actor.personId === draft.ownerId || leadsUnit(actor, draft.unitId)
+        ? ALLOWED
+        : denyDraft('draft.view.forbidden', 'Du har inte behörighet att se ansökan. Det kan den som fyller i den och rektorn för enheten.');
+    case 'draft.sign':
+      return leadsUnit(actor, draft.unitId)
+        ? ALLOWED
+        : denyDraft('draft.sign.principalOnly', 'Bara ansvarig rektor för enheten kan skriva under och skicka in ansökan.');
+    case 'draft.return':
+      return leadsUnit(actor, draft.unitId)
+        ? ALLOWED
+        : denyDraft('draft.return.principalOnly', 'Bara rektorn för enheten kan skicka tillbaka ansökan.');
   }
 }

@@ -111,12 +111,17 @@ export interface PersonWithRoles extends Person {
   roles: RoleGrant[];
   // The units this person is principal of (from the principal grants).
   ledUnitIds: string[];
+  // The units this person drafts applications for (from the drafter grants).
+  draftUnitIds?: string[];
 }
 
 export interface PeopleRepository {
   findByAad(tenantId: string, aadObjectId: string): Promise<PersonWithRoles | null>;
   get(id: string): Promise<PersonWithRoles | null>;
   unitsLedBy(personId: string): Promise<Unit[]>;
+  unitsDraftedBy(personId: string): Promise<Unit[]>;
+  // The principals of a unit, who sign what its drafters send them.
+  principalsOf(unitId: string): Promise<Person[]>;
   listByRole(municipalityId: string, role: Role): Promise<Person[]>;
   // Registers or updates a person by (tenantId, aadObjectId).
   upsert(input: { municipalityId: string; tenantId: string; aadObjectId: string; displayName: string; email?: string | null }): Promise<Person>;
@@ -213,6 +218,8 @@ export interface SubmitApplicationInput {
   // When given, the draft must still be at this version (the one the principal reviewed).
   draftExpectedVersion?: number;
   // The clock, for the case number's year (in the municipality's time zone).
+  // The drafter who filled it in, when it was not the signing principal.
+  draftedById?: string;
   now?: Date;
 }
 

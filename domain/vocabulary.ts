@@ -4,7 +4,8 @@
 // values lives in wording.ts, never here.
 import { z } from 'zod';
 
-export const ZRole = z.enum(['principal', 'handler', 'head', 'admin']);
+// A drafter fills in applications for a unit; the unit's principal signs them.
+export const ZRole = z.enum(['principal', 'handler', 'head', 'admin', 'drafter']);
 export type TRole = z.infer<typeof ZRole>;
 export const ROLES = ZRole.options;
 
@@ -55,6 +56,9 @@ export const ZAuditAction = z.enum([
   'municipality.profile_set',
   'draft.created',
   'draft.discarded',
+  // A drafter's application: sent to the principal, sent back with a comment.
+  'draft.sent_for_signature',
+  'draft.returned',
   'case.submitted',
   'case.version_added',
   'case.status_changed',

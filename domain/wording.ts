@@ -177,4 +177,5 @@ export const ROLE_LABELS: Record<TRole, string> = {
   handler: 'Handläggare',
   head: 'Chef för Elevhälsan',
   admin: 'Administratör',
+  drafter: 'Skriver ansökningar åt rektor',
 };

@@ -22,6 +22,9 @@ export const DEMO_IDS = {
     handler: '5a1c3e0e-0002-4000-8000-000000000002',
     head: '5a1c3e0e-0002-4000-8000-000000000003',
     admin: '5a1c3e0e-0002-4000-8000-000000000004',
+    // Drafters (the specialpedagog of each unit), who fill in applications for the principal.
+    drafterJarnboas: '5a1c3e0e-0002-4000-8000-000000000005',
+    drafterNaktergalen: '5a1c3e0e-0002-4000-8000-000000000006',
   },
 } as const;
 
@@ -53,6 +56,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { id: DEMO_IDS.people.handler, aadObjectId: '00000000-0000-0000-0000-0000000000021', displayName: 'Megan Bowen', email: 'meganb@example.com', role: 'handler', unitIds: [] },
   { id: DEMO_IDS.people.head, aadObjectId: '00000000-0000-0000-0000-0000000000022', displayName: 'Adele Vance', email: 'adelev@example.com', role: 'head', unitIds: [] },
   { id: DEMO_IDS.people.admin, aadObjectId: '00000000-0000-0000-0000-0000000000023', displayName: 'Isaiah Langer', email: 'isaiahl@example.com', role: 'admin', unitIds: [] },
+  // The playground's next users (users[3..4]): one drafter at each demo unit.
+  { id: DEMO_IDS.people.drafterJarnboas, aadObjectId: '00000000-0000-0000-0000-0000000000024', displayName: 'Patti Fernandez', email: 'pattif@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.jarnboas] },
+  { id: DEMO_IDS.people.drafterNaktergalen, aadObjectId: '00000000-0000-0000-0000-0000000000025', displayName: 'Lynne Robbins', email: 'lynner@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.naktergalen] },
 ];
 
 // Deterministic role-assignment ids, so re-seeding upserts instead of piling up rows.

@@ -27,12 +27,12 @@ export function pupilRef(application: TApplication, draftId: string): string {
   return `${initials || 'Elev'}${year ? `, född ${year}` : ''}`;
 }
 
-export function signedApplication(draft: TApplicationDraft, actor: Actor, now: Date): TApplication {
+export function signedApplication(draft: TApplicationDraft, actor: Actor, now: Date, draftedBy?: string): TApplication {
   return ZApplication.parse({
     ...draft,
     pupil: { ...draft.pupil, protectedIdentity: draft.pupil?.protectedIdentity === true },
     attachments: draft.attachments ?? [],
-    signature: { confirmed: true, signedBy: actor.person.displayName, signedAt: now.toISOString() },
+    signature: { confirmed: true, signedBy: actor.person.displayName, signedAt: now.toISOString(), ...(draftedBy ? { draftedBy } : {}) },
   });
 }
 
@@ -45,7 +45,9 @@ export async function submitDraft(
   now: Date,
 ): Promise<AdaptiveCard> {
   const profile = actor.municipality.profile;
-  const application = signedApplication(context.draft, actor, now);
+  // A drafter's draft is signed by the principal acting now; the drafter is recorded beside them.
+  const drafter = record.personId && record.personId !== actor.person.id ? await deps.repos.people.get(record.personId) : null;
+  const application = signedApplication(context.draft, actor, now, drafter?.displayName);
   const result = computeAssessment(application.assessment, profile, application.placement.attendanceHoursPerWeek);
   const submitted = await deps.repos.cases.submitApplication({
     sourceDraftId: record.id,
@@ -64,6 +66,7 @@ export async function submitDraft(
       amountPerMonth: result.amountPerMonth,
     },
     draftExpectedVersion: record.version,
+    ...(drafter ? { draftedById: drafter.id } : {}),
     now,
   });
   if (submitted.created) await deps.jobs?.enqueue(QUEUES.caseCard, { caseId: submitted.case.id });

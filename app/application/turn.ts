@@ -12,11 +12,12 @@ import {
   type ApplicationSnapshot,
 } from '../../machines/application.machine';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
-import type { Actor } from '../actor';
+import { applicationUnits, draftsFor, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { runDraft, type DraftFlow, type DraftTurn } from '../draft-runner';
 import { problemItems, stepViewModel, type StepViewEnv } from '../views/step-view';
 import { completionReceipt, resubmitDraft } from './resubmit';
+import { awaitingSignatureCard, sendForSignature } from './signature-notify';
 import { receiptCardFor, submitDraft } from './submit';
 
 export const APPLICATION_MACHINE = 'application';
@@ -42,8 +43,10 @@ export const STALE_CARD_NOTICE =
 export function applicationEnv(actor: Actor, now: () => Date): ApplicationEnv {
   return {
     profile: actor.municipality.profile,
-    units: actor.units.map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
+    units: applicationUnits(actor).map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
     now,
+    // A drafter signs nothing of a unit they only draft for: those drafts go to its principal.
+    ...((actor.draftingUnits ?? []).length > 0 ? { ledUnitIds: actor.person.ledUnitIds } : {}),
   };
 }
 
@@ -53,7 +56,7 @@ export function applicationMachineOf(actor: Actor, now: Date): ApplicationMachin
 }
 
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
-  return { profile: actor.municipality.profile, units: actor.units, now };
+  return { profile: actor.municipality.profile, units: applicationUnits(actor), now };
 }
 
 export function currentStep(snapshot: ApplicationSnapshot): ApplicationStep | undefined {
@@ -74,6 +77,7 @@ export const staleDraftCard = (text: string): AdaptiveCard =>
 export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
   const context = snapshot.context;
   if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftLabel(context.draft) });
+  if (snapshot.matches('awaitingSignature')) return awaitingSignatureCard(context.draft);
   if (snapshot.matches({ editing: 'problems' })) {
     return problemsCard({ draftId, problems: problemItems(context.problems), warnings: problemItems(context.warnings) });
   }
@@ -92,6 +96,7 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
   }
   const step = currentStep(snapshot) ?? context.step;
   const vm = stepViewModel(draftId, context, step, viewEnv(actor, now));
+  if (draftsFor(actor, context.draft.unit?.id)) vm.forSignature = true;
   if (extras.newMeasure) vm.newMeasure = extras.newMeasure;
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
   if (extras.notice) vm.notice = { text: extras.notice, style: 'warning' };
@@ -148,6 +153,10 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
           ? await resubmitDraft(deps, actor, { ...record, caseId: record.caseId }, persisted, snapshot.context.draft, now)
           : await submitDraft(deps, actor, record, persisted, snapshot.context, now);
         return { card, kept: true };
+      }
+      if (event.type === 'app.sendForSignature' && snapshot.matches('awaitingSignature')) {
+        await turn.save({ label: draftLabel(snapshot.context.draft) });
+        return { card: await sendForSignature(deps, actor, record.id, snapshot.context.draft, now), kept: true };
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
       await turn.save({ label: draftLabel(snapshot.context.draft) });

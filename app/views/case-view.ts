@@ -115,7 +115,11 @@ export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailVi
       explanation: result.explanation,
     },
     ...(application.signature.signedBy
-      ? { signedText: `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` }
+      ? {
+          signedText:
+            `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` +
+            (application.signature.draftedBy ? ` (ifylld av ${application.signature.draftedBy})` : ''),
+        }
       : {}),
     changes: previous
       ? versionChanges(previous.data as TApplication, application, { assessment: profile.assessment, unitName: (id) => (id === unit.id ? unit.name : undefined) })

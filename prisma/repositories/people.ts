@@ -20,13 +20,16 @@ function withRoles(row: PersonRow & { roles: RoleAssignment[] }): PersonWithRole
     ...toPerson(row),
     roles: row.roles.map((r) => ({ role: r.role, unitId: r.unitId })),
     ledUnitIds: row.roles.filter((r) => r.role === 'principal' && r.unitId !== null).map((r) => r.unitId as string),
+    draftUnitIds: row.roles.filter((r) => r.role === 'drafter' && r.unitId !== null).map((r) => r.unitId as string),
   };
 }
 
-// Principals hold one grant per unit they lead; the other roles are municipality-wide.
+// Principals and drafters hold one grant per unit they lead or draft for; the other roles are
+// municipality-wide.
+const UNIT_ROLES: readonly Role[] = ['principal', 'drafter'];
 function checkGrant(role: Role, unitId: string | null): void {
-  if (role === 'principal' && unitId === null) throw new TypeError('A principal grant needs the unit the person leads.');
-  if (role !== 'principal' && unitId !== null) throw new TypeError(`A ${role} grant is for the whole municipality, not a unit.`);
+  if (UNIT_ROLES.includes(role) && unitId === null) throw new TypeError(`A ${role} grant needs the unit it is for.`);
+  if (!UNIT_ROLES.includes(role) && unitId !== null) throw new TypeError(`A ${role} grant is for the whole municipality, not a unit.`);
 }
 
 export function createPeopleRepository(db: Db): PeopleRepository {
@@ -45,6 +48,16 @@ export function createPeopleRepository(db: Db): PeopleRepository {
     async unitsLedBy(personId) {
       const rows = await db.unit.findMany({ where: { roleAssignments: { some: { personId, role: 'principal' } } }, orderBy: { name: 'asc' } });
       return rows.map(toUnit);
+    },
+
+    async unitsDraftedBy(personId) {
+      const rows = await db.unit.findMany({ where: { roleAssignments: { some: { personId, role: 'drafter' } } }, orderBy: { name: 'asc' } });
+      return rows.map(toUnit);
+    },
+
+    async principalsOf(unitId) {
+      const rows = await db.person.findMany({ where: { roles: { some: { role: 'principal', unitId } } }, orderBy: { displayName: 'asc' } });
+      return rows.map(toPerson);
     },
 
     async listByRole(municipalityId, role) {
