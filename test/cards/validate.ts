@@ -27,7 +27,8 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^measure\.(type|description|hoursPerWeek|cost)$/,
   /^effect\.description$/,
   /^attachment\.(kind|id)$/,
-  /^signature\.confirmed$/,
+  // signature.comment: the principal sending a drafter's application back.
+  /^signature\.(confirmed|comment)$/,
   /^followUp\.(results|continuedNeed|comment)$/,
   /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,
   /^completion\.(message|step)$/,
