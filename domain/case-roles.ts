@@ -33,6 +33,8 @@ export interface CaseParties {
   // The principal who applied (signed) for the case.
   principalId: string;
   unitId: string;
+  // The handler on record; a handler hands over only a case that is theirs or nobody's.
+  assignedHandlerId?: string | null;
 }
 
 export type Permission = { ok: true } | { ok: false; code: string; message: string };
@@ -47,6 +49,9 @@ export const CASE_PERMISSION_CODES = {
   'case.decide.headOnly': 'Only the head of Elevhälsan decides.',
   'case.decision.resend.forbidden': 'Only a handler or the head of Elevhälsan may send a decision again.',
   'case.notified.systemOnly': 'Set by the delivery of the decision, never by a person.',
+  'case.propose.forbidden': 'Only a handler or the head of Elevhälsan writes a proposal for decision.',
+  'case.handover.forbidden': 'Only the head, or the handler of the case (or of an unassigned case), hands it to another handler.',
+  'case.withdraw.forbidden': 'Only the principal of the case, or a principal of its unit, withdraws the application.',
 } as const;
 export type CasePermissionCode = keyof typeof CASE_PERMISSION_CODES;
 
@@ -110,6 +115,24 @@ export function mayPerform(action: CaseAction, actor: CaseActor, kase: CaseParti
       return isElevhalsan(actor)
         ? ALLOWED
         : deny('case.decision.resend.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan skicka beslutet igen.');
+    case 'case.propose':
+      return isElevhalsan(actor)
+        ? ALLOWED
+        : deny('case.propose.forbidden', 'Bara Elevhälsans handläggare och chefen för Elevhälsan kan skriva förslag till beslut.');
+    case 'case.handover':
+      // The head distributes the work; a handler passes on only what is theirs (or nobody's).
+      if (has(actor, 'head')) return ALLOWED;
+      if (has(actor, 'handler') && (!kase.assignedHandlerId || kase.assignedHandlerId === actor.personId)) return ALLOWED;
+      return deny(
+        'case.handover.forbidden',
+        has(actor, 'handler')
+          ? 'Ärendet har en annan handläggare. Be den handläggaren eller chefen för Elevhälsan att lämna över det.'
+          : 'Bara chefen för Elevhälsan och ärendets handläggare kan lämna över ärendet till en annan handläggare.',
+      );
+    case 'case.withdraw':
+      return isPrincipalOfCase(actor, kase)
+        ? ALLOWED
+        : deny('case.withdraw.forbidden', 'Bara rektorn för enheten kan återkalla ansökan.');
     case 'case.notified':
       return deny(
         'case.notified.systemOnly',

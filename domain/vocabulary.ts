@@ -13,7 +13,9 @@ export const ZUnitKind = z.enum(['kommunal', 'fristaende']);
 export type TUnitKind = z.infer<typeof ZUnitKind>;
 export const UNIT_KINDS = ZUnitKind.options;
 
-export const ZCaseStatus = z.enum(['submitted', 'in_review', 'completion_requested', 'resubmitted', 'decided']);
+// proposed: a handler's proposal waits for the head's decision. withdrawn: the principal took the
+// application back before the decision.
+export const ZCaseStatus = z.enum(['submitted', 'in_review', 'completion_requested', 'resubmitted', 'decided', 'proposed', 'withdrawn']);
 export type TCaseStatus = z.infer<typeof ZCaseStatus>;
 export const CASE_STATUSES = ZCaseStatus.options;
 
@@ -44,6 +46,12 @@ export const ZCaseAction = z.enum([
   'case.decision.resend',
   // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
   'case.notified',
+  // Write a proposal for decision (förslag till beslut) and send it to the head.
+  'case.propose',
+  // Give the case to a named handler (the head), or pass it on (its handler).
+  'case.handover',
+  // The principal takes the application back before the decision.
+  'case.withdraw',
 ]);
 export type TCaseAction = z.infer<typeof ZCaseAction>;
 export const CASE_ACTIONS = ZCaseAction.options;
@@ -72,6 +80,9 @@ export const ZAuditAction = z.enum([
   'case.decided',
   'case.notified',
   'case.delivery_failed',
+  'case.proposed',
+  'case.handed_over',
+  'case.withdrawn',
   'case.erased',
   'attachment.sent',
   'followup.submitted',

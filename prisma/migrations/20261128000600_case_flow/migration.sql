@@ -2,3 +2,7 @@
 
 -- AlterEnum
 ALTER TYPE "role" ADD VALUE 'drafter';
+
+-- A handler's proposal waiting for the head's decision; an application the principal withdrew.
+ALTER TYPE "case_status" ADD VALUE 'proposed';
+ALTER TYPE "case_status" ADD VALUE 'withdrawn';
