@@ -503,7 +503,7 @@ describe('application machine: a drafter sends, the principal signs', () => {
   const drafterMachine = createApplicationMachine({ ...env, ledUnitIds: [] });
   const atSummary = (m: typeof machine) => {
     const app = validApplication();
-    const actor = createActor(m).start();
+    const actor = createActor(m, { input: {} }).start();
     for (const step of APPLICATION_STEPS) {
       if (step === 'summary') break;
       if (step === 'measures') for (const measure of app.measures ?? []) actor.send({ type: 'measure.add', measure });
@@ -537,7 +537,7 @@ describe('application machine: a drafter sends, the principal signs', () => {
     actor.send({ type: 'step.goto', step: 'need' });
     assert.ok(actor.getSnapshot().matches('awaitingSignature'), 'the drafter cannot edit while the principal has it');
     // The principal's turn: the same snapshot in the principal's environment.
-    const principal = createActor(machine, { snapshot: actor.getPersistedSnapshot() as Snapshot<unknown> as Snap }).start();
+    const principal = createActor(machine, { snapshot: actor.getPersistedSnapshot() as Snapshot<unknown> as Snap, input: {} }).start();
     principal.send({ type: 'signature.sign' });
     const signed = principal.getSnapshot();
     assert.ok(signed.matches('submitted'), JSON.stringify(signed.value));
