@@ -18,6 +18,9 @@ import { openCompletionForm, requestCompletion } from '../app/case/request-compl
 import { resendDecision } from '../app/case/resend-decision';
 import { openAssessmentForm, reviewAssessment } from '../app/case/review-assessment';
 import { viewCase } from '../app/case/view-case';
+import { handOver, openHandoverForm } from '../app/case/handover';
+import { openProposalForm, sendProposal } from '../app/case/propose';
+import { openWithdrawForm, withdraw } from '../app/case/withdraw';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
 import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
@@ -65,6 +68,13 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'app.sendForSignature': ({ deps, actor }, { draftId }, inputs) => sendApplicationForSignature(deps, actor, draftId, inputs),
   'draft.sign': ({ deps, actor }, { draftId }) => signDraft(deps, actor, draftId),
   'draft.return': ({ deps, actor }, { draftId }, inputs) => returnDraft(deps, actor, draftId, inputs),
+  // Proposal for decision, a named handler, the principal's withdrawal.
+  'case.proposal.form': ({ deps, actor, place }, { caseId }) => openProposalForm(deps, actor, caseId, place),
+  'case.proposal.send': ({ deps, actor }, { caseId }, inputs) => sendProposal(deps, actor, caseId, inputs),
+  'case.handover.form': ({ deps, actor, place }, { caseId }) => openHandoverForm(deps, actor, caseId, place),
+  'case.handover.send': ({ deps, actor }, { caseId }, inputs) => handOver(deps, actor, caseId, inputs),
+  'case.withdraw.form': ({ deps, actor }, { caseId }) => openWithdrawForm(deps, actor, caseId),
+  'case.withdraw.send': ({ deps, actor }, { caseId }, inputs) => withdraw(deps, actor, caseId, inputs),
   'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
   'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
   'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),

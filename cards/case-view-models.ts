@@ -22,6 +22,10 @@ export type CaseActionFlags = {
   adjustAssessment: boolean;
   requestCompletion: boolean;
   decide: boolean;
+  // The case flow: a proposal for decision, a named handler, the principal's withdrawal.
+  propose?: boolean;
+  handover?: boolean;
+  withdraw?: boolean;
 };
 
 export type CaseDecisionSummary = {
@@ -162,6 +166,38 @@ export type DecisionFormViewModel = {
   // What was typed when the bot refused the form; the defaults above apply where unset.
   values?: DecisionFormValues;
   // Keyed by "decision.outcome", "decision.amountPerMonth", ….
+  errors: Record<string, string>;
+  // The handler's proposal the form is prefilled with, shown above the fields.
+  proposal?: ProposalSummary;
+};
+
+// A handler's proposal for decision, as the head reads it.
+export type ProposalSummary = {
+  byName: string;
+  dateText: string;
+  facts: Array<{ title: string; value: string }>;
+};
+
+// The handler's form for a proposal for decision (the decision's fields, sent to the head).
+export type ProposalFormViewModel = Omit<DecisionFormViewModel, 'proposal'>;
+
+// The head assigns a named handler; a handler passes the case on.
+export type HandoverFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
+  currentHandler?: string;
+  handlers: Array<{ id: string; name: string }>;
+  errors: Record<string, string>;
+};
+
+// The principal withdraws the application before the decision.
+export type WithdrawFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
   errors: Record<string, string>;
 };
 

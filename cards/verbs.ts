@@ -66,6 +66,15 @@ export const VERB_SCHEMAS = {
   // (input: signature.comment).
   'draft.sign': draft,
   'draft.return': draft,
+  // A handler's proposal for decision (förslag till beslut); the same inputs as the decision.
+  'case.proposal.form': kase,
+  'case.proposal.send': kase,
+  // A named handler (input: handover.to, a person id the bot checks is a handler).
+  'case.handover.form': kase,
+  'case.handover.send': kase,
+  // The principal withdraws the application (input: withdrawal.reason).
+  'case.withdraw.form': kase,
+  'case.withdraw.send': kase,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

@@ -452,6 +452,25 @@ export interface AuditRepository {
 
 // ---- all of them ----------------------------------------------------------------------------
 
+// A handler's proposal for decision, for the head.
+export interface ProposalRecord {
+  id: string;
+  caseId: string;
+  outcome: TDecisionOutcome;
+  amountPerMonth: number | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  approvedMeasureIds: string[];
+  proposedById: string;
+  proposedAt: Date;
+}
+
+export interface ProposalRepository {
+  record(input: Omit<ProposalRecord, 'id' | 'proposedAt'> & { proposedAt?: Date }): Promise<ProposalRecord>;
+  latest(caseId: string): Promise<ProposalRecord | null>;
+}
+
 export interface Repositories {
   municipalities: MunicipalityRepository;
   people: PeopleRepository;
@@ -464,6 +483,7 @@ export interface Repositories {
   conversations: ConversationRepository;
   channelPosts: ChannelPostRepository;
   completions: CompletionRepository;
+  proposals: ProposalRepository;
   audit: AuditRepository;
   // Runs `work` in one transaction; the repositories it gets write inside it.
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;

@@ -83,6 +83,8 @@ export const ZAuditAction = z.enum([
   'case.proposed',
   'case.handed_over',
   'case.withdrawn',
+  // The head's decision departed from the handler's proposal (the departures in the details).
+  'case.decision_departed_from_proposal',
   'case.erased',
   'attachment.sent',
   'followup.submitted',

@@ -3,7 +3,7 @@
 // decision and the case's new status are written in one transaction; the letter goes to the
 // principal's chat through the job queue.
 import { z } from 'zod';
-import { decisionFormCard, messageCard, type DecisionFormValues } from '../../cards';
+import { decisionFormCard, messageCard, type DecisionFormValues, type ProposalSummary } from '../../cards';
 import { decisionText, validateDecision } from '../../domain/decision-text';
 import { MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
 import { ConflictError } from '../../domain/ports';
@@ -14,9 +14,10 @@ import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { QUEUES } from '../jobs/queue';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
+import { departuresFromProposal, proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
-function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues) {
+function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues, proposal?: ProposalSummary) {
   const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
   return decisionFormCard({
     caseId: bundle.kase.id,
@@ -32,11 +33,12 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
     measures: bundle.application.measures,
     errors,
     ...(values ? { values } : {}),
+    ...(proposal ? { proposal } : {}),
   });
 }
 
 const optionalText = z.string().trim().max(4000, 'Skriv högst 4000 tecken.').optional().transform((v) => (v ? v : undefined));
-const ZDecisionInputs = z.object({
+export const ZDecisionInputs = z.object({
   'decision.outcome': ZDecisionOutcome.optional(),
   'decision.amountPerMonth': z
     .union([z.string(), z.number()])
@@ -143,9 +145,39 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     }
     await deps.jobs?.enqueue(QUEUES.decision, { decisionId: decision.id });
     await refreshChannelCard(deps, caseId);
+    // Where the decision departs from the handler's proposal: recorded, and told to both.
+    const proposal = await proposalFor(deps.repos, bundle);
+    const departed = departuresFromProposal(bundle, proposal?.record ?? null, {
+      outcome,
+      amountPerMonth: fields.amountPerMonth,
+      from: fields.from,
+      to: fields.to,
+      approvedMeasureIds: approved.map((m) => m.id),
+      reason: fields.reason,
+    });
+    let departureText = '';
+    if (proposal && departed.length > 0) {
+      await deps.repos.audit.append({
+        municipalityId: bundle.kase.municipalityId,
+        actorId: actor.person.id,
+        action: 'case.decision_departed_from_proposal',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { proposalId: proposal.record.id, decisionId: decision.id, departures: departed },
+      });
+      departureText = ` Beslutet avviker från förslaget: ${departed.map((d) => `${d.label.toLowerCase()} (förslag: ${d.proposed}; beslut: ${d.decided})`).join('; ')}.`;
+      if (proposal.record.proposedById !== actor.person.id) {
+        await deps.ownChat?.sendCard(
+          proposal.record.proposedById,
+          messageCard({ title: 'Beslut fattat på ditt förslag', text: `${actor.person.displayName} har fattat beslut i ${bundle.kase.caseNumber}.${departureText}` }),
+        );
+      }
+    } else if (proposal) {
+      departureText = ' Beslutet följer förslaget.';
+    }
     return messageCard({
       title: 'Beslutet är fattat',
-      text: `Beslutet i ${bundle.kase.caseNumber} skickas nu till rektorns chatt. Kortet i Elevhälsans kanal visar när det är levererat.`,
+      text: `Beslutet i ${bundle.kase.caseNumber} skickas nu till rektorns chatt. Kortet i Elevhälsans kanal visar när det är levererat.${departureText}`,
       actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
     });
   });
@@ -155,6 +187,12 @@ export function openDecisionForm(deps: AppDeps, actor: Actor, caseId: string, pl
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
     bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
       ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
-      : privately(deps, actor, place, decisionForm(bundle)),
+      : privately(deps, actor, place, await prefilledDecisionForm(deps, bundle)),
   );
+}
+
+// With a handler's proposal, the form opens filled in with it and shows it above the fields.
+async function prefilledDecisionForm(deps: AppDeps, bundle: CaseBundle) {
+  const proposal = await proposalFor(deps.repos, bundle);
+  return proposal ? decisionForm(bundle, {}, proposal.values, proposal.summary) : decisionForm(bundle);
 }

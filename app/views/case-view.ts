@@ -25,12 +25,19 @@ export function allowedFor(actor: Actor | null, bundle: CaseBundle): CaseActionF
   if (!actor) return NOTHING_ALLOWED;
   const who = caseActor(actor);
   const may = (action: CaseAction) => mayPerform(action, who, bundle.kase).ok;
+  const { status } = bundle.kase;
+  // A withdrawn application is closed: it can be read, nothing more.
+  if (status === 'withdrawn') return { ...NOTHING_ALLOWED, view: may('case.view') };
+  const open = status !== 'decided';
   return {
     view: may('case.view'),
     assign: may('case.assign'),
     adjustAssessment: may('case.review'),
-    requestCompletion: may('case.completion.request') && bundle.kase.status !== 'completion_requested',
-    decide: may('case.decide') && bundle.kase.status !== 'completion_requested',
+    requestCompletion: may('case.completion.request') && status !== 'completion_requested',
+    decide: may('case.decide') && status !== 'completion_requested',
+    propose: open && may('case.propose') && status !== 'completion_requested',
+    handover: open && may('case.handover'),
+    withdraw: open && may('case.withdraw'),
   };
 }
 
@@ -80,7 +87,7 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
     ...(decision ? { decision: decisionSummary(decision, tz) } : {}),
     deliveryFailed: decision?.deliveryStatus === 'failed',
     refreshUserIds,
-    allowed: viewer ? allowedFor(viewer, bundle) : CHANNEL_DEFAULT,
+    allowed: viewer ? allowedFor(viewer, bundle) : bundle.kase.status === 'withdrawn' ? { ...NOTHING_ALLOWED, view: true } : CHANNEL_DEFAULT,
   };
 }
 

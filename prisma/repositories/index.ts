@@ -11,6 +11,7 @@ import { createDecisionRepository } from './decisions';
 import { createFollowUpRepository } from './follow-ups';
 import { createMunicipalityRepository } from './municipalities';
 import { createPeopleRepository } from './people';
+import { createProposalRepository } from './proposals';
 import { type Db, inTransaction } from './shared';
 import { createSnapshotRepository } from './snapshots';
 import { createUnitRepository } from './units';
@@ -32,6 +33,7 @@ function bind(db: Db): Repositories {
     conversations: createConversationRepository(db),
     channelPosts: createChannelPostRepository(db),
     completions: createCompletionRepository(db),
+    proposals: createProposalRepository(db),
     audit: createAuditRepository(db),
     // Inside a transaction this joins it: Prisma has no nested transactions.
     transaction: (work) => inTransaction(db, (tx) => work(bind(tx))),

@@ -32,6 +32,9 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^followUp\.(results|continuedNeed|comment)$/,
   /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,
   /^completion\.(message|step)$/,
+  // The case flow: a named handler, the principal's reason for withdrawing.
+  /^handover\.to$/,
+  /^withdrawal\.reason$/,
 ];
 
 // Properties of schema 1.5, per type, for the types our cards use. The parser silently drops
