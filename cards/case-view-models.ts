@@ -102,9 +102,12 @@ export type CompletionFormViewModel = {
   unitName: string;
   termLabel: string;
   // What was typed when the bot refused the form, so it comes back filled in.
-  values?: { message?: string; step?: ApplicationStep };
+  values?: { message?: string; step?: ApplicationStep; replyBy?: string };
   // Keyed by "completion.message" and "completion.step".
   errors: Record<string, string>;
+  // YYYY-MM-DD: the reply date's default (the profile's) and the earliest allowed (today).
+  replyByDefault?: string;
+  today?: string;
 };
 
 // Sent to the principal's chat.
@@ -121,6 +124,8 @@ export type CompletionRequestViewModel = {
   // "3 mars 2027"
   requestedText: string;
   requestedBy?: string;
+  // "17 mars 2027": by when the principal should answer.
+  replyByText?: string;
 };
 
 export type AssessmentReviewViewModel = {

@@ -406,11 +406,13 @@ export interface CompletionRequestRecord {
   deliveryStatus: DeliveryStatus;
   answeredVersion: number | null;
   answeredAt: Date | null;
+  // YYYY-MM-DD: by when the principal should answer; null for requests made before there was one.
+  replyBy?: string | null;
 }
 
 export interface CompletionRepository {
   // `requestedAt` from the injected clock; unset: the database's own time.
-  create(input: { caseId: string; message: string; step: string; requestedById: string; requestedAt?: Date }): Promise<CompletionRequestRecord>;
+  create(input: { caseId: string; message: string; step: string; requestedById: string; requestedAt?: Date; replyBy?: string | null }): Promise<CompletionRequestRecord>;
   get(id: string): Promise<CompletionRequestRecord | null>;
   forCase(caseId: string): Promise<CompletionRequestRecord[]>;
   // The newest request the principal has not answered yet.

@@ -14,6 +14,7 @@ import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { QUEUES } from '../jobs/queue';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
+import { overdueCompletion } from './completion-overdue';
 import { departuresFromProposal, proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
@@ -100,7 +101,9 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     const problems = validateDecision(fields);
     if (problems.length > 0) return decisionForm(bundle, Object.fromEntries(problems.map((p) => [p.field, p.message])), values);
 
-    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
+    // A completion past its reply date: decided on what was submitted.
+    const completionOverdue = overdueCompletion(bundle, deps.clock.now()) !== null;
+    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind, ...(completionOverdue ? { completionOverdue } : {}) });
     if (!moved.ok) return { toast: moved.message };
     const now = deps.clock.now();
     const profile = bundle.municipality.profile;
@@ -185,7 +188,7 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
 
 export function openDecisionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
-    bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
+    bundle.kase.status === 'decided' || (bundle.kase.status === 'completion_requested' && !overdueCompletion(bundle, deps.clock.now()))
       ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
       : privately(deps, actor, place, await prefilledDecisionForm(deps, bundle)),
   );

@@ -31,7 +31,7 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^signature\.(confirmed|comment)$/,
   /^followUp\.(results|continuedNeed|comment)$/,
   /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties)$/,
-  /^completion\.(message|step)$/,
+  /^completion\.(message|step|replyBy)$/,
   // The case flow: a named handler, the principal's reason for withdrawing.
   /^handover\.to$/,
   /^withdrawal\.reason$/,

@@ -30,3 +30,7 @@ CREATE INDEX "proposals_case_id_proposed_at_idx" ON "proposals"("case_id", "prop
 
 -- AddForeignKey
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The date by which the principal should answer a request for completion.
+-- AlterTable
+ALTER TABLE "completion_requests" ADD COLUMN "reply_by" DATE;
