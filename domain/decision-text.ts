@@ -4,6 +4,7 @@
 // What the letter must say comes from DOMAIN.md and Nora's rules (shared/seeds/003_…): why a
 // rejection is not a finding of "no need", the appeal route for independent units, the municipal
 // unit's duty to give the support anyway, payment, follow-up and repayment.
+import { addresseeLines, type LetterAddressee } from './letter-addressee';
 import type { TMunicipalityProfile } from './profile';
 import type { UnitKind } from './ports';
 import { DECISION_OUTCOMES, type Problem, type TDecisionOutcome, type TSchoolForm } from './schemas';
@@ -48,6 +49,8 @@ export interface DecisionTextInput extends Omit<DecisionFields, 'unitKind'> {
   decidedBy: { name: string; title: string };
   // YYYY-MM-DD
   decisionDate: string;
+  // Whom the letter is addressed to (domain/letter-addressee); without it, no address lines.
+  addressee?: LetterAddressee;
 }
 
 export const DECISION_PROBLEM_CODES = {
@@ -254,6 +257,7 @@ export function decisionText(input: DecisionTextInput): string {
   };
 
   add('BESLUT OM TILLÄGGSBELOPP');
+  if (input.addressee) add(...addresseeLines(input.addressee));
   add(
     `${municipality}, Elevhälsan`,
     `Ärende: ${input.caseNumber}`,

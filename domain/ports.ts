@@ -85,6 +85,8 @@ export interface Unit {
   kind: UnitKind;
   huvudman: string;
   schoolForms: TSchoolForm[];
+  // The huvudman's organisation number, where known.
+  orgNumber?: string | null;
 }
 
 export interface UnitRepository {

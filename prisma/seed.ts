@@ -41,6 +41,12 @@ const UNITS: DemoUnit[] = [
   { id: DEMO_IDS.units.naktergalen, name: 'Friskolan Näktergalen', kind: 'fristaende', huvudman: 'Näktergalen AB', schoolForms: ['forskola', 'grundskola'] },
 ];
 
+// Fictitious organisation numbers (Nora kommun's is the municipality's own form, 212000-xxxx).
+const ORG_NUMBERS: Record<string, string> = {
+  [DEMO_IDS.units.jarnboas]: '212000-1983',
+  [DEMO_IDS.units.naktergalen]: '556123-4567',
+};
+
 interface DemoPerson {
   id: string;
   aadObjectId: string;
@@ -91,6 +97,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       const { id, ...data } = unit;
       await tx.unit.upsert({ where: { id }, create: { id, municipalityId, ...data }, update: data });
     }
+    // The huvudmän's organisation numbers, for the decision letters (kept apart from UNITS).
+    for (const [id, orgNumber] of Object.entries(ORG_NUMBERS)) await tx.unit.update({ where: { id }, data: { orgNumber } });
     for (const [i, person] of DEMO_PEOPLE.entries()) {
       const data = { municipalityId, tenantId, aadObjectId: person.aadObjectId, displayName: person.displayName, email: person.email };
       await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...data }, update: data });

@@ -118,6 +118,13 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
       schoolForm: bundle.application.pupil.schoolForm,
       decidedBy: { name: actor.person.displayName, title: ROLE_LABELS.head },
       decisionDate: localDate(now, profile.timeZone),
+      addressee: {
+        principalName: (await deps.repos.people.get(bundle.kase.principalId))?.displayName ?? 'okänd',
+        unitName: bundle.unit.name,
+        unitKind: bundle.unit.kind,
+        huvudman: bundle.unit.huvudman,
+        orgNumber: bundle.unit.orgNumber ?? null,
+      },
     });
     let decision;
     try {

@@ -34,3 +34,7 @@ ALTER TABLE "proposals" ADD CONSTRAINT "proposals_case_id_fkey" FOREIGN KEY ("ca
 -- The date by which the principal should answer a request for completion.
 -- AlterTable
 ALTER TABLE "completion_requests" ADD COLUMN "reply_by" DATE;
+
+-- The huvudman's organisation number, for the decision letter to a fristående unit.
+-- AlterTable
+ALTER TABLE "units" ADD COLUMN "org_number" TEXT;
