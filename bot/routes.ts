@@ -21,6 +21,7 @@ import { viewCase } from '../app/case/view-case';
 import { handOver, openHandoverForm } from '../app/case/handover';
 import { openProposalForm, sendProposal } from '../app/case/propose';
 import { openWithdrawForm, withdraw } from '../app/case/withdraw';
+import { endDecision, openEndDecisionForm } from '../app/case/end-decision';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
 import { followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
@@ -75,6 +76,8 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.handover.send': ({ deps, actor }, { caseId }, inputs) => handOver(deps, actor, caseId, inputs),
   'case.withdraw.form': ({ deps, actor }, { caseId }) => openWithdrawForm(deps, actor, caseId),
   'case.withdraw.send': ({ deps, actor }, { caseId }, inputs) => withdraw(deps, actor, caseId, inputs),
+  'case.decision.end.form': ({ deps, actor, place }, { caseId }) => openEndDecisionForm(deps, actor, caseId, place),
+  'case.decision.end.send': ({ deps, actor }, { caseId }, inputs) => endDecision(deps, actor, caseId, inputs),
   'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
   'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
   'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),

@@ -189,6 +189,7 @@ function buttons(vm: CaseDetailViewModel): CardAction[] {
     if (allowed.handover) actions.push(execute('Lämna över', 'case.handover.form', { caseId }));
     if (allowed.withdraw) actions.push(execute('Återkalla ansökan', 'case.withdraw.form', { caseId }));
   }
+  if (vm.decision && allowed.endDecision) actions.push(execute('Avsluta beslutet i förtid', 'case.decision.end.form', { caseId }));
   actions.push(execute('Ärendekön', 'cases.queue', {}));
   return actions;
 }

@@ -26,10 +26,25 @@ export type CaseActionFlags = {
   propose?: boolean;
   handover?: boolean;
   withdraw?: boolean;
+  endDecision?: boolean;
+};
+
+// The head ends a granted decision early when the child leaves the unit.
+export type EndDecisionFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
+  // The decision's period (YYYY-MM-DD): the end date must fall within it.
+  from: string;
+  to: string;
+  errors: Record<string, string>;
 };
 
 export type CaseDecisionSummary = {
   outcome: TDecisionOutcome;
+  // "Upphör från och med 1 december 2027": ended early when the child left the unit.
+  endedText?: string;
   // The date alone: "12 maj 2027".
   decidedText: string;
   // Set when something was granted: "18 083 kr" and "1 augusti 2027 – 31 januari 2028".

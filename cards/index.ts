@@ -22,4 +22,4 @@ export { decisionFormCard } from './decision-form';
 export { decisionCard } from './decision';
 export { caseQueueCard } from './case-queue';
 export { signatureRequestCard } from './signature-request';
-export { proposalFormCard, proposalBlock, handoverFormCard, withdrawFormCard } from './proposal-form';
+export { proposalFormCard, proposalBlock, handoverFormCard, withdrawFormCard, endDecisionFormCard } from './proposal-form';

@@ -3,7 +3,7 @@
 import { DECISION_OUTCOMES, ELIGIBLE_MEASURE_TYPES } from '../domain/schemas';
 import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
 import type { AdaptiveCard, CardElement } from './types';
-import type { HandoverFormViewModel, ProposalFormViewModel, ProposalSummary, WithdrawFormViewModel } from './case-view-models';
+import type { EndDecisionFormViewModel, HandoverFormViewModel, ProposalFormViewModel, ProposalSummary, WithdrawFormViewModel } from './case-view-models';
 import { adaptiveCard, container, factSet, heading, subtle, text } from './card';
 import { execute } from './actions';
 import { choiceSet, dateInput, numberInput, textInput } from './inputs';
@@ -134,6 +134,29 @@ export function withdrawFormCard(vm: WithdrawFormViewModel): AdaptiveCard {
     [
       execute('Återkalla ansökan', 'case.withdraw.send', { caseId: vm.caseId }, { style: 'destructive', associatedInputs: 'auto' }),
       execute('Mina ärenden', 'cases.mine', {}, { associatedInputs: 'none' }),
+    ],
+  );
+}
+
+export function endDecisionFormCard(vm: EndDecisionFormViewModel): AdaptiveCard {
+  const fields: CardElement[] = [
+    ...dateInput({ id: 'decision.endFrom', label: 'Upphör från och med', errorMessage: 'Välj en dag inom beslutets period.', min: vm.from, max: vm.to }, vm.errors),
+    ...textInput(
+      { id: 'decision.endReason', label: 'Skäl', multiline: true, placeholder: 'Till exempel att barnet har bytt enhet', errorMessage: 'Skriv varför beslutet upphör.' },
+      vm.errors,
+    ),
+  ];
+  return adaptiveCard(
+    [
+      heading('Avsluta beslutet i förtid'),
+      factSet(caseFacts(vm)),
+      text('När barnet lämnar enheten upphör tilläggsbeloppet från den dag du väljer. Utbetalningen följer det datumet, och rektorn får besked i chatten.'),
+      ...errorSummary(vm.errors, fields),
+      ...fields,
+    ],
+    [
+      execute('Avsluta beslutet', 'case.decision.end.send', { caseId: vm.caseId }, { style: 'destructive', associatedInputs: 'auto' }),
+      execute('Avbryt', 'case.view', { caseId: vm.caseId }, { associatedInputs: 'none' }),
     ],
   );
 }

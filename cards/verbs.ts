@@ -75,6 +75,9 @@ export const VERB_SCHEMAS = {
   // The principal withdraws the application (input: withdrawal.reason).
   'case.withdraw.form': kase,
   'case.withdraw.send': kase,
+  // The head ends a granted decision early (inputs: decision.endFrom, decision.endReason).
+  'case.decision.end.form': kase,
+  'case.decision.end.send': kase,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

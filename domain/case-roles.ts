@@ -52,6 +52,7 @@ export const CASE_PERMISSION_CODES = {
   'case.propose.forbidden': 'Only a handler or the head of Elevhälsan writes a proposal for decision.',
   'case.handover.forbidden': 'Only the head, or the handler of the case (or of an unassigned case), hands it to another handler.',
   'case.withdraw.forbidden': 'Only the principal of the case, or a principal of its unit, withdraws the application.',
+  'case.decision.end.headOnly': 'Only the head of Elevhälsan ends a decision early (a new decision on the grant).',
 } as const;
 export type CasePermissionCode = keyof typeof CASE_PERMISSION_CODES;
 
@@ -133,6 +134,10 @@ export function mayPerform(action: CaseAction, actor: CaseActor, kase: CaseParti
       return isPrincipalOfCase(actor, kase)
         ? ALLOWED
         : deny('case.withdraw.forbidden', 'Bara rektorn för enheten kan återkalla ansökan.');
+    case 'case.decision.end':
+      return has(actor, 'head')
+        ? ALLOWED
+        : deny('case.decision.end.headOnly', 'Bara chefen för Elevhälsan kan avsluta ett beslut i förtid. Kontakta Elevhälsan om barnet har lämnat enheten.');
     case 'case.notified':
       return deny(
         'case.notified.systemOnly',

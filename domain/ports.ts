@@ -288,6 +288,9 @@ export interface DecisionRecord {
   notifiedAt: Date | null;
   deliveryStatus: DeliveryStatus;
   appealDeadline: string | null;
+  // Set when the decision was ended early: the first day it no longer applies, and why.
+  endedFrom?: string | null;
+  endedReason?: string | null;
 }
 
 export interface DecisionRepository {
@@ -301,6 +304,9 @@ export interface DecisionRepository {
   get(id: string): Promise<DecisionRecord | null>;
   // Decisions not yet delivered (nor failed), decided before `olderThan`: the delivery sweep.
   listUndelivered(olderThan: Date, limit: number): Promise<string[]>;
+  // Ends a granted decision early (the child left the unit), with its audit entry; ConflictError
+  // if it was already ended.
+  end(id: string, input: { from: string; reason: string; by: string }): Promise<DecisionRecord>;
 }
 
 export interface FollowUpInput {

@@ -52,6 +52,8 @@ export const ZCaseAction = z.enum([
   'case.handover',
   // The principal takes the application back before the decision.
   'case.withdraw',
+  // End a granted decision early, from a date, when the child leaves the unit.
+  'case.decision.end',
 ]);
 export type TCaseAction = z.infer<typeof ZCaseAction>;
 export const CASE_ACTIONS = ZCaseAction.options;
@@ -85,6 +87,8 @@ export const ZAuditAction = z.enum([
   'case.withdrawn',
   // The head's decision departed from the handler's proposal (the departures in the details).
   'case.decision_departed_from_proposal',
+  // A granted decision ended early because the child left the unit.
+  'case.decision_ended',
   'case.erased',
   'attachment.sent',
   'followup.submitted',

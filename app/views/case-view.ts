@@ -38,6 +38,7 @@ export function allowedFor(actor: Actor | null, bundle: CaseBundle): CaseActionF
     propose: open && may('case.propose') && status !== 'completion_requested',
     handover: open && may('case.handover'),
     withdraw: open && may('case.withdraw'),
+    endDecision: !!bundle.decision && bundle.decision.outcome !== 'rejected' && !bundle.decision.endedFrom && may('case.decision.end'),
   };
 }
 
@@ -50,6 +51,7 @@ export function decisionSummary(decision: DecisionRecord, tz: string): CaseDecis
     decidedText: date(decision.decidedAt, tz),
     ...(granted && decision.amountPerMonth !== null ? { amountPerMonthText: formatKronor(decision.amountPerMonth) } : {}),
     ...(granted && decision.from && decision.to ? { periodText: `${formatSwedishDate(decision.from)} – ${formatSwedishDate(decision.to)}` } : {}),
+    ...(decision.endedFrom ? { endedText: `Upphör från och med ${formatSwedishDate(decision.endedFrom)}` } : {}),
   };
 }
 

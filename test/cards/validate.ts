@@ -35,6 +35,7 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   // The case flow: a named handler, the principal's reason for withdrawing.
   /^handover\.to$/,
   /^withdrawal\.reason$/,
+  /^decision\.(endFrom|endReason)$/,
 ];
 
 // Properties of schema 1.5, per type, for the types our cards use. The parser silently drops

@@ -40,8 +40,8 @@ const ELEVHALSAN_WORK: CaseAction[] = [
 // Who may do what: every actor against every action. Anything not listed is refused.
 const matrix: Array<{ name: string; actor: CaseActor; allowed: CaseAction[] }> = [
   { name: 'handler', actor: person('h1', ['handler']), allowed: ELEVHALSAN_WORK },
-  { name: 'head of Elevhälsan', actor: person('c1', ['head']), allowed: [...ELEVHALSAN_WORK, 'case.decide'] },
-  { name: 'handler who is also head', actor: person('hc', ['handler', 'head']), allowed: [...ELEVHALSAN_WORK, 'case.decide'] },
+  { name: 'head of Elevhälsan', actor: person('c1', ['head']), allowed: [...ELEVHALSAN_WORK, 'case.decide', 'case.decision.end'] },
+  { name: 'handler who is also head', actor: person('hc', ['handler', 'head']), allowed: [...ELEVHALSAN_WORK, 'case.decide', 'case.decision.end'] },
   { name: 'admin', actor: person('a1', ['admin']), allowed: ['case.view'] },
   {
     name: 'the principal who applied',
@@ -145,6 +145,8 @@ describe('mayPerform: the rules by name', () => {
     { name: 'a principal of another unit cannot withdraw', action: 'case.withdraw', actor: person('p-other', ['principal'], ['unit-b']), code: 'case.withdraw.forbidden' },
     { name: 'an admin cannot hand a case over', action: 'case.handover', actor: person('a1', ['admin']), code: 'case.handover.forbidden' },
     { name: 'a drafter cannot decide', action: 'case.decide', actor: drafterOf('d1', 'unit-a'), code: 'case.decide.headOnly' },
+    { name: 'a handler cannot end a decision early', action: 'case.decision.end', actor: person('h1', ['handler']), code: 'case.decision.end.headOnly' },
+    { name: 'a principal cannot end a decision early', action: 'case.decision.end', actor: person('p-applicant', ['principal'], ['unit-a']), code: 'case.decision.end.headOnly' },
   );
   for (const { name, action, actor, code } of cases) {
     test(name, () => {

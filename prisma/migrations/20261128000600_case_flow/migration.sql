@@ -38,3 +38,9 @@ ALTER TABLE "completion_requests" ADD COLUMN "reply_by" DATE;
 -- The huvudman's organisation number, for the decision letter to a fristående unit.
 -- AlterTable
 ALTER TABLE "units" ADD COLUMN "org_number" TEXT;
+
+-- A decision ended early because the child left the unit: from which day, why, and by whom.
+-- AlterTable
+ALTER TABLE "decisions" ADD COLUMN "ended_from" DATE,
+ADD COLUMN "ended_reason" TEXT,
+ADD COLUMN "ended_by_id" UUID;
