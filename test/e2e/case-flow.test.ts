@@ -213,7 +213,7 @@ async function draftedAndSigned(): Promise<{ caseId: string; caseNumber: string 
 }
 
 describe('proposal -> decision that differs', () => {
-  test('the handler proposes, the head decides from the prefilled form with a lower amount', async () => {
+  test('the handler proposes, the head decides from the prefilled form with a lower amount, and later ends it early', async () => {
     const { caseId, caseNumber } = await draftedAndSigned();
     await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.assign' });
 
@@ -253,6 +253,26 @@ describe('proposal -> decision that differs', () => {
     assert.equal(departed.actorId, head.id);
     assert.ok(audit.some((e) => e.action === 'case.proposed' && e.actorId === handler.id), 'the proposal is audited');
     assert.equal((await repos.cases.get(caseId))?.status, 'decided');
+
+    // The child leaves the unit: the head ends the decision early, from a date in its period.
+    const byHandlerEnd = await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.end.form' });
+    assert.match(String(byHandlerEnd.value), /Bara chefen/);
+    const view = await cardOfAction({ caseId }, { ...as(head), verb: 'case.view' });
+    const endForm = await press(harness, view, 'case.decision.end.form', {}, as(head));
+    assert.deepEqual(validateCard(endForm), []);
+    const outside = await press(harness, endForm, 'case.decision.end.send', { 'decision.endFrom': '2028-03-01', 'decision.endReason': 'Eleven har flyttat.' }, as(head));
+    assert.match(cardText(outside), /Välj en dag efter/);
+    const sinceEnd = harness.requests.length;
+    const ended = await press(harness, endForm, 'case.decision.end.send', { 'decision.endFrom': '2027-11-01', 'decision.endReason': 'Eleven har flyttat till en annan skola.' }, as(head));
+    assert.match(heading(ended), /Beslutet är avslutat/);
+    const [decision] = await repos.decisions.forCase(caseId);
+    assert.equal(decision?.endedFrom, '2027-11-01');
+    assert.equal(decision?.endedReason, 'Eleven har flyttat till en annan skola.');
+    const toPrincipal = cardIn(await harness.waitFor(postedTo(principal, sinceEnd, /upphör/), 10_000));
+    assert.match(cardText(toPrincipal), /1 november 2027/);
+    assert.ok((await repos.audit.list('case', caseId)).some((e) => e.action === 'case.decision_ended' && e.actorId === head.id), 'the end is audited');
+    const again = await harness.sendCardAction({ caseId, 'decision.endFrom': '2027-12-01', 'decision.endReason': 'x' }, { ...as(head), verb: 'case.decision.end.send' });
+    assert.match(String(again.value), /inget gällande/);
   });
 });
 
