@@ -12,7 +12,8 @@ export function notPrincipalCard(): AdaptiveCard {
 }
 
 export async function welcome(deps: AppDeps, actor: Actor | null, displayName?: string): Promise<AdaptiveCard> {
-  if (!actor || actor.units.length === 0) return welcomeCard({ displayName, isPrincipal: false, openDrafts: 0 });
+  // A drafter starts applications too (the principal signs them).
+  if (!actor || (actor.units.length === 0 && (actor.draftingUnits ?? []).length === 0)) return welcomeCard({ displayName, isPrincipal: false, openDrafts: 0 });
   const drafts = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);
   return welcomeCard({ displayName: displayName ?? actor.person.displayName, isPrincipal: true, openDrafts: drafts.length });
 }

@@ -96,6 +96,9 @@ describe('drafter -> principal signs -> case', () => {
   test('a drafter fills in the application, the principal sends it back, then signs it', async () => {
     const app = validApplication();
     app.unit = { id: DEMO_IDS.units.jarnboas };
+    // A drafter is welcomed as someone who applies, not turned away.
+    await harness.sendMessage('hjälp', as(drafter));
+    assert.ok(actionsOf(lastPostedCard(harness)).some((a) => a.verb === 'app.new'), 'a drafter may start an application');
     await harness.sendMessage('ny ansökan', as(drafter));
     const summary = await walkToSummary(harness, files, lastPostedCard(harness), app, [
       ['atgardsprogram.pdf', 'atgardsprogram'],
