@@ -327,6 +327,7 @@ describe('withdrawal', () => {
     const done = await press(harness, form, 'case.withdraw.send', { 'withdrawal.reason': 'Eleven har flyttat till en annan kommun.' }, as(principal));
     assert.match(heading(done), /återkallad/);
     assert.equal((await repos.cases.get(caseId))?.status, 'withdrawn');
+    assert.ok(!(await repos.cases.listQueue(DEMO_IDS.municipality)).some((c) => c.id === caseId), 'a withdrawn case leaves the queue');
     const entry = (await repos.audit.list('case', caseId)).find((e) => e.action === 'case.withdrawn');
     assert.equal((entry?.details as Record<string, unknown>)?.reason, 'Eleven har flyttat till en annan kommun.');
     const updated = await harness.waitFor((c) => c.kind === 'update' && c.conversationId === CHANNEL && harness.requests.indexOf(c) >= since && /Återkallad/.test(cardText(cardIn(c))), 10_000);
