@@ -8,6 +8,19 @@ export interface Actor {
   municipality: Municipality;
   // The units this person leads as principal (empty for other roles).
   units: Unit[];
+  // The units this person drafts applications for (a drafter; the principal signs).
+  draftingUnits?: Unit[];
+}
+
+// Every unit the person may fill in an application for: led or drafted for.
+export function applicationUnits(actor: Actor): Unit[] {
+  const led = new Set(actor.units.map((u) => u.id));
+  return [...actor.units, ...(actor.draftingUnits ?? []).filter((u) => !led.has(u.id))];
+}
+
+// Drafts for this unit go to its principal for signing: the person drafts but does not lead it.
+export function draftsFor(actor: Actor, unitId: string | undefined): boolean {
+  return !!unitId && !actor.person.ledUnitIds.includes(unitId) && (actor.draftingUnits ?? []).some((u) => u.id === unitId);
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {
@@ -21,5 +34,6 @@ export function caseActor(actor: Actor): CaseActor {
     municipalityId: actor.municipality.id,
     roles: actor.person.roles.map((r) => r.role),
     ledUnitIds: actor.person.ledUnitIds,
+    draftUnitIds: actor.person.draftUnitIds ?? [],
   };
 }

@@ -11,7 +11,8 @@ import type { AppDeps } from './deps';
 export function welcomeRoles(actor: Actor | null): WelcomeRoles {
   if (!actor) return { principal: false, handler: false, head: false, admin: false };
   return {
-    principal: actor.units.length > 0,
+    // A drafter starts applications too (the principal of the unit signs them).
+    principal: actor.units.length > 0 || (actor.draftingUnits ?? []).length > 0,
     handler: hasRole(actor, 'handler'),
     head: hasRole(actor, 'head'),
     admin: hasRole(actor, 'admin'),

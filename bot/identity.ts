@@ -13,12 +13,13 @@ export async function identify(
   if (!tenantId || !aadObjectId) return null;
   const person = await repos.people.findByAad(tenantId, aadObjectId);
   if (!person) return null;
-  const [municipality, units] = await Promise.all([
+  const [municipality, units, draftingUnits] = await Promise.all([
     repos.municipalities.get(person.municipalityId),
     person.ledUnitIds.length > 0 ? repos.people.unitsLedBy(person.id) : Promise.resolve([]),
+    (person.draftUnitIds ?? []).length > 0 ? repos.people.unitsDraftedBy(person.id) : Promise.resolve([]),
   ]);
   if (!municipality) return null;
-  return { person, municipality, units };
+  return { person, municipality, units, ...(draftingUnits.length > 0 ? { draftingUnits } : {}) };
 }
 
 // The same person, in one query, with where their personal chat was last seen (handlers.ts

@@ -3,7 +3,8 @@
 // Nothing here decides anything about an application or a case.
 import type { CardVerb, VerbData } from '../cards/verbs';
 import type { Actor } from '../app/actor';
-import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { addMeasure, answerStep, cancelLatestDraft, saveDraft, sendApplicationForSignature, sendDraftEvent, setAttachmentKind, submitApplication } from '../app/application/edit';
+import { returnDraft, signDraft } from '../app/application/sign';
 import { myCases, showDecision } from '../app/application/my-cases';
 import { openCompletionDraft } from '../app/application/open-completion';
 import { openDraft, resumeDrafts } from '../app/application/resume';
@@ -30,6 +31,10 @@ import {
   submitFollowUp,
 } from '../app/follow-up/dialog';
 import { viewFollowUp } from '../app/follow-up/view';
+import { handOver, openHandoverForm } from '../app/case/handover';
+import { openProposalForm, sendProposal } from '../app/case/propose';
+import { openWithdrawForm, withdraw } from '../app/case/withdraw';
+import { endDecision, openEndDecisionForm } from '../app/case/end-decision';
 import type { AppDeps, Reply, TurnPlace } from '../app/deps';
 import { answerQuestion, followUpInfoCard, notPrincipalCard, notUnderstoodCard, welcome } from '../app/help';
 import type { ParsedAction } from './action-data';
@@ -45,11 +50,11 @@ export interface RouteContext {
 type Inputs = Record<string, unknown>;
 type Route<V extends CardVerb> = (ctx: RouteContext, ids: VerbData[V], inputs: Inputs) => Promise<Reply>;
 
-// Only principals start applications; everyone else learns who to ask.
+// Only principals (and the drafters of a unit) start applications; everyone else learns who to ask.
 const principalOnly =
   <V extends CardVerb>(route: Route<V>): Route<V> =>
   (ctx, ids, inputs) =>
-    ctx.actor.units.length === 0 ? Promise.resolve(notPrincipalCard(ctx.actor)) : route(ctx, ids, inputs);
+    ctx.actor.units.length === 0 && (ctx.actor.draftingUnits ?? []).length === 0 ? Promise.resolve(notPrincipalCard(ctx.actor)) : route(ctx, ids, inputs);
 
 export const ROUTES: { [V in CardVerb]: Route<V> } = {
   // The principal's application.
@@ -74,6 +79,19 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.complete.open': ({ deps, actor }, { caseId }) => openCompletionDraft(deps, actor, caseId),
   // Elevhälsan's work on a case.
   'cases.queue': ({ deps, actor }) => queueCard(deps, actor),
+  // A drafter's application: to the principal, who signs it or sends it back.
+  'app.sendForSignature': ({ deps, actor }, { draftId }, inputs) => sendApplicationForSignature(deps, actor, draftId, inputs),
+  'draft.sign': ({ deps, actor }, { draftId }) => signDraft(deps, actor, draftId),
+  'draft.return': ({ deps, actor }, { draftId }, inputs) => returnDraft(deps, actor, draftId, inputs),
+  // Proposal for decision, a named handler, the principal's withdrawal.
+  'case.proposal.form': ({ deps, actor, place }, { caseId }) => openProposalForm(deps, actor, caseId, place),
+  'case.proposal.send': ({ deps, actor }, { caseId }, inputs) => sendProposal(deps, actor, caseId, inputs),
+  'case.handover.form': ({ deps, actor, place }, { caseId }) => openHandoverForm(deps, actor, caseId, place),
+  'case.handover.send': ({ deps, actor }, { caseId }, inputs) => handOver(deps, actor, caseId, inputs),
+  'case.withdraw.form': ({ deps, actor }, { caseId }) => openWithdrawForm(deps, actor, caseId),
+  'case.withdraw.send': ({ deps, actor }, { caseId }, inputs) => withdraw(deps, actor, caseId, inputs),
+  'case.decision.end.form': ({ deps, actor, place }, { caseId }) => openEndDecisionForm(deps, actor, caseId, place),
+  'case.decision.end.send': ({ deps, actor }, { caseId }, inputs) => endDecision(deps, actor, caseId, inputs),
   'case.refresh': ({ deps, actor }, { caseId }) => channelCardFor(deps, actor, caseId),
   'case.assign': ({ deps, actor }, { caseId }) => assignCase(deps, actor, caseId),
   'case.view': ({ deps, actor, place }, { caseId }) => viewCase(deps, actor, caseId, place),

@@ -48,5 +48,6 @@ export function decisionLine(d: CaseDecisionSummary): CardElement {
   const items: CardElement[] = [text(`${decisionHeading(d.outcome)} ${d.decidedText}`, { weight: 'bolder' })];
   const granted = [d.amountPerMonthText ? `${d.amountPerMonthText} per månad` : '', d.periodText ?? ''].filter(Boolean);
   if (d.outcome !== 'rejected' && granted.length > 0) items.push(text(granted.join(', '), { spacing: 'none' }));
+  if (d.endedText) items.push(text(d.endedText, { spacing: 'none', weight: 'bolder' }));
   return container(items, { style: OUTCOME_STYLE[d.outcome] });
 }

@@ -184,8 +184,12 @@ function buttons(vm: CaseDetailViewModel): CardAction[] {
     if (allowed.assign && !vm.handler?.isViewer) actions.push(execute('Tilldela mig', 'case.assign', { caseId }));
     if (allowed.adjustAssessment) actions.push(execute('Justera bedömningen', 'case.assessment.form', { caseId }));
     if (allowed.requestCompletion) actions.push(execute('Begär komplettering', 'case.completion.form', { caseId }));
+    if (allowed.propose && !allowed.decide) actions.push(execute('Förslag till beslut', 'case.proposal.form', { caseId }, { style: 'positive' }));
     if (allowed.decide) actions.push(execute('Fatta beslut', 'case.decision.form', { caseId }, { style: 'positive' }));
+    if (allowed.handover) actions.push(execute('Lämna över', 'case.handover.form', { caseId }));
+    if (allowed.withdraw) actions.push(execute('Återkalla ansökan', 'case.withdraw.form', { caseId }));
   }
+  if (vm.decision && allowed.endDecision) actions.push(execute('Avsluta beslutet i förtid', 'case.decision.end.form', { caseId }));
   actions.push(execute('Ärendekön', 'cases.queue', {}));
   return actions;
 }

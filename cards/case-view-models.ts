@@ -23,10 +23,29 @@ export type CaseActionFlags = {
   adjustAssessment: boolean;
   requestCompletion: boolean;
   decide: boolean;
+  // The case flow: a proposal for decision, a named handler, the principal's withdrawal.
+  propose?: boolean;
+  handover?: boolean;
+  withdraw?: boolean;
+  endDecision?: boolean;
+};
+
+// The head ends a granted decision early when the child leaves the unit.
+export type EndDecisionFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
+  // The decision's period (YYYY-MM-DD): the end date must fall within it.
+  from: string;
+  to: string;
+  errors: Record<string, string>;
 };
 
 export type CaseDecisionSummary = {
   outcome: TDecisionOutcome;
+  // "Upphör från och med 1 december 2027": ended early when the child left the unit.
+  endedText?: string;
   // The date alone: "12 maj 2027".
   decidedText: string;
   // Set when something was granted: "18 083 kr" and "1 augusti 2027 – 31 januari 2028".
@@ -108,9 +127,12 @@ export type CompletionFormViewModel = {
   unitName: string;
   termLabel: string;
   // What was typed when the bot refused the form, so it comes back filled in.
-  values?: { message?: string; step?: ApplicationStep };
+  values?: { message?: string; step?: ApplicationStep; replyBy?: string };
   // Keyed by "completion.message" and "completion.step".
   errors: Record<string, string>;
+  // YYYY-MM-DD: the reply date's default (the profile's) and the earliest allowed (today).
+  replyByDefault?: string;
+  today?: string;
 };
 
 // Sent to the principal's chat.
@@ -127,6 +149,8 @@ export type CompletionRequestViewModel = {
   // "3 mars 2027"
   requestedText: string;
   requestedBy?: string;
+  // "17 mars 2027": by when the principal should answer.
+  replyByText?: string;
 };
 
 export type AssessmentReviewViewModel = {
@@ -175,6 +199,38 @@ export type DecisionFormViewModel = {
   // What was typed when the bot refused the form; the defaults above apply where unset.
   values?: DecisionFormValues;
   // Keyed by "decision.outcome", "decision.amountPerMonth", ….
+  errors: Record<string, string>;
+  // The handler's proposal the form is prefilled with, shown above the fields.
+  proposal?: ProposalSummary;
+};
+
+// A handler's proposal for decision, as the head reads it.
+export type ProposalSummary = {
+  byName: string;
+  dateText: string;
+  facts: Array<{ title: string; value: string }>;
+};
+
+// The handler's form for a proposal for decision (the decision's fields, sent to the head).
+export type ProposalFormViewModel = Omit<DecisionFormViewModel, 'proposal'>;
+
+// The head assigns a named handler; a handler passes the case on.
+export type HandoverFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
+  currentHandler?: string;
+  handlers: Array<{ id: string; name: string }>;
+  errors: Record<string, string>;
+};
+
+// The principal withdraws the application before the decision.
+export type WithdrawFormViewModel = {
+  caseId: string;
+  caseNumber: string;
+  unitName: string;
+  termLabel: string;
   errors: Record<string, string>;
 };
 

@@ -6,7 +6,7 @@ import type { AdaptiveCard, CardElement } from './types';
 import type { CompletionFormViewModel } from './case-view-models';
 import { adaptiveCard, factSet, heading, subtle, text } from './card';
 import { execute } from './actions';
-import { choiceSet, textInput } from './inputs';
+import { choiceSet, dateInput, textInput } from './inputs';
 import { errorSummary } from './error-summary';
 
 export function completionFormCard(vm: CompletionFormViewModel): AdaptiveCard {
@@ -38,6 +38,21 @@ export function completionFormCard(vm: CompletionFormViewModel): AdaptiveCard {
       errors,
     ),
   ];
+  if (vm.replyByDefault) {
+    fields.push(
+      ...dateInput(
+        {
+          id: 'completion.replyBy',
+          label: 'Svara senast',
+          errorMessage: 'Välj ett datum från i dag och framåt.',
+          value: values.replyBy ?? vm.replyByDefault,
+          ...(vm.today ? { min: vm.today } : {}),
+        },
+        errors,
+      ),
+      subtle('Efter svarsdatumet visas svaret som försenat, och chefen kan besluta utifrån inlämnat underlag.', { spacing: 'none' }),
+    );
+  }
   return adaptiveCard(
     [
       heading('Begär komplettering'),

@@ -11,7 +11,7 @@ export function completionRequestCard(vm: CompletionRequestViewModel): AdaptiveC
   const body: CardElement[] = [
     heading('Elevhälsan behöver en komplettering', { color: 'warning' }),
     text('Ansökan kan inte prövas förrän den är kompletterad.'),
-    factSet([...caseFacts(vm), { title: 'Gäller', value: STEP_TITLES[vm.step] }]),
+    factSet([...caseFacts(vm), { title: 'Gäller', value: STEP_TITLES[vm.step] }, ...(vm.replyByText ? [{ title: 'Svara senast', value: vm.replyByText }] : [])]),
     container([text('Meddelande från Elevhälsan', { weight: 'bolder' }), text(vm.message, { spacing: 'small' }), subtle(from, { spacing: 'small' })], {
       style: 'emphasis',
     }),

@@ -11,6 +11,7 @@ import { choiceSet, dateInput, numberInput, textInput, toggle } from './inputs';
 import { errorSummary } from './error-summary';
 import { caseFacts, lateMarker, unitText } from './case-common';
 import { clip } from './clip';
+import { proposalBlock } from './proposal-form';
 import { DECISION_OUTCOME_CHOICES, FOLLOW_UP_SCHEDULE_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
 
 const eligible: ReadonlySet<string> = new Set(ELIGIBLE_MEASURE_TYPES);
@@ -123,6 +124,7 @@ export function decisionFormCard(vm: DecisionFormViewModel): AdaptiveCard {
     factSet(caseFacts({ ...vm, unitName: unitText(vm.unitName, vm.unitKind) })),
   ];
   if (vm.late) body.push(lateMarker());
+  if (vm.proposal) body.push(proposalBlock(vm.proposal));
   body.push(
     container(
       [

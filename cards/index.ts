@@ -24,3 +24,5 @@ export { caseQueueCard } from './case-queue';
 export { reminderCard, reminderSettingsCard, snoozeTitle, type ReminderButton, type ReminderViewModel, type ReminderSettingsViewModel } from './reminder';
 export { MAX_LIST_ROWS } from './clip';
 export * from './follow-up';
+export { signatureRequestCard } from './signature-request';
+export { proposalFormCard, proposalBlock, handoverFormCard, withdrawFormCard, endDecisionFormCard } from './proposal-form';

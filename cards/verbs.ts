@@ -95,6 +95,24 @@ export const VERB_SCHEMAS = {
   'case.followup.view': kase.extend({ term }),
   // "Ansök för nästa termin": a new draft prefilled from a granted case.
   'case.renew': kase,
+  // A drafter's application and its principal. Input on the summary: the step's answers.
+  'app.sendForSignature': draft,
+  // The principal's card for a draft sent for signature: sign it (submits), or send it back
+  // (input: signature.comment).
+  'draft.sign': draft,
+  'draft.return': draft,
+  // A handler's proposal for decision (förslag till beslut); the same inputs as the decision.
+  'case.proposal.form': kase,
+  'case.proposal.send': kase,
+  // A named handler (input: handover.to, a person id the bot checks is a handler).
+  'case.handover.form': kase,
+  'case.handover.send': kase,
+  // The principal withdraws the application (input: withdrawal.reason).
+  'case.withdraw.form': kase,
+  'case.withdraw.send': kase,
+  // The head ends a granted decision early (inputs: decision.endFrom, decision.endReason).
+  'case.decision.end.form': kase,
+  'case.decision.end.send': kase,
 } as const;
 
 export type CardVerb = keyof typeof VERB_SCHEMAS;

@@ -65,6 +65,20 @@ export type StepViewModel = {
   // The uploaded file whose kind the bot asks for.
   pendingAttachment?: { id: string; name: string };
   summarySections?: SummarySection[];
+  // A drafter's draft: the summary sends it to the principal instead of carrying a signature.
+  forSignature?: boolean;
+};
+
+// The principal's card for a draft a drafter sent for signature.
+export type SignatureRequestViewModel = {
+  draftId: string;
+  label: string;
+  drafterName: string;
+  unitName: string;
+  sentText: string;
+  summarySections: SummarySection[];
+  errors?: Record<string, string>;
+  notice?: string;
 };
 
 // Who is greeted: each role the person holds adds its part of the card. A principal is someone

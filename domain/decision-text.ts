@@ -6,6 +6,7 @@
 // What the letter must say comes from DOMAIN.md and Nora's rules (shared/seeds/003_…): why a
 // rejection is not a finding of "no need", the appeal route for independent units, the municipal
 // unit's duty to give the support anyway, payment, follow-up and repayment.
+import { addresseeLines, type LetterAddressee } from './letter-addressee';
 import type { TMunicipalityProfile } from './profile';
 import type { UnitKind } from './ports';
 import { DECISION_OUTCOMES, type Problem, type TDecisionOutcome, type TSchoolForm } from './schemas';
@@ -50,6 +51,8 @@ export interface DecisionTextInput extends Omit<DecisionFields, 'unitKind'> {
   decidedBy: { name: string; title: string };
   // YYYY-MM-DD
   decisionDate: string;
+  // Whom the letter is addressed to (domain/letter-addressee); without it, no address lines.
+  addressee?: LetterAddressee;
 }
 
 export const DECISION_PROBLEM_CODES = {
@@ -333,6 +336,8 @@ export function decisionLetter(input: DecisionTextInput): LetterBlock[] {
   const list = (intro: string, items: string[]) => blocks.push({ kind: 'list', intro, items });
 
   blocks.push({ kind: 'heading', level: 1, text: 'BESLUT OM TILLÄGGSBELOPP' });
+  // Whom the decision is addressed to (a fristående unit's huvudman as well as its principal).
+  if (input.addressee) blocks.push({ kind: 'paragraph', lines: addresseeLines(input.addressee) });
   heading(`${municipality}, Elevhälsan`);
   blocks.push({
     kind: 'facts',

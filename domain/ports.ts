@@ -89,6 +89,8 @@ export interface Unit {
   kind: UnitKind;
   huvudman: string;
   schoolForms: TSchoolForm[];
+  // The huvudman's organisation number, where known.
+  orgNumber?: string | null;
 }
 
 export interface UnitRepository {
@@ -115,6 +117,8 @@ export interface PersonWithRoles extends Person {
   roles: RoleGrant[];
   // The units this person is principal of (from the principal grants).
   ledUnitIds: string[];
+  // The units this person drafts applications for (from the drafter grants).
+  draftUnitIds?: string[];
 }
 
 // Who is acting, with everything a turn needs about them, read in one statement.
@@ -123,6 +127,8 @@ export interface ActingPerson {
   municipality: Municipality;
   // The units the person leads as principal, by name.
   units: Unit[];
+  // The units the person drafts applications for (their principal signs), when any.
+  draftingUnits?: Unit[];
   // Where their 1:1 chat with the bot was last seen, so a turn writes it only when it moved.
   personalChat: { conversationId: string; serviceUrl: string } | null;
 }
@@ -133,6 +139,9 @@ export interface PeopleRepository {
   acting(tenantId: string, aadObjectId: string): Promise<ActingPerson | null>;
   get(id: string): Promise<PersonWithRoles | null>;
   unitsLedBy(personId: string): Promise<Unit[]>;
+  unitsDraftedBy(personId: string): Promise<Unit[]>;
+  // The principals of a unit, who sign what its drafters send them.
+  principalsOf(unitId: string): Promise<Person[]>;
   listByRole(municipalityId: string, role: Role): Promise<Person[]>;
   // The Teams user ids (from their stored 1:1 chats) of the people holding any of these roles,
   // by role then name, each person once: one query.
@@ -243,6 +252,8 @@ export interface SubmitApplicationInput {
   // When given, the draft must still be at this version (the one the principal reviewed).
   draftExpectedVersion?: number;
   // The clock, for the case number's year (in the municipality's time zone).
+  // The drafter who filled it in, when it was not the signing principal.
+  draftedById?: string;
   now?: Date;
   // The municipality's time zone when the caller has it (the acting person's profile): saves
   // reading the profile inside the transaction.
@@ -325,6 +336,9 @@ export interface DecisionRecord {
   deliveryStatus: DeliveryStatus;
   appealDeadline: string | null;
   followUpSchedule: TFollowUpSchedule;
+  // Set when the decision was ended early: the first day it no longer applies, and why.
+  endedFrom?: string | null;
+  endedReason?: string | null;
 }
 
 export interface DecisionRepository {
@@ -338,6 +352,9 @@ export interface DecisionRepository {
   get(id: string): Promise<DecisionRecord | null>;
   // Decisions not yet delivered (nor failed), decided before `olderThan`: the delivery sweep.
   listUndelivered(olderThan: Date, limit: number): Promise<string[]>;
+  // Ends a granted decision early (the child left the unit), with its audit entry; ConflictError
+  // if it was already ended.
+  end(id: string, input: { from: string; reason: string; by: string }): Promise<DecisionRecord>;
 }
 
 export interface FollowUpInput {
@@ -452,11 +469,13 @@ export interface CompletionRequestRecord {
   deliveryStatus: DeliveryStatus;
   answeredVersion: number | null;
   answeredAt: Date | null;
+  // YYYY-MM-DD: by when the principal should answer; null for requests made before there was one.
+  replyBy?: string | null;
 }
 
 export interface CompletionRepository {
   // `requestedAt` from the injected clock; unset: the database's own time.
-  create(input: { caseId: string; message: string; step: string; requestedById: string; requestedAt?: Date }): Promise<CompletionRequestRecord>;
+  create(input: { caseId: string; message: string; step: string; requestedById: string; requestedAt?: Date; replyBy?: string | null }): Promise<CompletionRequestRecord>;
   get(id: string): Promise<CompletionRequestRecord | null>;
   forCase(caseId: string): Promise<CompletionRequestRecord[]>;
   // The newest request the principal has not answered yet.
@@ -560,6 +579,25 @@ export interface RetentionRepository {
   eraseRemindersForCase(caseId: string): Promise<void>;
 }
 
+// A handler's proposal for decision, for the head.
+export interface ProposalRecord {
+  id: string;
+  caseId: string;
+  outcome: TDecisionOutcome;
+  amountPerMonth: number | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  approvedMeasureIds: string[];
+  proposedById: string;
+  proposedAt: Date;
+}
+
+export interface ProposalRepository {
+  record(input: Omit<ProposalRecord, 'id' | 'proposedAt'> & { proposedAt?: Date }): Promise<ProposalRecord>;
+  latest(caseId: string): Promise<ProposalRecord | null>;
+}
+
 export interface Repositories {
   municipalities: MunicipalityRepository;
   people: PeopleRepository;
@@ -572,6 +610,7 @@ export interface Repositories {
   conversations: ConversationRepository;
   channelPosts: ChannelPostRepository;
   completions: CompletionRepository;
+  proposals: ProposalRepository;
   audit: AuditRepository;
   reminders: ReminderRepository;
   retention: RetentionRepository;

@@ -34,6 +34,8 @@ export const ZMunicipalityProfile = z
     applicationDeadlines: ZPerTerm(ZTermDate),
     followUpDue: ZPerTerm(ZTermDate),
     appealWindowWeeks: z.number().int().positive(),
+    // Days the principal gets to answer a request for completion: the reply date's default.
+    completionReplyDays: z.number().int().positive().default(14),
     schoolForms: z.array(ZSchoolForm).min(1),
     atgardsprogramRequiredFor: z.array(ZSchoolForm),
     reminders: z.object({
@@ -127,6 +129,7 @@ export const noraProfile: TMunicipalityProfile = ZMunicipalityProfile.parse({
     VT: { month: 5, day: 31, yearOffset: 0 },
   },
   appealWindowWeeks: 3,
+  completionReplyDays: 14,
   schoolForms: [...SCHOOL_FORMS],
   // Nora's rules demand it for grundskola; Skollagen 3 kap. gives åtgärdsprogram to pupils in
   // förskoleklass and anpassad grundskola too. Förskola, fritidshem and pedagogisk omsorg have none.

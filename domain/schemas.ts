@@ -127,6 +127,8 @@ export const ZSignature = z.object({
   confirmed: z.boolean().optional(),
   signedBy: z.string().optional(),
   signedAt: z.string().optional(),
+  // Set when a drafter filled in the application for the principal to sign.
+  draftedBy: z.string().optional(),
 });
 
 // A draft: everything optional, so any partial answer can be saved after every step.
@@ -175,7 +177,7 @@ export const ZApplication = z.object({
   measures: z.array(ZMeasure).min(1),
   effect: z.object({ description: required }),
   attachments: z.array(ZAttachment.extend({ kind: ZAttachmentKind })),
-  signature: z.object({ confirmed: z.literal(true), signedBy: z.string().optional(), signedAt: z.string().optional() }),
+  signature: z.object({ confirmed: z.literal(true), signedBy: z.string().optional(), signedAt: z.string().optional(), draftedBy: z.string().optional() }),
   renewalOf: z.string().optional(),
 });
 export type TApplication = z.infer<typeof ZApplication>;

@@ -4,7 +4,8 @@
 // values lives in wording.ts, never here.
 import { z } from 'zod';
 
-export const ZRole = z.enum(['principal', 'handler', 'head', 'admin']);
+// A drafter fills in applications for a unit; the unit's principal signs them.
+export const ZRole = z.enum(['principal', 'handler', 'head', 'admin', 'drafter']);
 export type TRole = z.infer<typeof ZRole>;
 export const ROLES = ZRole.options;
 
@@ -12,7 +13,9 @@ export const ZUnitKind = z.enum(['kommunal', 'fristaende']);
 export type TUnitKind = z.infer<typeof ZUnitKind>;
 export const UNIT_KINDS = ZUnitKind.options;
 
-export const ZCaseStatus = z.enum(['submitted', 'in_review', 'completion_requested', 'resubmitted', 'decided']);
+// proposed: a handler's proposal waits for the head's decision. withdrawn: the principal took the
+// application back before the decision.
+export const ZCaseStatus = z.enum(['submitted', 'in_review', 'completion_requested', 'resubmitted', 'decided', 'proposed', 'withdrawn']);
 export type TCaseStatus = z.infer<typeof ZCaseStatus>;
 export const CASE_STATUSES = ZCaseStatus.options;
 
@@ -43,6 +46,14 @@ export const ZCaseAction = z.enum([
   'case.decision.resend',
   // The decision reached the principal. Only the delivery job can say so: see SYSTEM_CASE_ACTIONS.
   'case.notified',
+  // Write a proposal for decision (förslag till beslut) and send it to the head.
+  'case.propose',
+  // Give the case to a named handler (the head), or pass it on (its handler).
+  'case.handover',
+  // The principal takes the application back before the decision.
+  'case.withdraw',
+  // End a granted decision early, from a date, when the child leaves the unit.
+  'case.decision.end',
 ]);
 export type TCaseAction = z.infer<typeof ZCaseAction>;
 export const CASE_ACTIONS = ZCaseAction.options;
@@ -70,6 +81,9 @@ export const ZAuditAction = z.enum([
   'municipality.profile_set',
   'draft.created',
   'draft.discarded',
+  // A drafter's application: sent to the principal, sent back with a comment.
+  'draft.sent_for_signature',
+  'draft.returned',
   'case.submitted',
   'case.version_added',
   'case.status_changed',
@@ -83,6 +97,13 @@ export const ZAuditAction = z.enum([
   'case.decided',
   'case.notified',
   'case.delivery_failed',
+  'case.proposed',
+  'case.handed_over',
+  'case.withdrawn',
+  // The head's decision departed from the handler's proposal (the departures in the details).
+  'case.decision_departed_from_proposal',
+  // A granted decision ended early because the child left the unit.
+  'case.decision_ended',
   'case.erased',
   'draft.erased',
   // Gallring ran: counts only, never what was erased.

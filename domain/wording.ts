@@ -162,6 +162,8 @@ export const CASE_STATUS_FOR_PRINCIPAL: Record<TCaseStatus, string> = {
   completion_requested: 'Elevhälsan behöver komplettering',
   resubmitted: 'Kompletterad, väntar på Elevhälsan',
   decided: 'Beslut fattat',
+  proposed: 'Elevhälsan förbereder beslut',
+  withdrawn: 'Återkallad',
 };
 
 export const CASE_STATUS_FOR_ELEVHALSA: Record<TCaseStatus, string> = {
@@ -170,6 +172,8 @@ export const CASE_STATUS_FOR_ELEVHALSA: Record<TCaseStatus, string> = {
   completion_requested: 'Väntar på komplettering',
   resubmitted: 'Kompletterad, ska granskas',
   decided: 'Beslutad',
+  proposed: 'Förslag till beslut',
+  withdrawn: 'Återkallad',
 };
 
 export const ROLE_LABELS: Record<TRole, string> = {
@@ -177,6 +181,7 @@ export const ROLE_LABELS: Record<TRole, string> = {
   handler: 'Handläggare',
   head: 'Chef för Elevhälsan',
   admin: 'Administratör',
+  drafter: 'Skriver ansökningar åt rektor',
 };
 
 // What each reminder kind is called in `påminnelser`, where a kind can be paused.

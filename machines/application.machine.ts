@@ -3,11 +3,11 @@
 // persists getPersistedSnapshot(). The machine is built once; the environment (profile, units,
 // clock) is supplied per turn with provide() (applicationMachineFor), so snapshots hold only the
 // principal's answers.
-import { assign, emit, setup, type SnapshotFrom } from 'xstate';
+import { assign, emit, not, setup, type SnapshotFrom } from 'xstate';
 import type { TAttachment, TAttachmentKind, TMeasure, TApplicationDraft, Problem } from '../domain/schemas';
 import { mergeDraft, type DraftPatch } from '../domain/draft';
 import { APPLICATION_STEPS, stepOfField, type ApplicationStep } from './application.steps';
-import { measureProblems, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
+import { maySign, measureProblems, reviewForSignature, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
 import { stripProtectedIdentity } from '../domain/review';
 
 export type { ApplicationEnv };
@@ -23,6 +23,10 @@ export interface ApplicationContext {
   warnings: Problem[];
   pendingAttachmentId?: string;
   submittedAt?: string;
+  // A drafter's draft waiting for the principal: when it was sent, and the principal's comment
+  // when it came back.
+  sentForSignatureAt?: string;
+  returnComment?: string;
 }
 
 // What a card's own form held when a page-wide button (Nästa, Tillbaka, Spara) was pressed
@@ -53,6 +57,11 @@ export type ApplicationEvent =
   | { type: 'attachment.added'; attachment: TAttachment }
   | { type: 'attachment.kind'; attachmentId: string; kind: TAttachmentKind }
   | ({ type: 'app.submit' } & StepValues)
+  // A drafter: the finished draft goes to the unit's principal instead of being signed.
+  | ({ type: 'app.sendForSignature' } & StepValues)
+  // The principal, on a draft sent for signature: sign (submits it) or send it back.
+  | { type: 'signature.sign' }
+  | { type: 'signature.return'; comment: string }
   | { type: 'draft.discard' }
   | { type: 'draft.discard.confirm' }
   | { type: 'draft.discard.cancel' };
@@ -141,6 +150,10 @@ function implementations(env: ApplicationEnv) {
       measureExists: ({ context, event }: Args) =>
         event.type === 'measure.remove' && (context.draft.measures ?? []).some((m) => m.id === event.measureId),
       hasDraftContent: ({ context }: Args) => Object.keys(context.draft).length > 0,
+      maySign: ({ context, event }: Args) => maySign(merged(context, event), env),
+      readyForSignature: ({ context, event }: Args) => reviewForSignature(merged(context, event), env).ready,
+      signReady: ({ context }: Args) => maySign(context.draft, env) && reviewForSignature(context.draft, env).ready,
+      hasComment: ({ event }: Args) => event.type === 'signature.return' && event.comment.trim() !== '',
     },
     actions: {
       mergeValues: set(({ context, event }) => {
@@ -165,6 +178,24 @@ function implementations(env: ApplicationEnv) {
       showProblems: set(({ context }) => {
         const review = submissionReview(context.draft, env);
         return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
+      }),
+      showProblemsUnsigned: set(({ context }) => {
+        const review = reviewForSignature(context.draft, env);
+        return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
+      }),
+      showSignOnlyPrincipal: set({
+        errors: {},
+        notice: 'Bara rektorn för enheten kan skriva under. Tryck Skicka till rektor för underskrift.',
+      }),
+      markSentForSignature: set(({ context }) => {
+        const { signature: _unsigned, ...draft } = context.draft;
+        return { draft, sentForSignatureAt: env.now().toISOString(), returnComment: undefined, errors: {}, notice: undefined, problems: [], warnings: [] };
+      }),
+      signDraft: set(({ context }) => ({ draft: { ...context.draft, signature: { confirmed: true } } })),
+      recordReturn: set(({ event }) => {
+        if (event.type !== 'signature.return') return {};
+        const comment = event.comment.trim();
+        return { returnComment: comment, sentForSignatureAt: undefined, notice: `Rektorn skickade tillbaka ansökan: ${comment}` };
       }),
       stampSubmitted: set({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
       addMeasure: set(({ context, event }) => {
@@ -252,9 +283,15 @@ function buildApplicationMachine() {
         : {
             'app.submit': [
               { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
+              { guard: not('maySign'), actions: ['mergeValues', 'showSignOnlyPrincipal'] },
               { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
               { guard: 'onlySummaryProblems', actions: ['mergeValues', 'showStepErrors'] },
               { target: 'problems', actions: ['mergeValues', 'showProblems'] },
+            ],
+            'app.sendForSignature': [
+              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
+              { guard: 'readyForSignature', target: '#application.awaitingSignature', actions: ['mergeValues', 'markSentForSignature'] },
+              { target: 'problems', actions: ['mergeValues', 'showProblemsUnsigned'] },
             ],
           };
       const backward: Transitions = previous
@@ -340,6 +377,17 @@ function buildApplicationMachine() {
         on: {
           'draft.discard.confirm': 'discarded',
           'draft.discard.cancel': 'editing.resume',
+        },
+      },
+      // A drafter's draft with the principal: the drafter's own cards are ignored meanwhile; the
+      // principal signs it (and it is submitted) or sends it back to the summary with a comment.
+      awaitingSignature: {
+        on: {
+          'signature.sign': [
+            { guard: 'signReady', target: 'submitted', actions: ['signDraft', 'stampSubmitted'] },
+            { actions: 'showProblems' },
+          ],
+          'signature.return': { guard: 'hasComment', target: '#application.editing.summary', actions: ['recordReturn'] },
         },
       },
       submitted: { type: 'final' },

@@ -18,6 +18,21 @@ export interface ApplicationEnv {
   units: PrincipalUnit[];
   now: () => Date;
   outstandingFollowUps?: Array<{ caseNumber: string; term: string }>;
+  // The units whose applications this person may sign. Absent: every unit above (a principal);
+  // a drafter's other units are in `units` but not here, so their drafts go to the principal.
+  ledUnitIds?: readonly string[];
+}
+
+// Whether the person may sign the draft for its unit (no unit yet: the review says so instead).
+export function maySign(draft: TApplicationDraft, env: ApplicationEnv): boolean {
+  const id = draft.unit?.id;
+  return !id || !env.ledUnitIds || env.ledUnitIds.includes(id);
+}
+
+// The review of a draft that is complete but for the principal's signature: what a drafter's
+// draft must pass before it goes to the principal.
+export function reviewForSignature(draft: TApplicationDraft, env: ApplicationEnv) {
+  return submissionReview({ ...draft, signature: { confirmed: true } }, env);
 }
 
 function reviewContext(draft: TApplicationDraft, env: ApplicationEnv): ReviewContext {

@@ -13,6 +13,13 @@
 //   awaitingNotification | deliveryFailed --notified-->          notified.appealable (fristående)
 //                                                               notified.notAppealable (kommunal)
 //   assign is taken in every undecided state; only from 'submitted' does it change the status.
+//   submitted | in_review | resubmitted --propose-->           proposed (a handler's proposal for the head)
+//   proposed                           --propose | review-->  proposed (a new proposal, a new assessment)
+//   proposed                           --decide-->            decided.<outcome>.awaitingNotification
+//   proposed                           --completion.request--> completion_requested
+//   completion_requested               --decide (reply date passed)--> decided (on what was submitted)
+//   handover (to a named handler) is taken like assign: from 'submitted' to in_review, else in place.
+//   any undecided state                --withdraw-->          withdrawn (final; the principal's reason kept)
 //
 // <outcome> is approved / partly_approved / rejected. notified.appealable carries the last day to
 // appeal in context.appealDeadline, counted from the local day of notification.
@@ -39,7 +46,15 @@ export type CaseEvent =
   | { type: 'case.review'; by: CaseActor }
   | { type: 'case.completion.request'; by: CaseActor; message: string }
   | { type: 'case.resubmit'; by: CaseActor }
-  | { type: 'case.decide'; by: CaseActor; outcome: TDecisionOutcome; unitKind: UnitKind }
+  // completionOverdue: the reply date of an unanswered completion request has passed (read by
+  // the bot from the request and the clock), so the head may decide on what was submitted.
+  | { type: 'case.decide'; by: CaseActor; outcome: TDecisionOutcome; unitKind: UnitKind; completionOverdue?: boolean }
+  // A handler's proposal for decision (stored by the bot), sent to the head.
+  | { type: 'case.propose'; by: CaseActor }
+  // The head gives the case to a named handler, or its handler passes it on.
+  | { type: 'case.handover'; by: CaseActor; to: string }
+  // The principal takes the application back before the decision.
+  | { type: 'case.withdraw'; by: CaseActor; reason: string }
   // Sent by the delivery job, never from a card: no actor, so no person can claim it.
   | { type: 'case.notified'; at: Date }
   | { type: 'case.delivery.failed' };
@@ -56,6 +71,9 @@ export interface CaseContext {
   // Set by the decision: whether the unit may appeal.
   unitKind: UnitKind | null;
   decidedById: string | null;
+  // Who last proposed a decision, and why the principal withdrew the application.
+  proposedById: string | null;
+  withdrawReason: string | null;
   // ISO instant the principal was notified; the appeal window counts from its local date.
   notifiedAt: string | null;
   // YYYY-MM-DD, the last day a fristående unit may appeal; null for a kommunal unit.
@@ -76,6 +94,9 @@ export const CASE_AUDIT_ACTIONS = {
   'case.decide': 'case.decided',
   'case.notified': 'case.notified',
   'case.delivery.failed': 'case.delivery_failed',
+  'case.propose': 'case.proposed',
+  'case.handover': 'case.handed_over',
+  'case.withdraw': 'case.withdrawn',
 } as const satisfies Record<CaseEventType, TAuditAction>;
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseEventType];
 
@@ -88,8 +109,8 @@ function isPersonEvent(event: CaseEvent): event is PersonEvent {
 // Each person event is the case action of the same name.
 const actionOf = (event: PersonEvent): CaseAction => event.type;
 
-const permitted = (event: CaseEvent, kase: CaseParties): boolean =>
-  isPersonEvent(event) && mayPerform(actionOf(event), event.by, kase).ok;
+const permitted = (event: CaseEvent, context: Pick<CaseContext, 'kase' | 'assignedHandlerId'>): boolean =>
+  isPersonEvent(event) && mayPerform(actionOf(event), event.by, { ...context.kase, assignedHandlerId: context.assignedHandlerId }).ok;
 
 // A case as it stands before anything has happened to it but (perhaps) an assignment.
 function initialContext(kase: CaseParties, assignedHandlerId: string | null): CaseContext {
@@ -100,6 +121,8 @@ function initialContext(kase: CaseParties, assignedHandlerId: string | null): Ca
     completionMessage: null,
     unitKind: null,
     decidedById: null,
+    proposedById: null,
+    withdrawReason: null,
     notifiedAt: null,
     appealDeadline: null,
   };
@@ -135,11 +158,18 @@ function buildCaseMachine() {
     },
     guards: {
       // Role guards: one per case action, each asking domain/case-roles.
-      mayAssign: ({ context, event }) => event.type === 'case.assign' && permitted(event, context.kase),
-      mayReview: ({ context, event }) => event.type === 'case.review' && permitted(event, context.kase),
-      mayRequestCompletion: ({ context, event }) => event.type === 'case.completion.request' && permitted(event, context.kase),
-      mayResubmit: ({ context, event }) => event.type === 'case.resubmit' && permitted(event, context.kase),
-      mayDecide: ({ context, event }) => event.type === 'case.decide' && permitted(event, context.kase),
+      mayAssign: ({ context, event }) => event.type === 'case.assign' && permitted(event, context),
+      mayReview: ({ context, event }) => event.type === 'case.review' && permitted(event, context),
+      mayRequestCompletion: ({ context, event }) => event.type === 'case.completion.request' && permitted(event, context),
+      mayResubmit: ({ context, event }) => event.type === 'case.resubmit' && permitted(event, context),
+      mayDecide: ({ context, event }) => event.type === 'case.decide' && permitted(event, context),
+      mayPropose: ({ context, event }) => event.type === 'case.propose' && permitted(event, context),
+      mayHandover: ({ context, event }) => event.type === 'case.handover' && permitted(event, context),
+      mayWithdraw: ({ context, event }) => event.type === 'case.withdraw' && permitted(event, context),
+      isNewHandover: ({ context, event }) => event.type === 'case.handover' && event.to !== context.assignedHandlerId,
+      hasWithdrawReason: ({ event }) => event.type === 'case.withdraw' && event.reason.trim() !== '',
+      // The principal did not answer by the reply date: decided on what was submitted.
+      completionOverdue: ({ event }) => event.type === 'case.decide' && event.completionOverdue === true,
       // Taking a case one already has is a repeat, not a change.
       isNewHandler: ({ context, event }) => event.type === 'case.assign' && event.by.personId !== context.assignedHandlerId,
       // The principal must be told what to complete.
@@ -154,6 +184,15 @@ function buildCaseMachine() {
       }),
       recordReview: assign({
         reviewedById: ({ context, event }) => (event.type === 'case.review' ? event.by.personId : context.reviewedById),
+      }),
+      handOver: assign({
+        assignedHandlerId: ({ context, event }) => (event.type === 'case.handover' ? event.to : context.assignedHandlerId),
+      }),
+      recordProposal: assign({
+        proposedById: ({ context, event }) => (event.type === 'case.propose' ? event.by.personId : context.proposedById),
+      }),
+      recordWithdrawal: assign({
+        withdrawReason: ({ context, event }) => (event.type === 'case.withdraw' ? event.reason.trim() : context.withdrawReason),
       }),
       recordCompletionRequest: assign({
         completionMessage: ({ context, event }) =>
@@ -181,6 +220,19 @@ function buildCaseMachine() {
     target: `#case.decided.${outcome}`,
     actions: 'recordDecision' as const,
   }));
+  // The reply date passed without an answer: the head may decide on what was submitted.
+  const decideOverdue: Transitions['case.decide'] = DECISION_OUTCOMES.map((outcome) => ({
+    guard: and(['mayDecide', 'completionOverdue', { type: 'isOutcome', params: { outcome } }]),
+    target: `#case.decided.${outcome}`,
+    actions: 'recordDecision' as const,
+  }));
+  const propose: Transitions['case.propose'] = { guard: 'mayPropose', target: '#case.proposed', actions: 'recordProposal' };
+  const handOverInPlace: Transitions['case.handover'] = { guard: and(['mayHandover', 'isNewHandover']), actions: 'handOver' };
+  const withdraw: Transitions['case.withdraw'] = {
+    guard: and(['mayWithdraw', 'hasWithdrawReason']),
+    target: '#case.withdrawn',
+    actions: 'recordWithdrawal',
+  };
 
   // The letter's way to the principal, the same under every outcome.
   const notify: Transitions['case.notified'] = [
@@ -223,11 +275,17 @@ function buildCaseMachine() {
           'case.review': { guard: 'mayReview', target: 'in_review', actions: 'recordReview' },
           'case.completion.request': requestCompletion,
           'case.decide': decide,
+          'case.propose': propose,
+          'case.handover': { guard: 'mayHandover', target: 'in_review', actions: 'handOver' },
+          'case.withdraw': withdraw,
         },
       },
       in_review: {
         on: {
           'case.assign': assignInPlace,
+          'case.propose': propose,
+          'case.handover': handOverInPlace,
+          'case.withdraw': withdraw,
           // A further adjustment: a new assessment, the status stays. (A transition needs an
           // effect: one with neither target nor action is not an accepted event in XState.)
           'case.review': { guard: 'mayReview', actions: 'recordReview' },
@@ -241,17 +299,38 @@ function buildCaseMachine() {
         on: {
           'case.assign': assignInPlace,
           'case.resubmit': { guard: 'mayResubmit', target: 'resubmitted' },
+          'case.decide': decideOverdue,
+          'case.handover': handOverInPlace,
+          'case.withdraw': withdraw,
         },
       },
       resubmitted: {
         on: {
           'case.assign': assignInPlace,
+          'case.propose': propose,
+          'case.handover': handOverInPlace,
+          'case.withdraw': withdraw,
           'case.review': { guard: 'mayReview', target: 'in_review', actions: 'recordReview' },
           // Still incomplete: another round.
           'case.completion.request': requestCompletion,
           'case.decide': decide,
         },
       },
+      // The handler's proposal waits for the head, whose decision form opens prefilled with it.
+      proposed: {
+        on: {
+          'case.assign': assignInPlace,
+          'case.handover': handOverInPlace,
+          // A new assessment or a revised proposal: the case stays with the head.
+          'case.review': { guard: 'mayReview', actions: 'recordReview' },
+          'case.propose': { guard: 'mayPropose', actions: 'recordProposal' },
+          'case.completion.request': requestCompletion,
+          'case.decide': decide,
+          'case.withdraw': withdraw,
+        },
+      },
+      // The principal took the application back: nothing more happens to the case.
+      withdrawn: { type: 'final' },
       // Entered only through an explicit outcome: `initial` just satisfies the compound state.
       decided: {
         initial: 'approved',
@@ -387,6 +466,11 @@ export function explainRefusal(
   }
   const { status } = current;
 
+  if (status === 'withdrawn') {
+    if (isPersonEvent(event)) return refuse('case.withdrawn', 'Ansökan är återkallad av rektorn. Det går inte att göra något mer i ärendet.');
+    return refuse('case.notDecided', 'Ärendet är inte beslutat, så det finns inget beslut att skicka.');
+  }
+
   if (status === 'decided') {
     if (isPersonEvent(event)) {
       return refuse(
@@ -433,12 +517,23 @@ export function explainRefusal(
       if (status === 'completion_requested') {
         return refuse(
           'case.decide.awaitingCompletion',
-          'Ärendet väntar på komplettering från rektorn. Beslut kan fattas när kompletteringen har kommit in.',
+          'Ärendet väntar på komplettering från rektorn. Beslut kan fattas när kompletteringen har kommit in, eller på inlämnat underlag när svarsdatumet har passerat.',
         );
       }
       if (!(DECISION_OUTCOMES as readonly string[]).includes(event.outcome)) {
         return refuse('case.decide.outcomeInvalid', 'Välj ett beslut: bevilja, bevilja delvis eller avslå.');
       }
+      break;
+    case 'case.propose':
+      if (status === 'completion_requested') {
+        return refuse('case.propose.awaitingCompletion', 'Ärendet väntar på komplettering från rektorn. Förslag till beslut kan skrivas när kompletteringen har kommit in.');
+      }
+      break;
+    case 'case.handover':
+      if (event.to === current.assignedHandlerId) return refuse('case.handover.already', 'Ärendet har redan den handläggaren.');
+      break;
+    case 'case.withdraw':
+      if (event.reason.trim() === '') return refuse('case.withdraw.reason.missing', 'Skriv varför ansökan återkallas.');
       break;
   }
   return refuse('case.event.notAllowed', 'Det går inte att göra det i ärendets nuvarande läge. Uppdatera kortet och försök igen.');

@@ -31,6 +31,9 @@ export const DEMO_IDS = {
     handler: '5a1c3e0e-0002-4000-8000-000000000002',
     head: '5a1c3e0e-0002-4000-8000-000000000003',
     admin: '5a1c3e0e-0002-4000-8000-000000000004',
+    // Drafters (the specialpedagog of each unit), who fill in applications for the principal.
+    drafterJarnboas: '5a1c3e0e-0002-4000-8000-000000000005',
+    drafterNaktergalen: '5a1c3e0e-0002-4000-8000-000000000006',
   },
 } as const;
 
@@ -47,6 +50,12 @@ const UNITS: DemoUnit[] = [
   { id: DEMO_IDS.units.naktergalen, name: 'Friskolan Näktergalen', kind: 'fristaende', huvudman: 'Näktergalen AB', schoolForms: ['forskola', 'grundskola'] },
 ];
 
+// Fictitious organisation numbers (Nora kommun's is the municipality's own form, 212000-xxxx).
+const ORG_NUMBERS: Record<string, string> = {
+  [DEMO_IDS.units.jarnboas]: '212000-1983',
+  [DEMO_IDS.units.naktergalen]: '556123-4567',
+};
+
 interface DemoPerson {
   id: string;
   aadObjectId: string;
@@ -62,6 +71,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { id: DEMO_IDS.people.handler, aadObjectId: '00000000-0000-0000-0000-0000000000021', displayName: 'Megan Bowen', email: 'meganb@example.com', role: 'handler', unitIds: [] },
   { id: DEMO_IDS.people.head, aadObjectId: '00000000-0000-0000-0000-0000000000022', displayName: 'Adele Vance', email: 'adelev@example.com', role: 'head', unitIds: [] },
   { id: DEMO_IDS.people.admin, aadObjectId: '00000000-0000-0000-0000-0000000000023', displayName: 'Isaiah Langer', email: 'isaiahl@example.com', role: 'admin', unitIds: [] },
+  // The playground's next users (users[3..4]): one drafter at each demo unit.
+  { id: DEMO_IDS.people.drafterJarnboas, aadObjectId: '00000000-0000-0000-0000-0000000000024', displayName: 'Patti Fernandez', email: 'pattif@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.jarnboas] },
+  { id: DEMO_IDS.people.drafterNaktergalen, aadObjectId: '00000000-0000-0000-0000-0000000000025', displayName: 'Lynne Robbins', email: 'lynner@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.naktergalen] },
 ];
 
 // Deterministic role-assignment ids, so re-seeding upserts instead of piling up rows.
@@ -97,6 +109,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       const { id, ...data } = unit;
       await tx.unit.upsert({ where: { id }, create: { id, municipalityId, ...data }, update: data });
     }
+    // The huvudmän's organisation numbers, for the decision letters (kept apart from UNITS).
+    for (const [id, orgNumber] of Object.entries(ORG_NUMBERS)) await tx.unit.update({ where: { id }, data: { orgNumber } });
     for (const [i, person] of DEMO_PEOPLE.entries()) {
       const data = { municipalityId, tenantId, aadObjectId: person.aadObjectId, displayName: person.displayName, email: person.email };
       await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...data }, update: data });

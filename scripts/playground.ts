@@ -9,7 +9,7 @@ import type { Role } from '../domain/ports';
 import { DEMO_PEOPLE, PLAYGROUND_BOT, PLAYGROUND_PORT, PLAYGROUND_TEAM, PLAYGROUND_TENANT_ID } from '../prisma/seed';
 
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
-export const PLAYGROUND_ROLES = ['principal', 'handler', 'head', 'admin'] as const satisfies readonly Role[];
+export const PLAYGROUND_ROLES = ['principal', 'drafter', 'handler', 'head', 'admin'] as const satisfies readonly Role[];
 export type PlaygroundRole = (typeof PLAYGROUND_ROLES)[number];
 
 // The playground's own demo users beyond our four (its built-in config has six); they have no
@@ -36,7 +36,9 @@ function user(index: number, p: { name: string; email: string; aadObjectId: stri
 }
 
 export function playgroundConfig(role: PlaygroundRole): Record<string, unknown> {
-  const everyone = [...DEMO_PEOPLE.map((p) => ({ name: p.displayName, email: p.email, aadObjectId: p.aadObjectId, role: p.role as Role | null })), ...OTHER_USERS.map((o) => ({ ...o, role: null }))];
+  // A playground user the demo data already names (the drafters) is listed once, with its role.
+  const strangers = OTHER_USERS.filter((o) => !DEMO_PEOPLE.some((p) => p.aadObjectId === o.aadObjectId));
+  const everyone = [...DEMO_PEOPLE.map((p) => ({ name: p.displayName, email: p.email, aadObjectId: p.aadObjectId, role: p.role as Role | null })), ...strangers.map((o) => ({ ...o, role: null }))];
   const users = everyone.map((p, i) => ({ user: user(i, p), role: p.role }));
   const current = users.find((u) => u.role === role);
   if (!current) throw new Error(`no demo person has the role ${role}`);

@@ -147,6 +147,12 @@ export async function submitApplication(deps: AppDeps, actor: Actor, draftId: st
   return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.submit', values, inputErrors }), { outstandingFollowUps });
 }
 
+// A drafter's finished draft, to the unit's principal for signing.
+export function sendApplicationForSignature(deps: AppDeps, actor: Actor, draftId: string, inputs: Inputs): Promise<AdaptiveCard> {
+  const { values, inputErrors } = parseDraftInputs(inputs, actor.municipality.profile);
+  return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.sendForSignature', values, inputErrors }));
+}
+
 // "Avbryt": the discard question for the latest open draft.
 export async function cancelLatestDraft(deps: AppDeps, actor: Actor): Promise<AdaptiveCard> {
   const [latest] = await deps.repos.snapshots.listOpen(actor.person.id, APPLICATION_MACHINE);

@@ -28,12 +28,12 @@ export function pupilRef(application: TApplication, draftId: string): string {
   return `${initials || 'Elev'}${year ? `, född ${year}` : ''}`;
 }
 
-export function signedApplication(draft: TApplicationDraft, actor: Actor, now: Date): TApplication {
+export function signedApplication(draft: TApplicationDraft, actor: Actor, now: Date, draftedBy?: string): TApplication {
   return ZApplication.parse({
     ...draft,
     pupil: { ...draft.pupil, protectedIdentity: draft.pupil?.protectedIdentity === true },
     attachments: draft.attachments ?? [],
-    signature: { confirmed: true, signedBy: actor.person.displayName, signedAt: now.toISOString() },
+    signature: { confirmed: true, signedBy: actor.person.displayName, signedAt: now.toISOString(), ...(draftedBy ? { draftedBy } : {}) },
   });
 }
 
@@ -46,7 +46,9 @@ export async function submitDraft(
   now: Date,
 ): Promise<AdaptiveCard> {
   const profile = actor.municipality.profile;
-  const application = signedApplication(context.draft, actor, now);
+  // A drafter's draft is signed by the principal acting now; the drafter is recorded beside them.
+  const drafter = record.personId && record.personId !== actor.person.id ? await deps.repos.people.get(record.personId) : null;
+  const application = signedApplication(context.draft, actor, now, drafter?.displayName);
   const result = computeAssessment(application.assessment, profile, application.placement.attendanceHoursPerWeek);
   const submitted = await deps.repos.cases.submitApplication({
     sourceDraftId: record.id,
@@ -65,6 +67,7 @@ export async function submitDraft(
       amountPerMonth: result.amountPerMonth,
     },
     draftExpectedVersion: record.version,
+    ...(drafter ? { draftedById: drafter.id } : {}),
     now,
     timeZone: profile.timeZone,
     // The final machine state goes in with the submitted status, in the same transaction.

@@ -13,11 +13,12 @@ import {
   type ApplicationSnapshot,
 } from '../../machines/application.machine';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
-import type { Actor } from '../actor';
+import { applicationUnits, draftsFor, type Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { runDraft, type DraftFlow, type DraftTurn } from '../draft-runner';
 import { problemItems, stepViewModel, type StepViewEnv } from '../views/step-view';
 import { completionReceipt, resubmitDraft } from './resubmit';
+import { awaitingSignatureCard, sendForSignature } from './signature-notify';
 import { receiptCardFor, submitDraft } from './submit';
 
 export const APPLICATION_MACHINE = 'application';
@@ -50,9 +51,11 @@ export const STALE_CARD_NOTICE =
 export function applicationEnv(actor: Actor, now: () => Date, outstandingFollowUps?: ApplicationEnv['outstandingFollowUps']): ApplicationEnv {
   return {
     profile: actor.municipality.profile,
-    units: actor.units.map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
+    units: applicationUnits(actor).map((u) => ({ id: u.id, kind: u.kind, schoolForms: u.schoolForms })),
     now,
     ...(outstandingFollowUps ? { outstandingFollowUps } : {}),
+    // A drafter signs nothing of a unit they only draft for: those drafts go to its principal.
+    ...((actor.draftingUnits ?? []).length > 0 ? { ledUnitIds: actor.person.ledUnitIds } : {}),
   };
 }
 
@@ -63,7 +66,7 @@ export function applicationMachineOf(actor: Actor, now: Date, outstandingFollowU
 
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
   // Fresh on every card: the form on it adds at most one measure, however often it is pressed.
-  return { profile: actor.municipality.profile, units: actor.units, now, newMeasureId: randomUUID() };
+  return { profile: actor.municipality.profile, units: applicationUnits(actor), now, newMeasureId: randomUUID() };
 }
 
 // The draft's title with the unit's name, as the principal's units name it.
@@ -91,6 +94,7 @@ export const staleDraftCard = (text: string): AdaptiveCard =>
 export function renderState(draftId: string, snapshot: ApplicationSnapshot, actor: Actor, now: Date, extras: TurnExtras = {}): AdaptiveCard {
   const context = snapshot.context;
   if (snapshot.matches('confirmDiscard')) return discardConfirmCard({ draftId, label: draftTitle(actor, context.draft) });
+  if (snapshot.matches('awaitingSignature')) return awaitingSignatureCard(context.draft);
   if (snapshot.matches({ editing: 'problems' })) {
     const blocked = context.problems.some((p) => p.code === 'followUp.missing') ? (extras.outstandingFollowUps ?? []) : [];
     return problemsCard({
@@ -114,7 +118,10 @@ export function renderState(draftId: string, snapshot: ApplicationSnapshot, acto
     });
   }
   const step = currentStep(snapshot) ?? context.step;
-  const vm = stepViewModel(draftId, extras.reopened ? { ...context, errors: {}, notice: undefined } : context, step, viewEnv(actor, now));
+  // A principal's comment on a returned draft stays until the draft is sent again; other
+  // messages of the last turn are history once the draft is opened again.
+  const vm = stepViewModel(draftId, extras.reopened ? { ...context, errors: {}, notice: context.returnComment ? context.notice : undefined } : context, step, viewEnv(actor, now));
+  if (draftsFor(actor, context.draft.unit?.id)) vm.forSignature = true;
   if (extras.errors) vm.errors = { ...vm.errors, ...extras.errors };
   // What was typed into the new-measure form comes back only while the form has messages: a
   // measure that was added leaves the form empty.
@@ -182,6 +189,10 @@ export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: 
           ? await resubmitDraft(deps, actor, { ...record, caseId: record.caseId }, persisted, snapshot.context.draft, now)
           : await submitDraft(deps, actor, record, persisted, snapshot.context, now);
         return { card, kept: true };
+      }
+      if (event.type === 'app.sendForSignature' && snapshot.matches('awaitingSignature')) {
+        await turn.save({ label: draftLabel(snapshot.context.draft) });
+        return { card: await sendForSignature(deps, actor, record.id, snapshot.context.draft, now), kept: true };
       }
       if (snapshot.matches('discarded')) return { card: await discarded(deps, actor, turn), kept: true };
       // Only now, with the owner checked and the file found in this draft by the machine: the

@@ -3,7 +3,7 @@
 // decision and the case's new status are written in one transaction; the letter goes to the
 // principal's chat through the job queue.
 import { z } from 'zod';
-import { decisionFormCard, messageCard, type DecisionFormValues } from '../../cards';
+import { decisionFormCard, messageCard, type DecisionFormValues, type ProposalSummary } from '../../cards';
 import { decisionText, validateDecision } from '../../domain/decision-text';
 import { MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
 import { ConflictError } from '../../domain/ports';
@@ -16,9 +16,11 @@ import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { QUEUES } from '../jobs/queue';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
+import { overdueCompletion } from './completion-overdue';
+import { departuresFromProposal, proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
-function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues) {
+function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues, proposal?: ProposalSummary) {
   const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
   return decisionFormCard({
     caseId: bundle.kase.id,
@@ -34,11 +36,12 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
     measures: bundle.application.measures,
     errors,
     ...(values ? { values } : {}),
+    ...(proposal ? { proposal } : {}),
   });
 }
 
 const optionalText = z.string().transform(storableText).pipe(z.string().trim().max(4000, 'Skriv högst 4000 tecken.')).optional().transform((v) => (v ? v : undefined));
-const ZDecisionInputs = z.object({
+export const ZDecisionInputs = z.object({
   'decision.outcome': ZDecisionOutcome.optional(),
   'decision.amountPerMonth': z
     .union([z.string(), z.number()])
@@ -122,7 +125,9 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     if (!scheduled.ok) return decisionForm(bundle, scheduled.errors, values);
     const followUpSchedule = scheduled.schedule;
 
-    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind });
+    // A completion past its reply date: decided on what was submitted.
+    const completionOverdue = overdueCompletion(bundle, deps.clock.now()) !== null;
+    const moved = moveCase(bundle, { type: 'case.decide', by: caseActor(actor), outcome, unitKind: bundle.unit.kind, ...(completionOverdue ? { completionOverdue } : {}) });
     if (!moved.ok) return { toast: moved.message };
     const now = deps.clock.now();
     const profile = bundle.municipality.profile;
@@ -137,6 +142,13 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
       schoolForm: bundle.application.pupil.schoolForm,
       decidedBy: { name: actor.person.displayName, title: ROLE_LABELS.head },
       decisionDate: localDate(now, profile.timeZone),
+      addressee: {
+        principalName: (await deps.repos.people.get(bundle.kase.principalId))?.displayName ?? 'okänd',
+        unitName: bundle.unit.name,
+        unitKind: bundle.unit.kind,
+        huvudman: bundle.unit.huvudman,
+        orgNumber: bundle.unit.orgNumber ?? null,
+      },
     });
     // The follow-up paragraph: one place, added to a granted decision's letter as it stands.
     const text = granted
@@ -172,9 +184,39 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     }
     await deps.jobs?.enqueue(QUEUES.decision, { decisionId: decision.id });
     await refreshChannelCard(deps, caseId);
+    // Where the decision departs from the handler's proposal: recorded, and told to both.
+    const proposal = await proposalFor(deps.repos, bundle);
+    const departed = departuresFromProposal(bundle, proposal?.record ?? null, {
+      outcome,
+      amountPerMonth: fields.amountPerMonth,
+      from: fields.from,
+      to: fields.to,
+      approvedMeasureIds: approved.map((m) => m.id),
+      reason: fields.reason,
+    });
+    let departureText = '';
+    if (proposal && departed.length > 0) {
+      await deps.repos.audit.append({
+        municipalityId: bundle.kase.municipalityId,
+        actorId: actor.person.id,
+        action: 'case.decision_departed_from_proposal',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { proposalId: proposal.record.id, decisionId: decision.id, departures: departed },
+      });
+      departureText = ` Beslutet avviker från förslaget: ${departed.map((d) => `${d.label.toLowerCase()} (förslag: ${d.proposed}; beslut: ${d.decided})`).join('; ')}.`;
+      if (proposal.record.proposedById !== actor.person.id) {
+        await deps.ownChat?.sendCard(
+          proposal.record.proposedById,
+          messageCard({ title: 'Beslut fattat på ditt förslag', text: `${actor.person.displayName} har fattat beslut i ${bundle.kase.caseNumber}.${departureText}` }),
+        );
+      }
+    } else if (proposal) {
+      departureText = ' Beslutet följer förslaget.';
+    }
     return messageCard({
       title: 'Beslutet är fattat',
-      text: `Beslutet i ${bundle.kase.caseNumber} skickas nu till rektorns chatt. Kortet i Elevhälsans kanal visar när det är levererat.`,
+      text: `Beslutet i ${bundle.kase.caseNumber} skickas nu till rektorns chatt. Kortet i Elevhälsans kanal visar när det är levererat.${departureText}`,
       actions: [{ title: 'Visa kön', verb: 'cases.queue', data: {} }],
     });
   });
@@ -182,8 +224,14 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
 
 export function openDecisionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.decide', async (bundle) =>
-    bundle.kase.status === 'decided' || bundle.kase.status === 'completion_requested'
+    bundle.kase.status === 'decided' || (bundle.kase.status === 'completion_requested' && !overdueCompletion(bundle, deps.clock.now()))
       ? { toast: bundle.kase.status === 'decided' ? 'Ärendet är redan beslutat.' : 'Ärendet väntar på komplettering från rektorn.' }
-      : privately(deps, actor, place, decisionForm(bundle)),
+      : privately(deps, actor, place, await prefilledDecisionForm(deps, bundle)),
   );
+}
+
+// With a handler's proposal, the form opens filled in with it and shows it above the fields.
+async function prefilledDecisionForm(deps: AppDeps, bundle: CaseBundle) {
+  const proposal = await proposalFor(deps.repos, bundle);
+  return proposal ? decisionForm(bundle, {}, proposal.values, proposal.summary) : decisionForm(bundle);
 }

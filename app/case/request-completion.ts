@@ -2,7 +2,8 @@
 // and the request goes to the principal's chat through the job queue.
 import { z } from 'zod';
 import { completionFormCard, messageCard } from '../../cards';
-import { termTitle } from '../../domain/terms';
+import { defaultReplyBy } from '../../domain/completion';
+import { localDate, termTitle } from '../../domain/terms';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
 import { caseActor, type Actor } from '../actor';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
@@ -15,8 +16,11 @@ import { storableText } from '../card-input';
 
 const MAX_MESSAGE = 2000;
 
-function completionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: { message?: string; step?: ApplicationStep }) {
+function completionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: { message?: string; step?: ApplicationStep; replyBy?: string }, now: Date = new Date()) {
+  const profile = bundle.municipality.profile;
   return completionFormCard({
+    replyByDefault: defaultReplyBy(now, profile),
+    today: localDate(now, profile.timeZone),
     caseId: bundle.kase.id,
     caseNumber: bundle.kase.caseNumber,
     unitName: bundle.unit.name,
@@ -34,6 +38,12 @@ const ZCompletion = z.object({
     .min(1, 'Skriv vad rektorn behöver komplettera.')
     .max(MAX_MESSAGE, `Skriv högst ${MAX_MESSAGE} tecken.`)),
   'completion.step': z.enum(APPLICATION_STEPS, { error: 'Välj den del av ansökan som rektorn ska öppna.' }),
+  'completion.replyBy': z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum från i dag och framåt.')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export async function requestCompletion(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
@@ -43,12 +53,18 @@ export async function requestCompletion(deps: AppDeps, actor: Actor, caseId: str
       const errors = fieldErrors(parsed.error);
       const message = typeof inputs['completion.message'] === 'string' ? inputs['completion.message'] : undefined;
       const step = APPLICATION_STEPS.find((s) => s === inputs['completion.step']);
-      return completionForm(bundle, errors, { ...(message ? { message } : {}), ...(step ? { step } : {}) });
+      return completionForm(bundle, errors, { ...(message ? { message } : {}), ...(step ? { step } : {}) }, deps.clock.now());
     }
     const message = parsed.data['completion.message'];
+    const now = deps.clock.now();
+    const profile = bundle.municipality.profile;
+    const replyBy = parsed.data['completion.replyBy'] ?? defaultReplyBy(now, profile);
+    if (replyBy < localDate(now, profile.timeZone)) {
+      return completionForm(bundle, { 'completion.replyBy': 'Välj ett datum från i dag och framåt.' }, { message, step: parsed.data['completion.step'], replyBy }, now);
+    }
     const moved = await transition(deps.repos, bundle, { type: 'case.completion.request', by: caseActor(actor), message });
     if ('toast' in moved) return moved;
-    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id, requestedAt: deps.clock.now() });
+    const request = await deps.repos.completions.create({ caseId, message, step: parsed.data['completion.step'], requestedById: actor.person.id, requestedAt: now, replyBy });
     await deps.jobs?.enqueue(QUEUES.completion, { completionId: request.id });
     await refreshChannelCard(deps, caseId);
     return messageCard({
@@ -61,6 +77,6 @@ export async function requestCompletion(deps: AppDeps, actor: Actor, caseId: str
 
 export function openCompletionForm(deps: AppDeps, actor: Actor, caseId: string, place: TurnPlace): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.completion.request', async (bundle) =>
-    allowedFor(actor, bundle).requestCompletion ? privately(deps, actor, place, completionForm(bundle)) : { toast: 'Ärendet väntar redan på komplettering eller är beslutat.' },
+    allowedFor(actor, bundle).requestCompletion ? privately(deps, actor, place, completionForm(bundle, {}, undefined, deps.clock.now())) : { toast: 'Ärendet väntar redan på komplettering eller är beslutat.' },
   );
 }

@@ -31,6 +31,7 @@ export const completionDeliveryJob = defineJob(QUEUES.completion, {
         step: request.step as ApplicationStep,
         requestedText: formatSwedishDate(localDate(request.requestedAt, tz)),
         ...(requester ? { requestedBy: requester.displayName } : {}),
+        ...(request.replyBy ? { replyByText: formatSwedishDate(request.replyBy) } : {}),
       });
       try {
         if (!chat) throw new RecipientGone(404, 'no personal chat with the principal');

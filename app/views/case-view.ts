@@ -27,12 +27,20 @@ export function allowedFor(actor: Actor | null, bundle: CaseBundle): CaseActionF
   if (!actor) return NOTHING_ALLOWED;
   const who = caseActor(actor);
   const may = (action: CaseAction) => mayPerform(action, who, bundle.kase).ok;
+  const { status } = bundle.kase;
+  // A withdrawn application is closed: it can be read, nothing more.
+  if (status === 'withdrawn') return { ...NOTHING_ALLOWED, view: may('case.view') };
+  const open = status !== 'decided';
   return {
     view: may('case.view'),
     assign: may('case.assign'),
     adjustAssessment: may('case.review'),
-    requestCompletion: may('case.completion.request') && bundle.kase.status !== 'completion_requested',
-    decide: may('case.decide') && bundle.kase.status !== 'completion_requested',
+    requestCompletion: may('case.completion.request') && status !== 'completion_requested',
+    decide: may('case.decide') && status !== 'completion_requested',
+    propose: open && may('case.propose') && status !== 'completion_requested',
+    handover: open && may('case.handover'),
+    withdraw: open && may('case.withdraw'),
+    endDecision: !!bundle.decision && bundle.decision.outcome !== 'rejected' && !bundle.decision.endedFrom && may('case.decision.end'),
   };
 }
 
@@ -49,6 +57,7 @@ export function decisionSummary(decision: DecisionRecord, tz: string): CaseDecis
     ...(granted && decision.from && decision.to ? { periodText: `${formatSwedishDate(decision.from)} – ${formatSwedishDate(decision.to)}` } : {}),
     delivery: decision.deliveryStatus,
     ...(decision.deliveryStatus === 'delivered' && decision.notifiedAt ? { deliveredText: dateTime(decision.notifiedAt, tz) } : {}),
+    ...(decision.endedFrom ? { endedText: `Upphör från och med ${formatSwedishDate(decision.endedFrom)}` } : {}),
   };
 }
 
@@ -89,7 +98,7 @@ export function channelViewModel(bundle: CaseBundle, viewer: Actor | null, refre
     ...(bundle.followUps.length > 0 ? { followUps: bundle.followUps.map((f) => ({ term: f.term, text: `Uppföljning ${termShort(f.term)} inkommen ${date(f.submittedAt, tz)}`, flags: flagsOf(bundle, f).map((x) => FOLLOW_UP_FLAG_TEXT[x]) })) } : {}),
     deliveryFailed: decision?.deliveryStatus === 'failed',
     refreshUserIds,
-    allowed: viewer ? allowedFor(viewer, bundle) : CHANNEL_DEFAULT,
+    allowed: viewer ? allowedFor(viewer, bundle) : bundle.kase.status === 'withdrawn' ? { ...NOTHING_ALLOWED, view: true } : CHANNEL_DEFAULT,
   };
 }
 
@@ -124,7 +133,11 @@ export function detailViewModel(bundle: CaseBundle, viewer: Actor): CaseDetailVi
       explanation: result.explanation,
     },
     ...(application.signature.signedBy
-      ? { signedText: `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` }
+      ? {
+          signedText:
+            `${application.signature.signedBy}, ${time(application.signature.signedAt ? new Date(application.signature.signedAt) : latest.submittedAt)}` +
+            (application.signature.draftedBy ? ` (ifylld av ${application.signature.draftedBy})` : ''),
+        }
       : {}),
     changes: previous
       ? versionChanges(previous.data as TApplication, application, { assessment: profile.assessment, unitName: (id) => (id === unit.id ? unit.name : undefined) })

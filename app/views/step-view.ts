@@ -86,7 +86,7 @@ function pupilFacts(draft: TApplicationDraft): SummarySection['facts'] {
 
 const orMissing = (value: string | undefined) => (value && value.trim() ? value : 'Inte ifyllt');
 
-export function summarySections(draft: TApplicationDraft, env: StepViewEnv): SummarySection[] {
+export function summarySections(draft: TApplicationDraft, env: Omit<StepViewEnv, 'newMeasureId'>): SummarySection[] {
   const { profile } = env;
   const unit = env.units.find((u) => u.id === draft.unit?.id);
   const assessment = computeAssessment(draft.assessment, profile, draft.placement?.attendanceHoursPerWeek);

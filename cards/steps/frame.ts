@@ -36,7 +36,9 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
   body.push(...content.body);
   body.push(
     subtle(
-      isSummary
+      isSummary && vm.forSignature
+        ? 'Ansökan går till rektor för underskrift. Elevhälsan får den först när rektor har skrivit under.'
+        : isSummary
         ? 'Ansökan går till Elevhälsan först när du trycker Skicka in ansökan.'
         : 'Det du skriver sparas när du trycker Nästa, Tillbaka eller Spara. Du kan pausa och fortsätta senare med ”fortsätt”.',
       { separator: true },
@@ -45,7 +47,9 @@ export function stepFrame(vm: StepViewModel, content: StepContent): AdaptiveCard
 
   const { draftId, step } = vm;
   const actions: CardAction[] = [
-    isSummary
+    isSummary && vm.forSignature
+      ? execute('Skicka till rektor för underskrift', 'app.sendForSignature', { draftId }, { style: 'positive', associatedInputs: 'auto' })
+      : isSummary
       ? execute('Skicka in ansökan', 'app.submit', { draftId }, { style: 'positive', associatedInputs: 'auto' })
       : execute('Nästa', 'step.next', { draftId, step }, { style: 'positive', associatedInputs: 'auto' }),
   ];

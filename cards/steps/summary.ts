@@ -25,6 +25,13 @@ function section(vm: StepViewModel, s: SummarySection): CardElement {
 export function summaryStep(vm: StepViewModel): StepContent {
   const sections = vm.summarySections ?? [];
   const body: CardElement[] = sections.length > 0 ? sections.map((s) => section(vm, s)) : [subtle('Det finns inga svar att visa än.')];
+  // A drafter does not sign: the principal does, on the card the draft is sent to.
+  if (vm.forSignature) {
+    return {
+      intro: 'Kontrollera svaren. Tryck Ändra för att rätta något. När allt stämmer skickar du ansökan till rektor, som skriver under och skickar in den.',
+      body,
+    };
+  }
   body.push(
     container(
       toggle(

@@ -81,7 +81,7 @@ async function submitInTransaction(tx: Tx, input: SubmitApplicationInput): Promi
     action: 'case.submitted',
     subjectType: 'case',
     subjectId: created.id,
-    details: { caseNumber, term: input.term, late: input.late, sourceDraftId: draftId },
+    details: { caseNumber, term: input.term, late: input.late, sourceDraftId: draftId, signedById: input.principalId, ...(input.draftedById ? { draftedById: input.draftedById } : {}) },
   });
   return { case: toCase(created), created: true };
 }

@@ -110,7 +110,8 @@ export function createCaseRepository(db: Db): CaseRepository {
 
     async listQueue(municipalityId) {
       const rows = await db.case.findMany({
-        where: { municipalityId, status: { not: 'decided' } },
+        // Decided and withdrawn cases are done: the queue is what Elevhälsan still has to do.
+        where: { municipalityId, status: { notIn: ['decided', 'withdrawn'] } },
         orderBy: [{ createdAt: 'asc' }, { caseNumber: 'asc' }],
       });
       return rows.map(toCase);

@@ -1,7 +1,7 @@
 // Elevhälsan's requests for completion (komplettering), answered by a resubmitted version.
 import type { CompletionRepository, CompletionRequestRecord } from '../../domain/ports';
 import type { CompletionRequest as Row } from '../generated/client';
-import { type Db, notFound } from './shared';
+import { type Db, fromDateOnly, notFound, toDateOnly } from './shared';
 
 function toRecord(row: Row): CompletionRequestRecord {
   return {
@@ -14,13 +14,16 @@ function toRecord(row: Row): CompletionRequestRecord {
     deliveryStatus: row.deliveryStatus,
     answeredVersion: row.answeredVersion,
     answeredAt: row.answeredAt,
+    replyBy: toDateOnly(row.replyBy),
   };
 }
 
 export function createCompletionRepository(db: Db): CompletionRepository {
   return {
-    async create({ caseId, message, step, requestedById, requestedAt }) {
-      return toRecord(await db.completionRequest.create({ data: { caseId, message, step, requestedById, ...(requestedAt ? { requestedAt } : {}) } }));
+    async create({ caseId, message, step, requestedById, requestedAt, replyBy }) {
+      return toRecord(
+        await db.completionRequest.create({ data: { caseId, message, step, requestedById, ...(requestedAt ? { requestedAt } : {}), replyBy: fromDateOnly(replyBy) } }),
+      );
     },
 
     async get(id) {

@@ -23,11 +23,32 @@ function toDecision(row: Decision): DecisionRecord {
     deliveryStatus: row.deliveryStatus,
     appealDeadline: toDateOnly(row.appealDeadline),
     followUpSchedule: parseFollowUpSchedule(row.followUpSchedule),
+    endedFrom: toDateOnly(row.endedFrom),
+    endedReason: row.endedReason,
   };
 }
 
 export function createDecisionRepository(db: Db): DecisionRepository {
   return {
+    async end(id, { from, reason, by }) {
+      return inTransaction(db, async (tx) => {
+        // Conditional on not yet ended, so two clicks end it once.
+        const { count } = await tx.decision.updateMany({ where: { id, endedFrom: null }, data: { endedFrom: fromDateOnly(from), endedReason: reason, endedById: by } });
+        const row = await tx.decision.findUnique({ where: { id }, include: { case: { select: { municipalityId: true } } } });
+        if (!row) throw new NotFoundError('decision', id);
+        if (count === 0) throw new ConflictError(`Decision ${id} is already ended.`, { entity: 'decision', id, reason: 'already_ended' });
+        await appendAudit(tx, {
+          municipalityId: row.case.municipalityId,
+          actorId: by,
+          action: 'case.decision_ended',
+          subjectType: 'case',
+          subjectId: row.caseId,
+          details: { decisionId: id, from, reason },
+        });
+        return toDecision(row);
+      });
+    },
+
     async record(input) {
       return inTransaction(db, async (tx) => {
         // One decision per case. The case's status is not this repository's business: the case

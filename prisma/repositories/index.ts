@@ -12,6 +12,7 @@ import { createFollowUpRepository } from './follow-ups';
 import { createMunicipalityRepository } from './municipalities';
 import { createPeopleRepository } from './people';
 import { createReminderRepository, createRetentionRepository } from './reminders';
+import { createProposalRepository } from './proposals';
 import { type Db, inTransaction } from './shared';
 import { createSnapshotRepository } from './snapshots';
 import { createUnitRepository } from './units';
@@ -33,6 +34,7 @@ function bind(db: Db): Repositories {
     conversations: createConversationRepository(db),
     channelPosts: createChannelPostRepository(db),
     completions: createCompletionRepository(db),
+    proposals: createProposalRepository(db),
     audit: createAuditRepository(db),
     reminders: createReminderRepository(db),
     retention: createRetentionRepository(db),

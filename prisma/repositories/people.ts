@@ -19,6 +19,7 @@ interface ActingRow {
   m_channel_id: string | null;
   roles: { role: Role; unitId: string | null }[];
   units: Unit[];
+  drafting_units: Unit[];
   chat_conversation_id: string | null;
   chat_service_url: string | null;
 }
@@ -34,9 +35,15 @@ const ACTING_SQL = `
          COALESCE((SELECT json_agg(json_build_object('role', r."role", 'unitId', r."unit_id") ORDER BY r."role", r."unit_id")
                    FROM "role_assignments" r WHERE r."person_id" = p."id"), '[]'::json) AS "roles",
          COALESCE((SELECT json_agg(json_build_object('id', u."id", 'municipalityId', u."municipality_id", 'name', u."name",
-                                                     'kind', u."kind", 'huvudman', u."huvudman", 'schoolForms', u."school_forms") ORDER BY u."name")
+                                                     'kind', u."kind", 'huvudman', u."huvudman", 'orgNumber', u."org_number",
+                                                     'schoolForms', u."school_forms") ORDER BY u."name")
                    FROM "role_assignments" r JOIN "units" u ON u."id" = r."unit_id"
                    WHERE r."person_id" = p."id" AND r."role" = 'principal'), '[]'::json) AS "units",
+         COALESCE((SELECT json_agg(json_build_object('id', u."id", 'municipalityId', u."municipality_id", 'name', u."name",
+                                                     'kind', u."kind", 'huvudman', u."huvudman", 'orgNumber', u."org_number",
+                                                     'schoolForms', u."school_forms") ORDER BY u."name")
+                   FROM "role_assignments" r JOIN "units" u ON u."id" = r."unit_id"
+                   WHERE r."person_id" = p."id" AND r."role" = 'drafter'), '[]'::json) AS "drafting_units",
          c."conversation_id" AS "chat_conversation_id", c."service_url" AS "chat_service_url"
   FROM "people" p
   JOIN "municipalities" m ON m."id" = p."municipality_id"
@@ -76,9 +83,11 @@ function toActing(row: ActingRow, cache: ProfileCache): ActingPerson {
       email: row.email,
       roles,
       ledUnitIds: roles.filter((r) => r.role === 'principal' && r.unitId !== null).map((r) => r.unitId as string),
+      draftUnitIds: roles.filter((r) => r.role === 'drafter' && r.unitId !== null).map((r) => r.unitId as string),
     },
     municipality,
     units: row.units,
+    ...(row.drafting_units.length > 0 ? { draftingUnits: row.drafting_units } : {}),
     personalChat: row.chat_conversation_id !== null && row.chat_service_url !== null ? { conversationId: row.chat_conversation_id, serviceUrl: row.chat_service_url } : null,
   };
 }
@@ -99,13 +108,16 @@ function withRoles(row: PersonRow & { roles: RoleAssignment[] }): PersonWithRole
     ...toPerson(row),
     roles: row.roles.map((r) => ({ role: r.role, unitId: r.unitId })),
     ledUnitIds: row.roles.filter((r) => r.role === 'principal' && r.unitId !== null).map((r) => r.unitId as string),
+    draftUnitIds: row.roles.filter((r) => r.role === 'drafter' && r.unitId !== null).map((r) => r.unitId as string),
   };
 }
 
-// Principals hold one grant per unit they lead; the other roles are municipality-wide.
+// Principals and drafters hold one grant per unit they lead or draft for; the other roles are
+// municipality-wide.
+const UNIT_ROLES: readonly Role[] = ['principal', 'drafter'];
 function checkGrant(role: Role, unitId: string | null): void {
-  if (role === 'principal' && unitId === null) throw new TypeError('A principal grant needs the unit the person leads.');
-  if (role !== 'principal' && unitId !== null) throw new TypeError(`A ${role} grant is for the whole municipality, not a unit.`);
+  if (UNIT_ROLES.includes(role) && unitId === null) throw new TypeError(`A ${role} grant needs the unit it is for.`);
+  if (!UNIT_ROLES.includes(role) && unitId !== null) throw new TypeError(`A ${role} grant is for the whole municipality, not a unit.`);
 }
 
 // One cache per process (the root repositories live as long as it does); see parsedProfile.
@@ -132,6 +144,16 @@ export function createPeopleRepository(db: Db): PeopleRepository {
     async unitsLedBy(personId) {
       const rows = await db.unit.findMany({ where: { roleAssignments: { some: { personId, role: 'principal' } } }, orderBy: { name: 'asc' } });
       return rows.map(toUnit);
+    },
+
+    async unitsDraftedBy(personId) {
+      const rows = await db.unit.findMany({ where: { roleAssignments: { some: { personId, role: 'drafter' } } }, orderBy: { name: 'asc' } });
+      return rows.map(toUnit);
+    },
+
+    async principalsOf(unitId) {
+      const rows = await db.person.findMany({ where: { roles: { some: { role: 'principal', unitId } } }, orderBy: { displayName: 'asc' } });
+      return rows.map(toPerson);
     },
 
     async listByRole(municipalityId, role) {

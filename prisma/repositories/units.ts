@@ -12,6 +12,7 @@ export function toUnit(row: UnitRow): Unit {
     kind: row.kind,
     huvudman: row.huvudman,
     schoolForms: row.schoolForms as TSchoolForm[],
+    orgNumber: row.orgNumber,
   };
 }
 

@@ -27,11 +27,16 @@ export const DATA_DICTIONARY_IDS: RegExp[] = [
   /^measure\.(type|description|hoursPerWeek|cost)$/,
   /^effect\.description$/,
   /^attachment\.(kind|id)$/,
-  /^signature\.confirmed$/,
+  // signature.comment: the principal sending a drafter's application back.
+  /^signature\.(confirmed|comment)$/,
   /^followUp\.(results|continuedNeed|comment)$/,
   /^followUp\.measures\.[A-Za-z0-9_-]+\.(carriedOut|hoursPerWeek|effect)$/,
   /^decision\.(outcome|amountPerMonth|from|to|reason|approvedMeasures|significantDifficulties|followUpSchedule|followUpDate)$/,
-  /^completion\.(message|step)$/,
+  /^completion\.(message|step|replyBy)$/,
+  // The case flow: a named handler, the principal's reason for withdrawing.
+  /^handover\.to$/,
+  /^withdrawal\.reason$/,
+  /^decision\.(endFrom|endReason)$/,
 ];
 
 // Properties of schema 1.5, per type, for the types our cards use. The parser silently drops

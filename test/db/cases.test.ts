@@ -46,7 +46,7 @@ describe('cases', () => {
       assert.deepEqual((await repos.attachments.listForCase(c.id)).map((a) => a.id), [file.id]);
       const trail = await repos.audit.list('case', c.id);
       assert.deepEqual(trail.map((e) => [e.action, e.actorId, e.municipalityId]), [['case.submitted', ids.people.principal, ids.municipality]]);
-      assert.deepEqual(trail[0]!.details, { caseNumber: c.caseNumber, term: 'HT2027', late: true, sourceDraftId: draft.id });
+      assert.deepEqual(trail[0]!.details, { caseNumber: c.caseNumber, term: 'HT2027', late: true, sourceDraftId: draft.id, signedById: ids.people.principal });
     });
 
     test('a repeated submit of the same draft returns the same case, created=false', async () => {

@@ -90,6 +90,8 @@ function eventsFor(app: TApplicationDraft, { detours }: EventSet) {
   return (s: Snap): ApplicationEvent[] => {
     if (s.status === 'done') return [];
     if (s.matches('confirmDiscard')) return [{ type: 'draft.discard.confirm' }, { type: 'draft.discard.cancel' }];
+    // A drafter's draft with the principal: signed (submitted) or sent back with a comment.
+    if (s.matches('awaitingSignature')) return [{ type: 'signature.sign' }, ...(detours ? [{ type: 'signature.return' as const, comment: 'Rätta vistelsetiden.' }] : [])];
     const events: ApplicationEvent[] = [];
     if (detours) events.push({ type: 'draft.discard' });
     const [first] = s.context.problems;
@@ -102,6 +104,7 @@ function eventsFor(app: TApplicationDraft, { detours }: EventSet) {
         ? { type: 'app.submit', values: stepValues(app, step) }
         : { type: 'step.next', step, values: stepValues(app, step) },
     );
+    if (detours && step === 'summary') events.push({ type: 'app.sendForSignature', values: stepValues(app, step) });
     events.push(...invalidAttempts(s));
     if (detours && step !== 'unitTerm') events.push({ type: 'step.back', step, values: {} });
     if (detours && step === 'pupil') {
@@ -506,5 +509,71 @@ describe('application machine: behaviour', () => {
     const s = replay([...forward('summary'), { type: 'app.submit', values: { signature: { confirmed: true } } }]);
     assert.equal(s.status, 'done');
     assert.equal(s.can({ type: 'draft.discard' }), false);
+  });
+});
+
+describe('application machine: a drafter sends, the principal signs', () => {
+  // The drafter drafts for both units but leads none; the principal's turn has the full env.
+  const drafterMachine = createApplicationMachine({ ...env, ledUnitIds: [] });
+  const atSummary = (m: typeof machine) => {
+    const app = validApplication();
+    const actor = createActor(m, { input: {} }).start();
+    for (const step of APPLICATION_STEPS) {
+      if (step === 'summary') break;
+      if (step === 'measures') for (const measure of app.measures ?? []) actor.send({ type: 'measure.add', measure });
+      if (step === 'attachments') {
+        for (const a of app.attachments ?? []) {
+          actor.send({ type: 'attachment.added', attachment: { id: a.id, name: a.name } });
+          if (a.kind) actor.send({ type: 'attachment.kind', attachmentId: a.id, kind: a.kind });
+        }
+      }
+      actor.send({ type: 'step.next', step, values: stepValues(app, step) });
+    }
+    assert.ok(actor.getSnapshot().matches({ editing: 'summary' }), JSON.stringify(actor.getSnapshot().value));
+    return actor;
+  };
+
+  test('a drafter cannot sign: the summary stays, with a notice', () => {
+    const actor = atSummary(drafterMachine);
+    actor.send({ type: 'app.submit', values: { signature: { confirmed: true } } });
+    const s = actor.getSnapshot();
+    assert.ok(s.matches({ editing: 'summary' }), 'still on the summary');
+    assert.match(s.context.notice ?? '', /Bara rektorn/);
+  });
+
+  test('sent for signature without a signature; the principal signs and it is submitted', () => {
+    const actor = atSummary(drafterMachine);
+    actor.send({ type: 'app.sendForSignature', values: {} });
+    const sent = actor.getSnapshot();
+    assert.ok(sent.matches('awaitingSignature'), JSON.stringify(sent.value));
+    assert.equal(sent.context.draft.signature, undefined);
+    // The drafter's own cards change nothing meanwhile.
+    actor.send({ type: 'step.goto', step: 'need' });
+    assert.ok(actor.getSnapshot().matches('awaitingSignature'), 'the drafter cannot edit while the principal has it');
+    // The principal's turn: the same snapshot in the principal's environment.
+    const principal = createActor(machine, { snapshot: actor.getPersistedSnapshot() as Snapshot<unknown> as Snap, input: {} }).start();
+    principal.send({ type: 'signature.sign' });
+    const signed = principal.getSnapshot();
+    assert.ok(signed.matches('submitted'), JSON.stringify(signed.value));
+    assert.equal(signed.context.draft.signature?.confirmed, true);
+  });
+
+  test('the drafter cannot sign it either once sent', () => {
+    const actor = atSummary(drafterMachine);
+    actor.send({ type: 'app.sendForSignature', values: {} });
+    actor.send({ type: 'signature.sign' });
+    assert.ok(actor.getSnapshot().matches('awaitingSignature'), 'refused in the drafter environment');
+  });
+
+  test('sent back with a comment: the summary again, with the comment; without one: nothing', () => {
+    const actor = atSummary(drafterMachine);
+    actor.send({ type: 'app.sendForSignature', values: {} });
+    actor.send({ type: 'signature.return', comment: '  ' });
+    assert.ok(actor.getSnapshot().matches('awaitingSignature'), 'a comment is required');
+    actor.send({ type: 'signature.return', comment: 'Lägg till vistelsetiden.' });
+    const back = actor.getSnapshot();
+    assert.ok(back.matches({ editing: 'summary' }), JSON.stringify(back.value));
+    assert.equal(back.context.returnComment, 'Lägg till vistelsetiden.');
+    assert.match(back.context.notice ?? '', /Lägg till vistelsetiden/);
   });
 });

@@ -59,7 +59,14 @@ const progressEvents: CaseEvent[] = [
   ...decideEvents,
   { type: 'case.notified', at: NOTIFIED_AT },
   { type: 'case.delivery.failed' },
+  // The flow as municipalities run it: a proposal for the head, a named handler, and a decision
+  // on what was submitted once the completion's reply date has passed (one outcome is enough).
+  { type: 'case.propose', by: handler },
+  { type: 'case.handover', by: head, to: 'h2' },
+  { type: 'case.decide', by: head, outcome: 'approved', unitKind: 'kommunal', completionOverdue: true },
 ];
+// Withdrawal ends a case; kept apart so the paths to a decision stay countable.
+const withdrawEvent: CaseEvent = { type: 'case.withdraw', by: applicant, reason: 'Eleven har flyttat.' };
 // Events from people who may not send them: they must never move a case, in any state.
 const refusedEvents: CaseEvent[] = [
   { type: 'case.decide', by: handler, outcome: 'approved', unitKind: 'fristaende' },
@@ -71,8 +78,16 @@ const refusedEvents: CaseEvent[] = [
   { type: 'case.completion.request', by: handler, message: '   ' },
   { type: 'case.resubmit', by: handler },
   { type: 'case.resubmit', by: otherPrincipal },
+  { type: 'case.propose', by: applicant },
+  { type: 'case.propose', by: admin },
+  { type: 'case.handover', by: admin, to: 'h2' },
+  { type: 'case.handover', by: applicant, to: 'h1' },
+  { type: 'case.withdraw', by: handler, reason: 'Fel enhet.' },
+  { type: 'case.withdraw', by: otherPrincipal, reason: 'Fel enhet.' },
+  { type: 'case.withdraw', by: applicant, reason: '  ' },
+  { type: 'case.decide', by: handler, outcome: 'approved', unitKind: 'kommunal', completionOverdue: true },
 ];
-const allEvents: CaseEvent[] = [...progressEvents, ...refusedEvents];
+const allEvents: CaseEvent[] = [...progressEvents, withdrawEvent, ...refusedEvents];
 
 // The outcome and delivery are in the state value; the unit kind decides the appeal branch.
 const serializeState = (s: CaseSnapshot): string => JSON.stringify([s.value, s.context.unitKind]);
@@ -172,14 +187,32 @@ describe('case machine: the graph', () => {
   });
 
   // Each path ends at the first decided state; the expected routes, by status, with how many
-  // event sequences lead along each (2 ways into review from 'submitted': assign or review;
-  // 3 outcomes x 2 unit kinds to decide).
+  // event sequences lead along each: 3 ways into review from 'submitted' (assign, review, a
+  // handover to a named handler); 7 decisions (3 outcomes x 2 unit kinds, and the decision on
+  // what was submitted, which alone is taken while a completion is overdue); one proposal.
+  const INTO_REVIEW = 3;
+  const DECIDE = 7;
+  const DECIDE_OVERDUE = 1;
   const expectedRoutes: Record<string, number> = {
-    'submitted>decided': 6,
-    'submitted>in_review>decided': 2 * 6,
-    'submitted>in_review>completion_requested>resubmitted>decided': 2 * 6,
-    'submitted>completion_requested>resubmitted>decided': 6,
-    'submitted>completion_requested>resubmitted>in_review>decided': 6,
+    'submitted>decided': DECIDE,
+    'submitted>in_review>decided': INTO_REVIEW * DECIDE,
+    'submitted>in_review>completion_requested>resubmitted>decided': INTO_REVIEW * DECIDE,
+    'submitted>completion_requested>resubmitted>decided': DECIDE,
+    'submitted>completion_requested>resubmitted>in_review>decided': DECIDE,
+    // A completion that was never answered: decided on what was submitted.
+    'submitted>completion_requested>decided': DECIDE_OVERDUE,
+    'submitted>in_review>completion_requested>decided': INTO_REVIEW * DECIDE_OVERDUE,
+    'submitted>in_review>proposed>completion_requested>decided': INTO_REVIEW * DECIDE_OVERDUE,
+    'submitted>proposed>completion_requested>decided': DECIDE_OVERDUE,
+    // Through a proposal for decision.
+    'submitted>proposed>decided': DECIDE,
+    'submitted>in_review>proposed>decided': INTO_REVIEW * DECIDE,
+    'submitted>in_review>completion_requested>resubmitted>proposed>decided': INTO_REVIEW * DECIDE,
+    'submitted>in_review>proposed>completion_requested>resubmitted>decided': INTO_REVIEW * DECIDE,
+    'submitted>completion_requested>resubmitted>proposed>decided': DECIDE,
+    'submitted>completion_requested>resubmitted>in_review>proposed>decided': DECIDE,
+    'submitted>proposed>completion_requested>resubmitted>decided': DECIDE,
+    'submitted>proposed>completion_requested>resubmitted>in_review>decided': DECIDE,
   };
   const simple = getSimplePaths(machine, {
     input,
@@ -422,9 +455,10 @@ describe('case machine: snapshots', () => {
     actor.stop();
   });
 
-  test('statusOf maps every state to one of the five database statuses, also from persisted JSON', () => {
+  test('statusOf maps every state to one of the database statuses, also from persisted JSON', () => {
     const statuses = new Set(shortest.map((p) => statusOf(JSON.parse(JSON.stringify(machine.getPersistedSnapshot(p.state))))));
-    assert.deepEqual([...statuses].sort(), ['completion_requested', 'decided', 'in_review', 'resubmitted', 'submitted']);
+    assert.deepEqual([...statuses].sort(), ['completion_requested', 'decided', 'in_review', 'proposed', 'resubmitted', 'submitted']);
+    assert.equal(statusOf({ value: 'withdrawn' }), 'withdrawn');
     assert.throws(() => statusOf({ value: 'archived' }), RangeError);
   });
 
@@ -432,5 +466,70 @@ describe('case machine: snapshots', () => {
     const record = { ...initialRecord, status: 'completion_requested' as const };
     assert.equal(explainRefusal(record, null, { type: 'case.decide', by: handler, outcome: 'approved', unitKind: 'kommunal' }).code, 'case.decide.headOnly');
     assert.equal(explainRefusal(record, null, { type: 'case.decide', by: head, outcome: 'approved', unitKind: 'kommunal' }).code, 'case.decide.awaitingCompletion');
+  });
+});
+
+describe('case machine: withdrawal', () => {
+  const undecided = getShortestPaths(machine, { input, events: progressEvents, serializeState }).filter((p) => !p.state.matches('decided'));
+
+  test('the principal withdraws from every undecided state, and the reason is kept', () => {
+    assert.deepEqual(
+      [...new Set(undecided.map((p) => statusOf(p.state)))].sort(),
+      ['completion_requested', 'in_review', 'proposed', 'resubmitted', 'submitted'],
+    );
+    for (const { state } of undecided) {
+      const result = applyCaseEvent(recordOf(state), withdrawEvent);
+      assert.ok(result.ok, `withdraw refused in ${JSON.stringify(state.value)}`);
+      assert.equal(result.status, 'withdrawn');
+      assert.equal(result.auditAction, 'case.withdrawn');
+      assert.equal(result.snapshot.context.withdrawReason, 'Eleven har flyttat.');
+    }
+  });
+
+  test('a withdrawn case takes nothing more, with a reason', () => {
+    const record: StoredCase = { ...initialRecord, status: 'withdrawn' };
+    for (const e of allEvents) {
+      const result = applyCaseEvent(record, e);
+      assert.equal(result.ok, false, describeEvent(e));
+      if (!result.ok) assert.notEqual(result.code, 'case.event.notAllowed', describeEvent(e));
+    }
+    const byPrincipal = applyCaseEvent(record, { type: 'case.decide', by: head, outcome: 'approved', unitKind: 'kommunal' });
+    assert.equal(byPrincipal.ok ? null : byPrincipal.code, 'case.withdrawn');
+  });
+
+  test('after a decision, the application cannot be withdrawn', () => {
+    const decidedPath = getShortestPaths(machine, { input, events: progressEvents, serializeState }).find((p) => p.state.matches('decided'));
+    assert.ok(decidedPath, 'a decided state');
+    const result = applyCaseEvent(recordOf(decidedPath.state), withdrawEvent);
+    assert.equal(result.ok ? null : result.code, 'case.alreadyDecided');
+  });
+});
+
+describe('case machine: completion overdue and handover', () => {
+  const completion: StoredCase = { ...initialRecord, status: 'completion_requested', assignedHandlerId: 'h1' };
+
+  test('while a completion is awaited the head decides only once its reply date has passed', () => {
+    const early = applyCaseEvent(completion, { type: 'case.decide', by: head, outcome: 'rejected', unitKind: 'kommunal' });
+    assert.equal(early.ok ? null : early.code, 'case.decide.awaitingCompletion');
+    const late = applyCaseEvent(completion, { type: 'case.decide', by: head, outcome: 'rejected', unitKind: 'kommunal', completionOverdue: true });
+    assert.ok(late.ok, 'decided on what was submitted');
+    const byHandler = applyCaseEvent(completion, { type: 'case.decide', by: handler, outcome: 'rejected', unitKind: 'kommunal', completionOverdue: true });
+    assert.equal(byHandler.ok ? null : byHandler.code, 'case.decide.headOnly');
+  });
+
+  test('a handover names the new handler; only the head or the case\'s own handler hands over', () => {
+    const inReview: StoredCase = { ...initialRecord, status: 'in_review', assignedHandlerId: 'h1' };
+    const byOwn = applyCaseEvent(inReview, { type: 'case.handover', by: handler, to: 'h2' });
+    assert.ok(byOwn.ok, 'the handler passes it on');
+    assert.equal(byOwn.snapshot.context.assignedHandlerId, 'h2');
+    assert.equal(byOwn.status, 'in_review');
+    const byOther = applyCaseEvent(inReview, { type: 'case.handover', by: handler2, to: 'h2' });
+    assert.equal(byOther.ok ? null : byOther.code, 'case.handover.forbidden');
+    const byHead = applyCaseEvent({ ...initialRecord }, { type: 'case.handover', by: head, to: 'h2' });
+    assert.ok(byHead.ok, 'the head assigns a named handler');
+    assert.equal(byHead.status, 'in_review');
+    assert.equal(byHead.snapshot.context.assignedHandlerId, 'h2');
+    const same = applyCaseEvent(inReview, { type: 'case.handover', by: head, to: 'h1' });
+    assert.equal(same.ok ? null : same.code, 'case.handover.already');
   });
 });

@@ -52,6 +52,7 @@ describe('the playground config per role', () => {
       assert.equal(config.currentUser.aadObjectId, me.aadObjectId);
       for (const other of DEMO_PEOPLE.filter((p) => p !== me)) assert.ok(config.users.some((u) => u.aadObjectId === other.aadObjectId), other.displayName);
       assert.equal(new Set([config.currentUser, ...config.users].map((u) => u.id)).size, config.users.length + 1, 'user ids are unique');
+      assert.equal(new Set([config.currentUser, ...config.users].map((u) => u.aadObjectId)).size, config.users.length + 1, 'each person is listed once');
       assert.equal(config.team.id, PLAYGROUND_TEAM.teamId);
     });
   }
@@ -83,7 +84,8 @@ describe('the playground config per role', () => {
         child.once('exit', (code) => reject(new Error(`the playground exited (${code}):\n${output}`)));
       });
       assert.equal(real, port, 'the playground uses the port it was given');
-      const response = await fetch(`http://127.0.0.1:${real}/_internal/v1/config`);
+      // The playground says it listens before its API answers (it resets connections for a while).
+      const response = await fetchWhenReady(`http://127.0.0.1:${real}/_internal/v1/config`, 60_000);
       const { config } = (await response.json()) as { config: { currentUser: { aadObjectId: string; name: string }; bot: { name: string }; teams: Array<{ id: string; channels: Array<{ id: string; name: string }> }> } };
       const head = DEMO_PEOPLE.find((p) => p.role === 'head')!;
       assert.equal(config.currentUser.aadObjectId, head.aadObjectId);
@@ -97,3 +99,15 @@ describe('the playground config per role', () => {
     }
   });
 });
+
+async function fetchWhenReady(url: string, withinMs: number): Promise<Response> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
