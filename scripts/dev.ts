@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../prisma/db';
 import { seedDemo } from '../prisma/seed';
-import { startBot } from '../bot/main';
+import { startBot } from '../tab/main';
 import { DEMO_FILES, startDemoFiles } from './demo-files';
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
