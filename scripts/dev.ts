@@ -6,6 +6,10 @@ import { spawn } from 'node:child_process';
 import { openDatabase } from '../prisma/db';
 import { seedDemo } from '../prisma/seed';
 import { startBot } from '../tab/main';
+import { seedDemoCases } from '../tab/demo-cases';
+import { DEV_HOST_PATH } from '../tab/routes';
+import { createRepositories } from '../prisma/repositories';
+import { systemClock } from '../domain/clock';
 import { DEMO_FILES, startDemoFiles } from './demo-files';
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
@@ -18,6 +22,7 @@ const seedDb = await openDatabase();
 try {
   const seeded = await seedDemo(seedDb.prisma);
   console.log(`Demo data ready in ${seedDb.kind}: ${seeded.people.map((p) => `${p.displayName} (${p.role})`).join(', ')}`);
+  await seedDemoCases(createRepositories(seedDb.prisma), systemClock); // the tab's demo cases, once
 } finally {
   await seedDb.close();
 }
@@ -31,6 +36,7 @@ const playground = spawn(
   { stdio: 'inherit', env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' } },
 );
 console.log(`Bot on http://localhost:${port}/api/messages. Open http://localhost:56150 and write "hjälp".`);
+console.log(`The tab as a demo person, in a local Teams host: http://localhost:${port}${DEV_HOST_PATH}`);
 console.log(`Demo files for the attachments step (see README, "Files in the playground"): ${DEMO_FILES.map((f) => demoFiles.url(f)).join(' ')}`);
 
 const stop = async () => {
