@@ -25,6 +25,8 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .bar-track { height: 14px; background: var(--colorNeutralBackground3); border-radius: 2px; overflow: hidden; }
 .bar { display: block; height: 100%; }
 .bar-value { text-align: right; font-variant-numeric: tabular-nums; }
+.views { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 6px; }
+.table-scroll:focus-visible { outline: 2px solid var(--colorStrokeFocus2); }
 .ac-host { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; overflow: hidden; }
 @media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters > * { max-width: none; } }
 `;

@@ -46,5 +46,8 @@ export function renderCard(json: unknown, dark: boolean): HTMLElement {
   element.removeAttribute('tabindex');
   element.removeAttribute('aria-label');
   element.removeAttribute('role');
+  // The renderer marks heading TextBlocks role="heading" without a level; in the tab they sit
+  // under the section's h2.
+  for (const heading of element.querySelectorAll('[role="heading"]:not([aria-level])')) heading.setAttribute('aria-level', '3');
   return element;
 }

@@ -17,8 +17,6 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Tab,
-  TabList,
   Table,
   TableBody,
   TableCell,
@@ -206,7 +204,7 @@ function PrincipalView({ me }: { me: Json }) {
 
 function CaseTable({ rows, principal, onOpen }: { rows: Json[]; principal?: boolean; onOpen?: (id: string) => void }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={principal ? 'Mina ärenden, tabell' : 'Ärenden, tabell'}>
       <Table size="small" aria-label={principal ? 'Mina ärenden' : 'Ärenden'}>
         <TableHeader>
           <TableRow>
@@ -315,7 +313,7 @@ function AdaptiveCardView({ card, dark, title }: { card: Json; dark: boolean; ti
     if (!ref.current) return;
     ref.current.replaceChildren(renderCard(card, dark));
   }, [card, dark]);
-  return <div ref={ref} className="ac-host" aria-label={title} role="region" />;
+  return <div ref={ref} className="ac-host" data-card={title} />;
 }
 
 function CaseView({ id, onBack, dark }: { id: string; onBack: () => void; dark: boolean }) {
@@ -484,7 +482,7 @@ function StatisticsView() {
         format={kr}
       />
       <Section title="Per enhet" id="per-unit">
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Per enhet, tabell">
           <Table size="small" aria-label="Per enhet">
             <TableHeader>
               <TableRow>
@@ -526,7 +524,7 @@ function PaymentTable({ rows, title, total }: { rows: Json[]; title: string; tot
       {rows.length === 0 ? (
         <Body1>Inga utbetalningar den här månaden.</Body1>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}, tabell`}>
           <Table size="small" aria-label={title}>
             <TableHeader>
               <TableRow>
@@ -584,6 +582,14 @@ function PaymentsView() {
   );
 }
 
+// Plain buttons rather than Fluent's TabList: its focus helpers add aria-hidden focusable
+// elements that axe rightly reports.
+const VIEWS = [
+  ['queue', 'Kön'],
+  ['statistics', 'Statistik'],
+  ['payments', 'Utbetalningar'],
+] as const;
+
 function ElevhalsanView({ dark }: { dark: boolean }) {
   const initial = new URLSearchParams(location.search).get('view') ?? 'queue';
   const [view, setView] = useState(initial);
@@ -591,11 +597,13 @@ function ElevhalsanView({ dark }: { dark: boolean }) {
   if (caseId) return <CaseView id={caseId} onBack={() => setCaseId(null)} dark={dark} />;
   return (
     <>
-      <TabList selectedValue={view} onTabSelect={(_e, d) => setView(String(d.value))} aria-label="Vyer">
-        <Tab value="queue">Kön</Tab>
-        <Tab value="statistics">Statistik</Tab>
-        <Tab value="payments">Utbetalningar</Tab>
-      </TabList>
+      <nav aria-label="Vyer" className="views">
+        {VIEWS.map(([value, label]) => (
+          <Button key={value} appearance={view === value ? 'primary' : 'subtle'} aria-current={view === value ? 'page' : undefined} onClick={() => setView(value)}>
+            {label}
+          </Button>
+        ))}
+      </nav>
       <div style={{ marginTop: tokens.spacingVerticalM }}>
         {view === 'queue' ? <QueueView onOpen={setCaseId} /> : view === 'statistics' ? <StatisticsView /> : <PaymentsView />}
       </div>
