@@ -264,7 +264,7 @@ export function createTabApi(deps: TabApiDeps) {
     const profile = actor.municipality.profile;
     const rows = await overview.list({ municipalityId: actor.municipality.id });
     const terms = termsWithCases(rows, clock.now(), profile);
-    const term = q.term && terms.includes(q.term) ? q.term : terms[0]!;
+    const term = q.term && terms.includes(q.term) ? q.term : termOf(localDate(clock.now(), profile.timeZone), profile);
     const stats = termStatistics(rows, term, profile);
     return json(200, {
       ...stats,

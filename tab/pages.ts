@@ -10,9 +10,11 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .plain-list { list-style: none; padding: 0; margin: 0; }
 .plain-list > li { padding: 6px 0; border-bottom: 1px solid var(--colorNeutralStroke2); }
 .row-item { display: flex; gap: 12px; align-items: center; justify-content: space-between; flex-wrap: wrap; }
-.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 8px; }
-.filters > * { min-width: 150px; flex: 1 1 150px; max-width: 240px; }
-.filters > button { flex: 0 0 auto; min-width: 0; }
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 12px; align-items: end; margin-bottom: 8px; }
+.filters > * { min-width: 0; }
+.filters .fui-Select, .filters .fui-Input { width: 100%; min-width: 0; max-width: 100%; box-sizing: border-box; }
+.filters .fui-Select__select, .filters .fui-Input__input { min-width: 0; width: 100%; }
+.status-badge { height: auto !important; min-height: 20px; white-space: normal; padding-block: 1px; text-align: left; }
 .table-scroll { overflow-x: auto; background: var(--colorNeutralBackground1); border-radius: 4px; }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 8px 16px; margin: 12px 0; }
 .facts dt { font-size: 12px; color: var(--colorNeutralForeground2); }
@@ -28,7 +30,7 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .views { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 6px; }
 .table-scroll:focus-visible { outline: 2px solid var(--colorStrokeFocus2); }
 .ac-host { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; overflow: hidden; }
-@media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters > * { max-width: none; } }
+@media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters { grid-template-columns: 1fr 1fr; } }
 `;
 
 function tabHtml(script: string, title: string): string {

@@ -130,7 +130,7 @@ function StatusBadge({ row }: { row: Json }) {
   const color = row.status === 'decided' ? 'success' : row.status === 'completion_requested' ? 'warning' : 'informative';
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
-      <Badge appearance="tint" color={color}>
+      <Badge appearance="tint" color={color} className="status-badge">
         {row.statusText}
       </Badge>
       {row.late ? (
@@ -170,7 +170,7 @@ function PrincipalView({ me }: { me: Json }) {
       </Section>
       <Section title="Mina utkast" id="drafts">
         {data.drafts.length === 0 ? (
-          <Body1>Du har inga påbörjade ansökningar.</Body1>
+          <Body1 block>Du har inga påbörjade ansökningar.</Body1>
         ) : (
           <ul className="plain-list">
             {data.drafts.map((d: Json) => (
@@ -459,19 +459,19 @@ function StatisticsView() {
       </Field>
       <div className="kpis">
         <div>
-          <Caption1>Ärenden</Caption1>
+          <Caption1 block>Ärenden</Caption1>
           <Title3 as="p">{data.cases}</Title3>
         </div>
         <div>
-          <Caption1>Median dagar till beslut</Caption1>
+          <Caption1 block>Median dagar till beslut</Caption1>
           <Title3 as="p">{data.medianDaysToDecision ?? '–'}</Title3>
         </div>
         <div>
-          <Caption1>Sena ansökningar</Caption1>
+          <Caption1 block>Sena ansökningar</Caption1>
           <Title3 as="p">{pct(data.lateShare)}</Title3>
         </div>
         <div>
-          <Caption1>Ofullständiga vid första försöket</Caption1>
+          <Caption1 block>Ofullständiga vid första försöket</Caption1>
           <Title3 as="p">{pct(data.incompleteShare)}</Title3>
         </div>
       </div>
@@ -556,6 +556,19 @@ function PaymentTable({ rows, title, total }: { rows: Json[]; title: string; tot
   );
 }
 
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+// Two years back and six months ahead of the month shown first (the server's "this month").
+function monthChoices(current: string): string[] {
+  const [y, m] = current.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = 6; i >= -24; i--) {
+    const d = new Date(Date.UTC(y, m - 1 + i, 1));
+    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
 function PaymentsView() {
   const [month, setMonth] = useState('');
   const { data, error, loading } = useApi(`/tab/api/payments${month ? `?month=${month}` : ''}`);
@@ -567,7 +580,13 @@ function PaymentsView() {
     <>
       <div className="filters">
         <Field label="Månad">
-          <Input type="month" value={month || data.month} onChange={(_e, d) => d.value && setMonth(d.value)} />
+          <Select value={month || data.month} onChange={(_e, d) => setMonth(d.value)}>
+            {monthChoices(data.month).map((m) => (
+              <option key={m} value={m}>
+                {MONTH_NAMES[Number(m.slice(5)) - 1]} {m.slice(0, 4)}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Button onClick={() => get('csv')}>Ladda ner CSV (Excel)</Button>
         <Button onClick={() => get('xlsx')}>Ladda ner XLSX</Button>
