@@ -29,6 +29,7 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .bar-value { text-align: right; font-variant-numeric: tabular-nums; }
 .views { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 6px; }
 .table-scroll:focus-visible { outline: 2px solid var(--colorStrokeFocus2); }
+.table-scroll > table { min-width: 640px; }
 .ac-host { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; overflow: hidden; }
 @media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters { grid-template-columns: 1fr 1fr; } }
 `;
