@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Headless Chromium for the page tests: the system's browser (Debian's chromium), driven by
 // playwright-core, never a downloaded one. Where no browser is installed the page tests are
 // skipped with a loud message naming the one command that installs it; CI (CI=true) never

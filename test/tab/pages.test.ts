@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The tab's pages in headless Chromium, through the local Teams host page (/dev/teams-host) as a
 // new user of `npm run dev` would open them: a principal sees their cases; a handler filters the
 // queue, opens a case (the bot's own Adaptive Card, rendered), downloads the decision PDF and
