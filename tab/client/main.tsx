@@ -37,6 +37,9 @@ import { renderCard } from './card';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+// A deep link into the tab names a case as its sub-page ("case:<id>"); the local host passes ?case=.
+let startCase: string | null = new URLSearchParams(location.search).get('case');
+
 const THEMES: Record<string, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
 class ApiError extends Error {
@@ -144,8 +147,10 @@ function StatusBadge({ row }: { row: Json }) {
 
 // ---- principal --------------------------------------------------------------------------------
 
-function PrincipalView({ me }: { me: Json }) {
+function PrincipalView({ me, dark }: { me: Json; dark: boolean }) {
   const { data, error, loading } = useApi('/tab/api/principal');
+  const [caseId, setCaseId] = useState<string | null>(startCase);
+  if (caseId) return <CaseView id={caseId} onBack={() => setCaseId(null)} dark={dark} backText="← Tillbaka till mina ärenden" />;
   if (loading) return <Loading label="Hämtar dina ärenden …" />;
   if (error) return <Problem title="Dina ärenden kunde inte visas" text={error.message} />;
   return (
@@ -193,7 +198,7 @@ function PrincipalView({ me }: { me: Json }) {
         {data.cases.length === 0 ? (
           <Body1>Du har inga inskickade ansökningar ännu.</Body1>
         ) : (
-          <CaseTable rows={data.cases} principal />
+          <CaseTable rows={data.cases} principal onOpen={setCaseId} />
         )}
       </Section>
     </>
@@ -316,13 +321,13 @@ function AdaptiveCardView({ card, dark, title }: { card: Json; dark: boolean; ti
   return <div ref={ref} className="ac-host" data-card={title} />;
 }
 
-function CaseView({ id, onBack, dark }: { id: string; onBack: () => void; dark: boolean }) {
+function CaseView({ id, onBack, dark, backText = '← Tillbaka till kön' }: { id: string; onBack: () => void; dark: boolean; backText?: string }) {
   const { data, error, loading } = useApi(`/tab/api/cases/${id}`);
   const [downloadError, setDownloadError] = useState('');
   return (
     <>
       <Button appearance="subtle" onClick={onBack}>
-        ← Tillbaka till kön
+        {backText}
       </Button>
       {loading ? <Loading label="Hämtar ärendet …" /> : null}
       {error ? <Problem title="Ärendet kunde inte visas" text={error.message} /> : null}
@@ -612,7 +617,7 @@ const VIEWS = [
 function ElevhalsanView({ dark }: { dark: boolean }) {
   const initial = new URLSearchParams(location.search).get('view') ?? 'queue';
   const [view, setView] = useState(initial);
-  const [caseId, setCaseId] = useState<string | null>(new URLSearchParams(location.search).get('case'));
+  const [caseId, setCaseId] = useState<string | null>(startCase);
   if (caseId) return <CaseView id={caseId} onBack={() => setCaseId(null)} dark={dark} />;
   return (
     <>
@@ -647,7 +652,7 @@ function Shell({ theme }: { theme: string }) {
       </header>
       {loading ? <Loading label="Loggar in …" /> : null}
       {error ? <Problem title={error.status === 401 ? 'Du är inte inloggad' : 'Ingen behörighet'} text={error.message} /> : null}
-      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} /> : <PrincipalView me={me} /> : null}
+      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} /> : <PrincipalView me={me} dark={theme !== 'default'} /> : null}
     </main>
   );
 }
@@ -674,6 +679,8 @@ async function start() {
     await app.initialize();
     const context = await app.getContext();
     document.documentElement.dataset.theme = context.app.theme;
+    const sub = context.page.subPageId ?? '';
+    if (sub.startsWith('case:')) startCase = sub.slice(5);
     document.documentElement.lang = 'sv';
     app.notifySuccess();
     root.render(<Root />);

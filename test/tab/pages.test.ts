@@ -70,6 +70,18 @@ maybe('the tab in a browser', () => {
     });
   }
 
+  test('principal opens their decided case and downloads the decision PDF', async () => {
+    const frame = await open({ person: 'principal' }, 'Mina ärenden');
+    await frame.getByRole('button', { name: /^TB-\d{4}-0001$/ }).click();
+    await frame.getByRole('heading', { name: /^TB-\d{4}-0001$/, level: 1 }).waitFor();
+    await frame.locator('.ac-host .ac-adaptiveCard').first().waitFor();
+    await check(frame, 'principal-case-default');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner beslutet (PDF)' }).click()]);
+    assert.match(download.suggestedFilename(), /^beslut-TB-\d{4}-0001\.pdf$/);
+    await frame.getByRole('button', { name: '← Tillbaka till mina ärenden' }).click();
+    await frame.getByRole('heading', { name: 'Att göra härnäst' }).waitFor();
+  });
+
   test('principal at mobile width: nothing runs off the side', async () => {
     const frame = await open({ person: 'principal', width: 'mobile' }, 'Mina ärenden');
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
