@@ -8,6 +8,7 @@ import { createTabApi } from './api';
 import { createDevKeys, createTabAuth } from './auth';
 import { createDecisionDocuments } from './decision-pdf';
 import { registerTabRoutes } from './routes';
+import { tabAssets } from './bundle';
 
 export const DEV_AUDIENCE = 'api://localhost/tillaggsbot-local-development';
 
@@ -20,6 +21,8 @@ export function tabRoutes(env: Record<string, string | undefined>, overrides: { 
     if (!appIdUri && !devKeys) logger.warn('TAB_APP_ID_URI is not set: the tab refuses every sign-in until it is');
     const audiences = [appIdUri, appIdUri && config.botId].filter((a): a is string => !!a);
     const auth = createTabAuth({ audiences: audiences.length ? audiences : ['urn:tillaggsbot:no-audience-configured'], repos, ...(devKeys ? { devKeys } : {}), ...(overrides.entraKeys ? { entraKeys: overrides.entraKeys } : {}) });
+    // The page's bundle, started now so the first visit does not wait for esbuild.
+    tabAssets().catch(() => {});
     const api = createTabApi({
       repos,
       overview: createCaseOverviewQueries(db.prisma),

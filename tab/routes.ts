@@ -33,9 +33,12 @@ const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosni
 
 export function registerTabRoutes(router: Router, options: TabRouteOptions): void {
   const log = options.logger.child({ component: 'tab' });
-  // Started at once, so the first page load does not wait for esbuild.
-  const assets = tabAssets();
-  assets.catch((error: unknown) => log.error('tab bundle failed', { error: errorFields(error) }));
+  // Built on the first request (tab/main.ts starts it at once, so a user does not wait).
+  const assets = () => {
+    const built = tabAssets();
+    built.catch((error: unknown) => log.error('tab bundle failed', { error: errorFields(error) }));
+    return built;
+  };
 
   const page = (html: string) => (_req: Req, res: Res) => {
     res.status(200).set({ ...NO_STORE, 'content-security-policy': TAB_CSP }).type('html').send(html);
@@ -43,7 +46,7 @@ export function registerTabRoutes(router: Router, options: TabRouteOptions): voi
   router.get('/tab', page(TAB_PAGE));
   router.get('/tab/config', page(CONFIG_PAGE));
   const script = (pick: 'app' | 'config') => (_req: Req, res: Res) => {
-    assets.then(
+    assets().then(
       (a) => res.status(200).set({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }).type('application/javascript').send(a[pick]),
       () => res.status(500).type('text/plain').send('Fliken kunde inte byggas.'),
     );
