@@ -4,7 +4,9 @@
 import { systemClock, type Clock } from '../domain/clock';
 import { openDatabase, type Database } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
-import { loadConfig } from './config';
+import { loadConfig, type BotConfig } from './config';
+import type { Repositories } from '../domain/ports';
+import type { CreateBotAppOptions } from './transport';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
 import { jobStoreFor, QUEUES, startJobs, type JobRunner } from './jobs';
@@ -48,7 +50,11 @@ export type BotOptions = {
   db?: Database;
   /** Listen for SIGTERM/SIGINT (default true). */
   handleSignals?: boolean;
+  /** More routes on the bot's server, made from what the bot opened (the tab: tab/main.ts). */
+  routes?: (ctx: RouteContext) => Promise<NonNullable<CreateBotAppOptions['routes']>>;
 };
+
+export type RouteContext = { db: Database; repos: Repositories; clock: Clock; config: BotConfig; logger: Logger };
 
 export type RunningBot = RunningServer & { db: Database };
 
@@ -79,6 +85,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
       handlers: createDeliveries({ repos, proactive: proactive.sender, jobs: queue, logger, clock }),
     });
     const handlers = createHandlers({ repos, logger, clock, jobs: queue, proactive: proactive.sender });
+    const routes = await options.routes?.({ db, repos, clock, config, logger });
     const running = await startServer({
       config,
       logger,
@@ -87,6 +94,7 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
       transport: {
         knownTenant: async (tenantId) => (await repos.municipalities.byTenant(tenantId)) !== null,
         ...(devClock ? { devClock: planningOnMove(devClock, () => queue.enqueue(QUEUES.reminderPlan, {})) } : {}),
+        ...(routes ? { routes } : {}),
       },
       ...(options.handleSignals === undefined ? {} : { handleSignals: options.handleSignals }),
       onShutdown: async () => {
@@ -103,8 +111,8 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   }
 }
 
-export async function startBot(env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
-  return runBot({ env });
+export async function startBot(env: Record<string, string | undefined> = process.env, options: Pick<BotOptions, 'routes'> = {}): Promise<RunningServer> {
+  return runBot({ env, ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -76,6 +76,8 @@ export type CreateBotAppOptions = {
   knownTenant?: (tenantId: string) => Promise<boolean>;
   /** The development clock, served at /dev/clock only where config.devClockAllowed. */
   devClock?: DevClock;
+  /** More routes on the same server and port (the tab and its API: tab/routes.ts). */
+  routes?: (router: ExpressAdapter) => void;
 };
 
 export type BotServer = {
@@ -294,6 +296,7 @@ export function createBotApp(options: CreateBotAppOptions): BotServer {
   if (options.devClock && config.devClockAllowed) {
     registerDevClockRoutes(expressAdapter as never, options.devClock, log.child({ component: 'dev-clock' }));
   }
+  options.routes?.(expressAdapter);
 
   // Express's own error page would print the body-parser error to stderr and, outside
   // NODE_ENV=production, a stack trace to the caller. Oversized (413) or malformed (400) bodies

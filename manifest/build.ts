@@ -31,7 +31,14 @@ export type ManifestOptions = {
   readonly validDomains?: readonly string[];
   /** The municipality that publishes the app; replaces the template's placeholders. */
   readonly developer?: Partial<DeveloperInfo>;
+  /**
+   * Where the bot's server serves the tab (/tab): the host of its https URL. Default: the first
+   * of validDomains. The tab's SSO audience (TAB_APP_ID_URI) is api://<tabHost>/<botId>.
+   */
+  readonly tabHost?: string;
 };
+
+export const DEFAULT_TAB_HOST = 'tillaggsbot.kommun.example';
 
 export type BotCommand = { title: string; description: string };
 export type BotScope = 'personal' | 'team' | 'groupChat' | 'copilot';
@@ -138,9 +145,12 @@ export function buildManifest(options: ManifestOptions): TeamsAppManifest {
     throw new ManifestError(`version must be three numbers like 1.4.0 (Teams accepts no suffix), got ${JSON.stringify(version)}`);
   }
 
+  const tabHost = checkDomains([options.tabHost ?? options.validDomains?.find((d) => d.trim() !== '') ?? DEFAULT_TAB_HOST])[0]!;
+  if (tabHost.startsWith('*.')) throw new ManifestError(`tabHost must be one host name, not a wildcard, got ${JSON.stringify(tabHost)}`);
   const manifest = fillPlaceholders(readTemplate(), {
     BOT_ID: botId,
     APP_VERSION: version,
+    TAB_HOST: tabHost,
   }) as TeamsAppManifest;
   if (manifest.icons.color !== COLOR_ICON || manifest.icons.outline !== OUTLINE_ICON) {
     throw new ManifestError(`manifest.template.json must name the icons ${COLOR_ICON} and ${OUTLINE_ICON}`);
@@ -150,7 +160,7 @@ export function buildManifest(options: ManifestOptions): TeamsAppManifest {
     Object.entries(options.developer ?? {}).filter(([, v]) => v !== undefined && v.trim() !== ''),
   ) as Partial<DeveloperInfo>;
   manifest.developer = checkDeveloper({ ...manifest.developer, ...developer });
-  manifest.validDomains = checkDomains([...manifest.validDomains, ...(options.validDomains ?? [])]);
+  manifest.validDomains = checkDomains([...manifest.validDomains, ...(options.validDomains ?? []), tabHost]);
   return manifest;
 }
 

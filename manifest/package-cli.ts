@@ -3,6 +3,8 @@
 //   BOT_ID                 required: the Azure Bot's Microsoft App ID (CLIENT_ID is accepted too)
 //   APP_VERSION            optional: x.y.z, default the version in package.json
 //   BOT_DOMAIN             optional: host name(s) for validDomains, comma-separated
+//   TAB_HOST               optional: the host serving the tab (default: the first BOT_DOMAIN);
+//                          set TAB_APP_ID_URI=api://<TAB_HOST>/<BOT_ID> on the server to match
 //   DEVELOPER_NAME, DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
 //                          optional: the municipality publishing the app (replace the
 //                          template's kommun.example placeholders before publishing)
@@ -41,6 +43,7 @@ export async function runPackageCli(
       botId,
       version: read(env, 'APP_VERSION'),
       validDomains: read(env, 'BOT_DOMAIN')?.split(','),
+      tabHost: read(env, 'TAB_HOST'),
       developer: {
         name: read(env, 'DEVELOPER_NAME'),
         websiteUrl: read(env, 'DEVELOPER_WEBSITE_URL'),

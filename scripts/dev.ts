@@ -13,7 +13,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '../prisma/db';
 import { DEMO_PEOPLE, seedDemo } from '../prisma/seed';
-import { startBot } from '../bot/main';
+import { startBot } from '../tab/main';
+import { seedDemoCases } from '../tab/demo-cases';
+import { DEV_HOST_PATH } from '../tab/routes';
+import { createRepositories } from '../prisma/repositories';
+import { systemClock } from '../domain/clock';
 import { DEMO_FILES, startDemoFiles } from './demo-files';
 import { freePort, listeningPort, parseDevArgs, writePlaygroundConfig } from './playground';
 
@@ -37,6 +41,7 @@ const seedDb = await openDatabase();
 try {
   const seeded = await seedDemo(seedDb.prisma, { playground: { port: playgroundPort } });
   console.log(`Demo data ready in ${seedDb.kind}: ${seeded.people.map((p) => `${p.displayName} (${p.role})`).join(', ')}`);
+  await seedDemoCases(createRepositories(seedDb.prisma), systemClock); // the tab's demo cases, once
 } finally {
   await seedDb.close();
 }
@@ -69,6 +74,7 @@ playground.stdout.on('data', (chunk: Buffer) => {
   console.log(`Elevhälsan's channel is General in the playground's team "Elevhälsan". Other roles: npm run dev -- --as handler|head|admin|principal`);
 });
 console.log(`Bot on http://localhost:${port}/api/messages. Starting the playground in ${path.relative(process.cwd(), playgroundDir)} …`);
+console.log(`The tab as a demo person, in a local Teams host: http://localhost:${port}${DEV_HOST_PATH}`);
 console.log(`Demo files for the attachments step (see README, "Files in the playground"): ${DEMO_FILES.map((f) => demoFiles.url(f)).join(' ')}`);
 
 const stop = async () => {

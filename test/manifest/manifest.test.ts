@@ -67,6 +67,21 @@ describe('manifest: schema', () => {
 describe('manifest: content', () => {
   const manifest = buildManifest({ botId: BOT_ID });
 
+  test('the tab: a personal "Ärenden" tab beside the chat, a channel tab, and SSO for both', async () => {
+    const m = buildManifest({ botId: BOT_ID, validDomains: ['bot.nora.example'] });
+    assert.deepEqual(await validate(m), []);
+    const statics = m.staticTabs as Array<{ entityId: string; name?: string; contentUrl?: string; scopes: string[] }>;
+    assert.deepEqual(statics.map((t) => t.entityId), ['conversations', 'arenden']);
+    assert.equal(statics[1]!.name, 'Ärenden');
+    assert.equal(statics[1]!.contentUrl, 'https://bot.nora.example/tab');
+    const configurable = m.configurableTabs as Array<{ configurationUrl: string; scopes: string[]; context: string[] }>;
+    assert.deepEqual(configurable.map((t) => [t.configurationUrl, t.scopes, t.context]), [['https://bot.nora.example/tab/config', ['team'], ['channelTab']]]);
+    assert.deepEqual(m.webApplicationInfo, { id: BOT_ID, resource: `api://bot.nora.example/${BOT_ID}` });
+    const explicit = buildManifest({ botId: BOT_ID, tabHost: 'flik.nora.example' });
+    assert.ok(explicit.validDomains.includes('flik.nora.example'));
+    assert.throws(() => buildManifest({ botId: BOT_ID, tabHost: 'https://x/' }), ManifestError);
+  });
+
   test('placeholders filled: app id and bot id are the bot id, version from package.json', () => {
     assert.equal(manifest.id, BOT_ID);
     assert.equal(manifest.bots.length, 1);

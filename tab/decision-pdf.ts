@@ -1,0 +1,100 @@
+// The decision as a PDF: made from the very text the card shows (domain/decision-text.ts, stored
+// with the decision), with DejaVu Sans embedded so å, ä and ö render and the text stays
+// searchable. Made once per decision and then kept unchanged with its sha256
+// (decision_documents, whose triggers refuse any change); every later download is those bytes.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { parseLetter } from '../domain/decision-text';
+import type { Repositories } from '../domain/ports';
+import type { PrismaClient } from '../prisma/generated/client';
+
+const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT = join(FONT_DIR, 'DejaVuSans.ttf');
+const FONT_BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+
+export function renderLetterPdf(text: string, meta: { title: string; municipality: string; caseNumber: string; createdAt: Date }): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 64, bottom: 64, left: 64, right: 64 },
+      // A fixed creation date: the same decision makes the same bytes.
+      info: { Title: meta.title, Author: meta.municipality, Subject: `Beslut om tilläggsbelopp, ärende ${meta.caseNumber}`, Creator: 'Tilläggsbot', CreationDate: meta.createdAt },
+      lang: 'sv-SE',
+      pdfVersion: '1.7',
+      tagged: false,
+      autoFirstPage: true,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.registerFont('body', FONT);
+    doc.registerFont('bold', FONT_BOLD);
+    // The same blocks the card shows (domain/decision-text.ts parseLetter): one letter, two layouts.
+    for (const block of parseLetter(text)) {
+      switch (block.kind) {
+        case 'heading':
+          if (block.level === 1) doc.font('bold').fontSize(16).text(block.text, { paragraphGap: 10 });
+          else doc.moveDown(0.4).font('bold').fontSize(12).text(block.text, { paragraphGap: 4 });
+          break;
+        case 'paragraph':
+          doc.font('body').fontSize(10.5).text(block.lines.join('\n'), { paragraphGap: 8, lineGap: 2 });
+          break;
+        case 'facts':
+          for (const fact of block.facts) {
+            doc.font('bold').fontSize(10.5).text(`${fact.title}: `, { continued: true, lineGap: 2 }).font('body').text(fact.value);
+          }
+          doc.moveDown(0.6);
+          break;
+        case 'list':
+          if (block.intro) doc.font('body').fontSize(10.5).text(block.intro, { paragraphGap: 4, lineGap: 2 });
+          doc.font('body').fontSize(10.5).list(block.items, { bulletRadius: 2, textIndent: 12, paragraphGap: 2, lineGap: 2 });
+          doc.moveDown(0.6);
+          break;
+      }
+    }
+    doc.end();
+  });
+}
+
+export interface DecisionDocuments {
+  get(decisionId: string): Promise<{ bytes: Uint8Array; sha256: string } | null>;
+  /** Keeps the first document of a decision: a second store returns the stored one. */
+  store(decisionId: string, bytes: Uint8Array, sha256: string): Promise<{ bytes: Uint8Array; sha256: string }>;
+}
+
+export function createDecisionDocuments(prisma: PrismaClient): DecisionDocuments {
+  return {
+    async get(decisionId) {
+      const row = await prisma.decisionDocument.findUnique({ where: { decisionId } });
+      return row ? { bytes: new Uint8Array(row.bytes), sha256: row.sha256 } : null;
+    },
+    async store(decisionId, bytes, sha256) {
+      await prisma.$executeRaw`INSERT INTO "decision_documents" ("decision_id", "sha256", "bytes") VALUES (${decisionId}::uuid, ${sha256}, ${Buffer.from(bytes)}) ON CONFLICT ("decision_id") DO NOTHING`;
+      const row = await prisma.decisionDocument.findUniqueOrThrow({ where: { decisionId } });
+      return { bytes: new Uint8Array(row.bytes), sha256: row.sha256 };
+    },
+  };
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The stored PDF of a decision, made and stored on first use. */
+export async function decisionPdf(documents: DecisionDocuments, repos: Repositories, decisionId: string): Promise<{ bytes: Uint8Array; sha256: string }> {
+  const stored = await documents.get(decisionId);
+  if (stored) return stored;
+  const decision = await repos.decisions.get(decisionId);
+  if (!decision) throw new Error(`decision ${decisionId} not found`);
+  const kase = await repos.cases.get(decision.caseId);
+  const municipality = kase ? await repos.municipalities.get(kase.municipalityId) : null;
+  const caseNumber = kase?.caseNumber ?? '';
+  const bytes = await renderLetterPdf(decision.text, {
+    title: `Beslut om tilläggsbelopp ${caseNumber}`,
+    municipality: municipality?.name ?? '',
+    caseNumber,
+    createdAt: decision.decidedAt,
+  });
+  return documents.store(decisionId, bytes, sha256Hex(bytes));
+}
