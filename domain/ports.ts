@@ -99,7 +99,8 @@ export interface Person {
   id: string;
   municipalityId: string;
   tenantId: string;
-  aadObjectId: string;
+  // Null until a person registered by e-mail first writes to the bot.
+  aadObjectId: string | null;
   displayName: string;
   email: string | null;
 }
