@@ -14,7 +14,7 @@ import { parseAction } from './action-data';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FetchedFile, type FileRefusal } from './files';
-import { identify, type Actor } from './identity';
+import { bindOnFirstContact, identify, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
 import { createOwnChat } from './own-chat';
 import { normalizeCommand, route, routeText } from './routes';
@@ -46,7 +46,18 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
   };
   const log = options.logger.child({ component: 'dialog' });
 
-  const actorOf = (turn: TurnContext) => identify(deps.repos, turn.tenantId, turn.aadObjectId);
+  const actorOf = async (turn: TurnContext): Promise<Actor | null> => {
+    const known = await identify(deps.repos, turn.tenantId, turn.aadObjectId);
+    if (known) return known;
+    try {
+      return await bindOnFirstContact(deps.repos, turn.tenantId, turn.aadObjectId, turn.member);
+    } catch (error) {
+      // The member lookup failed (Teams unreachable): the person is treated as unknown this
+      // turn and bound on the next.
+      log.warn('could not look up the sender by e-mail', { conversationId: turn.conversationId, error: errorFields(error) });
+      return null;
+    }
+  };
 
   // Kept on every personal turn, so reminders and decisions reach the chat the principal uses now.
   // A failure here must not cost the principal the turn: the next turn tries again.

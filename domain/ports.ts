@@ -185,6 +185,8 @@ export interface PeopleRepository {
   // First contact: the unbound person of this tenant whose e-mail is one of `emails` gets the
   // Entra object id, audited as person.bound. Null when nobody matches.
   bindByEmail(tenantId: string, emails: string[], aadObjectId: string): Promise<PersonWithRoles | null>;
+  // Whether anyone in the tenant still waits to be bound (so the bot asks Teams only then).
+  hasUnbound(tenantId: string): Promise<boolean>;
 }
 
 // ---- machine snapshots (drafts are the 'application' machine's) -----------------------------

@@ -138,6 +138,10 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       });
     },
 
+    async hasUnbound(tenantId) {
+      return (await db.person.count({ where: { tenantId, aadObjectId: null }, take: 1 })) > 0;
+    },
+
     async bindByEmail(tenantId, emails, aadObjectId) {
       const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e.includes('@')))];
       if (wanted.length === 0) return null;
