@@ -29,7 +29,8 @@ export const ZAuditLogQuery = z
     before: z.string().regex(/^\d+$/, 'Ogiltig sida.').optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Slutdatumet ligger före startdatumet.' });
+    // zod runs this even when a date failed its own check; compare only two real dates.
+    if (q.from && q.to && isIsoDate(q.from) && isIsoDate(q.to) && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Slutdatumet ligger före startdatumet.' });
   });
 
 export interface AuditLogRow {

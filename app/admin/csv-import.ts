@@ -168,7 +168,9 @@ export async function planImport(deps: AppDeps, actor: Actor, csv: string): Prom
     plan.rows.push({ line, unit: { name, action }, principal });
   }
 
-  plan.errors.sort((a, b) => a.line - b.line);
+  // In the file's order: by line, then by column as the header lists them.
+  const at = (c: Column | null) => (c === null ? -1 : CSV_COLUMNS.indexOf(c));
+  plan.errors.sort((a, b) => a.line - b.line || at(a.column) - at(b.column));
   plan.principals = [...principals.values()].map(({ line: _line, ...p }) => p);
   plan.counts = {
     units: plan.newUnits.length,
