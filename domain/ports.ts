@@ -139,6 +139,8 @@ export interface UnitRepository {
   // Never a delete: a unit with cases stays for their sake.
   setActive(id: string, active: boolean, by: string | null): Promise<Unit>;
   caseCount(id: string): Promise<number>;
+  // Every unit of the municipality that has cases, with how many: one query for the list.
+  caseCounts(municipalityId: string): Promise<Map<string, number>>;
 }
 
 export interface Person {

@@ -2,11 +2,11 @@
 import type { Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { asAdmin, ok, type AdminResult } from './result';
-import { unitRow, type UnitRow } from './shared';
+import type { UnitRow } from './shared';
 
 export function listUnits(deps: AppDeps, actor: Actor): Promise<AdminResult<UnitRow[]>> {
   return asAdmin(actor, async () => {
-    const units = await deps.repos.units.listForMunicipality(actor.municipality.id);
-    return ok(await Promise.all(units.map((u) => unitRow(deps, u))));
+    const [units, counts] = await Promise.all([deps.repos.units.listForMunicipality(actor.municipality.id), deps.repos.units.caseCounts(actor.municipality.id)]);
+    return ok(units.map((u) => ({ ...u, huvudmanOrgNumber: u.huvudmanOrgNumber ?? null, active: u.active ?? true, caseCount: counts.get(u.id) ?? 0 })));
   });
 }

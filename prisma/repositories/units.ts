@@ -60,5 +60,9 @@ export function createUnitRepository(db: Db): UnitRepository {
       });
     },
     caseCount: (id) => db.case.count({ where: { unitId: id } }),
+    async caseCounts(municipalityId) {
+      const rows = await db.case.groupBy({ by: ['unitId'], where: { municipalityId }, _count: { _all: true } });
+      return new Map(rows.map((r) => [r.unitId, r._count._all]));
+    },
   };
 }
