@@ -15,7 +15,7 @@ import { parseAction } from './action-data';
 import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FetchedFile, type FileRefusal } from './files';
-import { identify, identifyActing, type Actor } from './identity';
+import { bindOnFirstContact, identifyActing, type Actor } from './identity';
 import { errorFields, type Logger } from './log';
 import { createOwnChat } from './own-chat';
 import { normalizeCommand, route, routeText } from './routes';
@@ -47,14 +47,25 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
   };
   const log = options.logger.child({ component: 'dialog' });
 
-  const actorOf = (turn: TurnContext) => identify(deps.repos, turn.tenantId, turn.aadObjectId);
+  // Someone the lookup by object id does not know: a person an admin registered by e-mail is
+  // bound now (the Teams member lookup gives their e-mail and UPN).
+  const boundOnFirstContact = async (turn: TurnContext): Promise<Actor | null> => {
+    try {
+      return await bindOnFirstContact(deps.repos, turn.tenantId, turn.aadObjectId, turn.member);
+    } catch (error) {
+      // The member lookup failed (Teams unreachable): the person is treated as unknown this
+      // turn and bound on the next.
+      log.warn('could not look up the sender by e-mail', { conversationId: turn.conversationId, error: errorFields(error) });
+      return null;
+    }
+  };
 
   // Who is acting (one query), and their chat kept on every personal turn, so reminders and
   // decisions reach the chat the principal uses now. The reference is written only when the
   // chat moved: the lookup already says where it was. A failed write must not cost the
   // principal the turn: the next turn tries again.
   async function actingIn(turn: TurnContext): Promise<Actor | null> {
-    const found = await identifyActing(deps.repos, turn.tenantId, turn.aadObjectId);
+    const found = (await identifyActing(deps.repos, turn.tenantId, turn.aadObjectId)) ?? (await boundOnFirstContact(turn).then((actor) => (actor ? { actor, personalChat: null } : null)));
     if (!found) return null;
     const { actor, personalChat } = found;
     if (turn.conversationType !== 'personal' || !turn.tenantId) return actor;
@@ -152,7 +163,7 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     },
 
     async onFileConsent(turn) {
-      await receiveFileConsent(deps, await actorOf(turn), turn, log);
+      await receiveFileConsent(deps, await actingIn(turn), turn, log);
     },
 
     async onUninstall(turn) {

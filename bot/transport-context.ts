@@ -6,6 +6,7 @@ import {
   type ConversationRef,
   type InboundActivity,
   type IncomingFile,
+  type MemberInfo,
   type OutgoingActivity,
   type SentRef,
   type TurnContext,
@@ -14,6 +15,7 @@ import {
 export type ContextSenders = {
   send(activity: OutgoingActivity): Promise<SentRef>;
   update(activityId: string, activity: OutgoingActivity): Promise<void>;
+  member?(): Promise<MemberInfo | null>;
 };
 
 /** Tenant from the conversation, else from channel data (Teams puts it in either, by activity). */
@@ -82,5 +84,6 @@ export function createTurnContext<A extends InboundActivity>(activity: A, sender
     files: filesOf(activity),
     send: senders.send,
     update: senders.update,
+    ...(senders.member ? { member: senders.member } : {}),
   };
 }

@@ -219,7 +219,14 @@ export type TurnContext<A extends InboundActivity = InboundActivity> = {
   send(activity: OutgoingActivity): Promise<SentRef>;
   /** Replace an earlier bot message (e.g. a card) in this conversation. */
   update(activityId: string, activity: OutgoingActivity): Promise<void>;
+  /**
+   * The sender as a member of this conversation (Teams' member lookup gives the e-mail and UPN,
+   * which activities leave out). Absent in test doubles that cannot look anyone up.
+   */
+  member?(): Promise<MemberInfo | null>;
 };
+
+export type MemberInfo = { email?: string; userPrincipalName?: string; name?: string };
 
 export type InstallTrigger = 'installationUpdate' | 'membersAdded';
 

@@ -166,6 +166,17 @@ function sendersFor(ctx: SdkContext) {
       // The SDK's sender turns an activity with an id into PUT .../activities/{id}.
       await ctx.send({ ...params, id: activityId } as ActivityParams);
     },
+    // GET /v3/conversations/{id}/members/{userId} at the activity's own service URL.
+    async member() {
+      const from = ctx.activity.from;
+      if (!from?.id) return null;
+      const m = await ctx.api.conversations.members(ctx.activity.conversation.id).getById(from.id);
+      return {
+        ...(m.email ? { email: m.email } : {}),
+        ...(m.userPrincipalName ? { userPrincipalName: m.userPrincipalName } : {}),
+        ...(m.name ? { name: m.name } : {}),
+      };
+    },
   };
 }
 

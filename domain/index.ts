@@ -10,3 +10,5 @@ export * from './review';
 export * from './ports';
 export * from './case-roles';
 export * from './decision-text';
+export * from './org-number';
+export * from './admin';

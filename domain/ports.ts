@@ -78,6 +78,34 @@ export interface MunicipalityRepository {
   setElevhalsaChannel(id: string, channel: { teamId: string; channelId: string }, by?: string | null): Promise<Municipality>;
   // Validated with ZMunicipalityProfile before it is stored.
   setProfile(id: string, profile: TMunicipalityProfile, by?: string | null): Promise<Municipality>;
+  // A new municipality for a tenant (its profile becomes version 1). ConflictError when the id
+  // or the tenant is taken.
+  create(input: { id: string; name: string; tenantId: string; profile: TMunicipalityProfile }, by?: string | null): Promise<Municipality>;
+}
+
+// ---- profile versions -----------------------------------------------------------------------
+
+// Every profile a municipality has had, numbered from 1 (a database trigger writes one whenever
+// the profile changes). A case is assessed and decided under the version it records.
+export interface ProfileVersionSummary {
+  id: string;
+  municipalityId: string;
+  version: number;
+  createdById: string | null;
+  createdAt: Date;
+}
+
+export interface ProfileVersion extends ProfileVersionSummary {
+  profile: TMunicipalityProfile;
+}
+
+export interface ProfileVersionRepository {
+  // Newest first.
+  list(municipalityId: string): Promise<ProfileVersionSummary[]>;
+  get(id: string): Promise<ProfileVersion | null>;
+  current(municipalityId: string): Promise<ProfileVersion | null>;
+  // The version the case is assessed and decided under.
+  forCase(caseId: string): Promise<ProfileVersion | null>;
 }
 
 // ---- people and units -----------------------------------------------------------------------
@@ -89,20 +117,39 @@ export interface Unit {
   kind: UnitKind;
   huvudman: string;
   schoolForms: TSchoolForm[];
-  // The huvudman's organisation number, where known.
-  orgNumber?: string | null;
+  // Optional so view models and fixtures can leave them out; the repository always sets them.
+  huvudmanOrgNumber?: string | null;
+  active?: boolean;
+}
+
+export interface UnitInput {
+  name: string;
+  kind: UnitKind;
+  huvudman: string;
+  huvudmanOrgNumber: string;
+  schoolForms: TSchoolForm[];
 }
 
 export interface UnitRepository {
   get(id: string): Promise<Unit | null>;
+  // Active and inactive alike, by name.
   listForMunicipality(municipalityId: string): Promise<Unit[]>;
+  // Each with its audit entry, in one transaction.
+  create(municipalityId: string, input: UnitInput, by: string | null): Promise<Unit>;
+  update(id: string, input: UnitInput, by: string | null): Promise<Unit>;
+  // Never a delete: a unit with cases stays for their sake.
+  setActive(id: string, active: boolean, by: string | null): Promise<Unit>;
+  caseCount(id: string): Promise<number>;
+  // Every unit of the municipality that has cases, with how many: one query for the list.
+  caseCounts(municipalityId: string): Promise<Map<string, number>>;
 }
 
 export interface Person {
   id: string;
   municipalityId: string;
   tenantId: string;
-  aadObjectId: string;
+  // Null until a person registered by e-mail first writes to the bot.
+  aadObjectId: string | null;
   displayName: string;
   email: string | null;
 }
@@ -151,6 +198,20 @@ export interface PeopleRepository {
   // Idempotent. A principal grant needs a unit; other roles must not have one.
   grantRole(personId: string, role: Role, unitId?: string | null): Promise<void>;
   revokeRole(personId: string, role: Role, unitId?: string | null): Promise<void>;
+  // Everyone in the municipality with their roles, by name.
+  listForMunicipality(municipalityId: string): Promise<PersonWithRoles[]>;
+  // `email` compared in lower case.
+  findByEmail(municipalityId: string, email: string): Promise<PersonWithRoles | null>;
+  // A person known by e-mail/UPN only, until they first write to the bot. Audited.
+  register(input: { municipalityId: string; tenantId: string; email: string; displayName: string }, by: string | null): Promise<Person>;
+  update(id: string, input: { email: string; displayName: string }, by: string | null): Promise<Person>;
+  // Replaces the person's grants with these. Audited with the old and new lists.
+  setRoles(id: string, grants: RoleGrant[], by: string | null): Promise<PersonWithRoles>;
+  // First contact: the unbound person of this tenant whose e-mail is one of `emails` gets the
+  // Entra object id, audited as person.bound. Null when nobody matches.
+  bindByEmail(tenantId: string, emails: string[], aadObjectId: string): Promise<PersonWithRoles | null>;
+  // Whether anyone in the tenant still waits to be bound (so the bot asks Teams only then).
+  hasUnbound(tenantId: string): Promise<boolean>;
 }
 
 // ---- machine snapshots (drafts are the 'application' machine's) -----------------------------
@@ -509,10 +570,26 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+export interface AuditQuery {
+  municipalityId: string;
+  // Entries about the case (its own, and those that name it in details.caseId).
+  caseId?: string;
+  // Entries the person made, or about the person.
+  personId?: string;
+  // [from, to): instants.
+  from?: Date;
+  to?: Date;
+  limit: number;
+  // The last id of the previous page; pages go newest first.
+  before?: string;
+}
+
 export interface AuditRepository {
   append(entry: AuditEntryInput): Promise<AuditEntry>;
   // Oldest first.
   list(subjectType: string, subjectId: string): Promise<AuditEntry[]>;
+  // Newest first, one page; `next` is the `before` of the following page, null at the end.
+  search(query: AuditQuery): Promise<{ entries: AuditEntry[]; next: string | null }>;
 }
 
 // ---- all of them ----------------------------------------------------------------------------
@@ -614,6 +691,7 @@ export interface Repositories {
   audit: AuditRepository;
   reminders: ReminderRepository;
   retention: RetentionRepository;
+  profileVersions: ProfileVersionRepository;
   // Runs `work` in one transaction; the repositories it gets write inside it.
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

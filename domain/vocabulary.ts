@@ -114,6 +114,19 @@ export const ZAuditAction = z.enum([
   'attachment.sent',
   'followup.submitted',
   'followup.viewed',
+  // Administration (app/admin): units, people and roles, the profile, access requests.
+  'municipality.created',
+  'unit.created',
+  'unit.updated',
+  'unit.deactivated',
+  'unit.reactivated',
+  'person.registered',
+  'person.updated',
+  'person.roles_set',
+  // The bot bound a person registered by e-mail to their Entra object id on first contact.
+  'person.bound',
+  'import.applied',
+  'case.access_exported',
 ]);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 export const AUDIT_ACTIONS = ZAuditAction.options;

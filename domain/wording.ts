@@ -6,7 +6,7 @@
 // data a Node build carries, and so tests can spell the expected text out with ordinary spaces.
 import type { TAttachmentKind, TCompetence, TCriterion, TDecisionOutcome, TMeasureType, TSchoolForm } from './schemas';
 import { ORDINARY_MEASURE_TYPES } from './schemas';
-import type { TCaseStatus, TReminderKind, TRole, TUnitKind } from './vocabulary';
+import type { TAuditAction, TCaseStatus, TReminderKind, TRole, TUnitKind } from './vocabulary';
 
 // ---- numbers, money, hours, dates -------------------------------------------------------------
 
@@ -222,3 +222,55 @@ export const CONTINUED_NEED_LABELS = {
   changed: 'Ja, men behovet har förändrats',
   no: 'Nej, behovet finns inte längre',
 } as const;
+
+// What each entry of the audit log says, for the administrator's view of the log.
+export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
+  'municipality.elevhalsa_channel_set': 'Elevhälsans kanal valdes',
+  'municipality.profile_set': 'Kommunens profil ändrades',
+  'draft.created': 'Utkast påbörjades',
+  'draft.discarded': 'Utkast avbröts',
+  'case.submitted': 'Ansökan skickades in',
+  'case.version_added': 'Ny version av ansökan',
+  'case.status_changed': 'Ärendets status ändrades',
+  'case.handler_assigned': 'Handläggare tilldelades',
+  'case.channel_posted': 'Ärendet visades i Elevhälsans kanal',
+  'case.assigned': 'Ärendet togs av en handläggare',
+  'case.reviewed': 'Elevhälsan bedömde behovet',
+  'case.completion_requested': 'Komplettering begärdes',
+  'case.resubmitted': 'Ansökan kompletterades',
+  'case.decided': 'Beslut fattades',
+  'case.notified': 'Beslutet nådde rektorn',
+  'case.delivery_failed': 'Beslutet kunde inte levereras',
+  'case.erased': 'Ärendet gallrades',
+  'draft.erased': 'Utkast gallrades',
+  'retention.ran': 'Gallring kördes',
+  'reminder.undeliverable': 'Påminnelse kunde inte levereras',
+  'reminder.paused': 'Påminnelser pausades',
+  'reminder.resumed': 'Påminnelser återupptogs',
+  'attachment.sent': 'Bilaga skickades',
+  'followup.submitted': 'Uppföljning lämnades',
+  'municipality.created': 'Kommunen lades upp',
+  'unit.created': 'Enhet lades till',
+  'unit.updated': 'Enhet ändrades',
+  'unit.deactivated': 'Enhet inaktiverades',
+  'unit.reactivated': 'Enhet aktiverades igen',
+  'person.registered': 'Person registrerades',
+  'person.updated': 'Person ändrades',
+  'person.roles_set': 'Roller ändrades',
+  'person.bound': 'Personen kändes igen vid första kontakten (via e-post)',
+  'import.applied': 'Enheter och rektorer importerades',
+  'case.access_exported': 'Registerutdrag togs ut',
+  'draft.sent_for_signature': 'Utkast skickades till rektor för underskrift',
+  'draft.returned': 'Rektorn skickade tillbaka utkastet',
+  'case.proposed': 'Förslag till beslut skrevs',
+  'case.handed_over': 'Ärendet lämnades över till en annan handläggare',
+  'case.withdrawn': 'Ansökan drogs tillbaka',
+  'case.decision_departed_from_proposal': 'Beslutet avviker från förslaget',
+  'case.decision_ended': 'Beslutet upphörde i förtid',
+  'followup.viewed': 'Uppföljningen lästes av Elevhälsan',
+};
+
+// An action written under a name since retired reads as itself.
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}

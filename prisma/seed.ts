@@ -110,7 +110,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
       await tx.unit.upsert({ where: { id }, create: { id, municipalityId, ...data }, update: data });
     }
     // The huvudmän's organisation numbers, for the decision letters (kept apart from UNITS).
-    for (const [id, orgNumber] of Object.entries(ORG_NUMBERS)) await tx.unit.update({ where: { id }, data: { orgNumber } });
+    for (const [id, orgNumber] of Object.entries(ORG_NUMBERS)) await tx.unit.update({ where: { id }, data: { huvudmanOrgNumber: orgNumber } });
     for (const [i, person] of DEMO_PEOPLE.entries()) {
       const data = { municipalityId, tenantId, aadObjectId: person.aadObjectId, displayName: person.displayName, email: person.email };
       await tx.person.upsert({ where: { id: person.id }, create: { id: person.id, ...data }, update: data });

@@ -79,7 +79,7 @@ export function registerTabRoutes(router: Router, options: TabRouteOptions): voi
       if (!person) return void res.status(404).json({ error: 'Ingen sådan demoperson.' });
       void (async () => {
         const stored = await dev.repos.people.get(person.id);
-        if (!stored) return void res.status(404).json({ error: 'Demopersonen finns inte i databasen. Kör npm run dev.' });
+        if (!stored?.aadObjectId) return void res.status(404).json({ error: 'Demopersonen finns inte i databasen. Kör npm run dev.' });
         const token = await dev.keys.sign({ tid: stored.tenantId, oid: stored.aadObjectId, name: stored.displayName });
         res.status(200).set(NO_STORE).json({ token });
       })().catch((error: unknown) => {

@@ -25,7 +25,9 @@ export async function resubmitDraft(
   const moved = moveCase(bundle, { type: 'case.resubmit', by: caseActor(actor) });
   if (!moved.ok) return messageCard({ title: 'Kompletteringen kan inte skickas in', text: moved.message });
   const application = signedApplication(draft, actor, now);
-  const result = computeAssessment(application.assessment, actor.municipality.profile, application.placement.attendanceHoursPerWeek);
+  // Under the profile version the case was submitted under (the bundle's), like every other
+  // figure of this case: a rate changed since then does not reach a completed application.
+  const result = computeAssessment(application.assessment, bundle.municipality.profile, application.placement.attendanceHoursPerWeek);
   const version = await deps.repos.transaction(async (tx) => {
     // The draft's version check first: a second click finds it submitted and adds nothing.
     await tx.snapshots.save(record.id, record.version, { snapshot: persisted, status: 'submitted' });

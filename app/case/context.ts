@@ -18,7 +18,11 @@ import type { StoredCase } from '../../machines/case.machine';
 
 export interface CaseBundle {
   kase: CaseRecord;
+  // Its profile is the version the case is assessed and decided under (recorded when it was
+  // submitted), not the municipality's current one: a later change of the hourly rate never
+  // changes this case's amounts.
   municipality: Municipality;
+  profileVersionId: string | null;
   unit: Unit;
   versions: ApplicationVersionRecord[];
   latest: ApplicationVersionRecord;
@@ -36,8 +40,9 @@ export interface CaseBundle {
 export async function loadCase(repos: Repositories, caseId: string): Promise<CaseBundle | null> {
   const kase = await repos.cases.get(caseId);
   if (!kase) return null;
-  const [municipality, unit, versions, assessments, decisions, completions, handler, followUps] = await Promise.all([
+  const [current, profileVersion, unit, versions, assessments, decisions, completions, handler, followUps] = await Promise.all([
     repos.municipalities.get(kase.municipalityId),
+    repos.profileVersions.forCase(caseId),
     repos.units.get(kase.unitId),
     repos.cases.versions(caseId),
     repos.cases.assessments(caseId),
@@ -47,10 +52,12 @@ export async function loadCase(repos: Repositories, caseId: string): Promise<Cas
     repos.followUps.forCase(caseId),
   ]);
   const latest = versions.reduce<ApplicationVersionRecord | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
-  if (!municipality || !unit || !latest) return null;
+  if (!current || !unit || !latest) return null;
+  const municipality = profileVersion ? { ...current, profile: profileVersion.profile } : current;
   return {
     kase,
     municipality,
+    profileVersionId: profileVersion?.id ?? null,
     unit,
     versions,
     latest,

@@ -147,7 +147,7 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
         unitName: bundle.unit.name,
         unitKind: bundle.unit.kind,
         huvudman: bundle.unit.huvudman,
-        orgNumber: bundle.unit.orgNumber ?? null,
+        orgNumber: bundle.unit.huvudmanOrgNumber ?? null,
       },
     });
     // The follow-up paragraph: one place, added to a granted decision's letter as it stands.

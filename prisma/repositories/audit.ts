@@ -1,7 +1,7 @@
 // The audit trail: who did what to which record, when. Append-only in the database itself.
 import type { AuditEntry, AuditEntryInput, AuditRepository } from '../../domain/ports';
 import { ZAuditAction } from '../../domain/vocabulary';
-import type { AuditLog } from '../generated/client';
+import type { AuditLog, Prisma } from '../generated/client';
 import { type Db, jsonObject } from './shared';
 
 export function toAuditEntry(row: AuditLog): AuditEntry {
@@ -39,6 +39,17 @@ export function createAuditRepository(db: Db): AuditRepository {
     async list(subjectType, subjectId) {
       const rows = await db.auditLog.findMany({ where: { subjectType, subjectId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
       return rows.map(toAuditEntry);
+    },
+    async search({ municipalityId, caseId, personId, from, to, limit, before }) {
+      const and: Prisma.AuditLogWhereInput[] = [{ municipalityId }];
+      if (caseId) and.push({ OR: [{ subjectType: 'case', subjectId: caseId }, { details: { path: ['caseId'], equals: caseId } }] });
+      if (personId) and.push({ OR: [{ actorId: personId }, { subjectType: 'person', subjectId: personId }] });
+      if (from) and.push({ at: { gte: from } });
+      if (to) and.push({ at: { lt: to } });
+      if (before) and.push({ id: { lt: BigInt(before) } });
+      const rows = await db.auditLog.findMany({ where: { AND: and }, orderBy: { id: 'desc' }, take: limit + 1 });
+      const page = rows.slice(0, limit).map(toAuditEntry);
+      return { entries: page, next: rows.length > limit ? page.at(-1)!.id : null };
     },
   };
 }

@@ -11,6 +11,7 @@ import { createDecisionRepository } from './decisions';
 import { createFollowUpRepository } from './follow-ups';
 import { createMunicipalityRepository } from './municipalities';
 import { createPeopleRepository } from './people';
+import { createProfileVersionRepository } from './profile-versions';
 import { createReminderRepository, createRetentionRepository } from './reminders';
 import { createProposalRepository } from './proposals';
 import { type Db, inTransaction } from './shared';
@@ -38,6 +39,7 @@ function bind(db: Db): Repositories {
     audit: createAuditRepository(db),
     reminders: createReminderRepository(db),
     retention: createRetentionRepository(db),
+    profileVersions: createProfileVersionRepository(db),
     // Inside a transaction this joins it: Prisma has no nested transactions.
     transaction: (work) => inTransaction(db, (tx) => work(bind(tx))),
   };

@@ -1,9 +1,9 @@
 // Municipalities: the tenant a Teams activity comes from, its profile and its Elevhälsa channel.
-import type { Municipality, MunicipalityRepository } from '../../domain/ports';
+import { ConflictError, type Municipality, type MunicipalityRepository } from '../../domain/ports';
 import { ZMunicipalityProfile } from '../../domain/profile';
 import type { Municipality as MunicipalityRow } from '../generated/client';
 import { appendAudit } from './audit';
-import { type Db, inTransaction, json, notFound } from './shared';
+import { type Db, inTransaction, isUniqueViolation, json, notFound } from './shared';
 
 // The profile is parsed on every read: a profile edited into an invalid shape fails here, with
 // zod's message, instead of deep inside a rule.
@@ -45,10 +45,32 @@ export function createMunicipalityRepository(db: Db): MunicipalityRepository {
     async setProfile(id, profile, by = null) {
       const parsed = ZMunicipalityProfile.parse(profile);
       return inTransaction(db, async (tx) => {
+        // The profile-version trigger reads who made the change from here (transaction-local).
+        await setActor(tx, by);
         const row = await tx.municipality.update({ where: { id }, data: { profile: json(parsed) } }).catch(notFound('municipality', id));
-        await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.profile_set', subjectType: 'municipality', subjectId: id });
+        const version = await tx.profileVersion.findFirst({ where: { municipalityId: id }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+        await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.profile_set', subjectType: 'municipality', subjectId: id, details: { profileVersionId: version?.id, version: version?.version } });
+        return toMunicipality(row);
+      });
+    },
+
+    async create({ id, name, tenantId, profile }, by = null) {
+      const parsed = ZMunicipalityProfile.parse(profile);
+      return inTransaction(db, async (tx) => {
+        const taken = await tx.municipality.findFirst({ where: { OR: [{ id }, { tenantId }] } });
+        if (taken) throw new ConflictError(`municipality ${id} or tenant ${tenantId} exists`, { entity: 'municipality', id: taken.id, reason: taken.id === id ? 'id_taken' : 'tenant_taken' });
+        await setActor(tx, by);
+        const row = await tx.municipality.create({ data: { id, name, tenantId, profile: json(parsed) } }).catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw new ConflictError(`municipality ${id} exists`, { entity: 'municipality', id, reason: 'id_taken' });
+          throw error;
+        });
+        await appendAudit(tx, { municipalityId: id, actorId: by, action: 'municipality.created', subjectType: 'municipality', subjectId: id, details: { tenantId } });
         return toMunicipality(row);
       });
     },
   };
+}
+
+async function setActor(tx: Db, by: string | null): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('tillaggsbot.actor', ${by ?? ''}, true)`;
 }

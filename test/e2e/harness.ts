@@ -21,7 +21,9 @@ import {
   type ProactiveSender,
 } from '../../bot/transport-types';
 
-export type HarnessUser = { id: string; aadObjectId: string; name: string; tenantId: string };
+// email and userPrincipalName are what the fake connector's member lookup answers with (Teams
+// leaves them out of activities).
+export type HarnessUser = { id: string; aadObjectId: string; name: string; tenantId: string; email?: string; userPrincipalName?: string };
 export type HarnessConversation = {
   id: string;
   conversationType: ConversationType;
@@ -51,7 +53,7 @@ export type HarnessOptions = {
   devClock?: DevClock;
 };
 
-export type CallKind = 'create' | 'reply' | 'update' | 'delete' | 'createConversation' | 'jwks' | 'other';
+export type CallKind = 'create' | 'reply' | 'update' | 'delete' | 'createConversation' | 'member' | 'jwks' | 'other';
 
 export type CapturedCall = {
   method: string;
@@ -146,6 +148,8 @@ function classify(method: string, path: string): Pick<CapturedCall, 'kind' | 'co
   // Entra's per-tenant keys (login endpoint pointed here in secure mode), served with the same key.
   if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return { kind: 'jwks' };
   if (method === 'POST' && path === '/v3/conversations') return { kind: 'createConversation' };
+  const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+  if (method === 'GET' && member) return { kind: 'member', conversationId: decodeURIComponent(member[1]!), activityId: decodeURIComponent(member[2]!) };
   const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
   if (!m) return { kind: 'other' };
   const conversationId = decodeURIComponent(m[1]!);
@@ -198,6 +202,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let faults: Array<Fault & { left: number }> = [];
   let logs: LogLine[] = [];
   let idSeq = 0;
+  // Everyone who has sent an activity, by channel account id: the member lookup answers from here.
+  const members = new Map<string, HarnessUser>();
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   const signingKey = secure ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : undefined;
@@ -284,6 +290,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return reply(200, {});
       case 'createConversation':
         return reply(201, { id: `a:harness-created-${++idSeq}`, serviceUrl: connectorUrl });
+      case 'member': {
+        const m = members.get(where.activityId ?? '');
+        if (!m) return reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation.' } });
+        return reply(200, {
+          id: m.id,
+          name: m.name,
+          aadObjectId: m.aadObjectId,
+          tenantId: m.tenantId,
+          ...(m.email ? { email: m.email } : {}),
+          ...(m.userPrincipalName ? { userPrincipalName: m.userPrincipalName } : {}),
+        });
+      }
       default:
         return reply(404, { error: { code: 'NotFound', message: `fake connector has no ${method} ${path}` } });
     }
@@ -386,6 +404,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const envelope = (type: string, opts: SendOptions = {}) => {
     const from = { ...user, ...opts.from };
+    members.set(from.id, from);
     const conv = { ...conversation, tenantId: from.tenantId, ...opts.conversation };
     return {
       type,

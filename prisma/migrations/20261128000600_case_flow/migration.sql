@@ -35,10 +35,6 @@ ALTER TABLE "proposals" ADD CONSTRAINT "proposals_case_id_fkey" FOREIGN KEY ("ca
 -- AlterTable
 ALTER TABLE "completion_requests" ADD COLUMN "reply_by" DATE;
 
--- The huvudman's organisation number, for the decision letter to a fristående unit.
--- AlterTable
-ALTER TABLE "units" ADD COLUMN "org_number" TEXT;
-
 -- A decision ended early because the child left the unit: from which day, why, and by whom.
 -- AlterTable
 ALTER TABLE "decisions" ADD COLUMN "ended_from" DATE,

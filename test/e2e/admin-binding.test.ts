@@ -1,0 +1,115 @@
+// Issue 15's story end to end over HTTP: an administrator adds a unit and registers its
+// principal by e-mail; the principal (a new user the database has never seen, by Entra object
+// id) writes to the bot, is recognised through Teams' member lookup, bound (audited), and can
+// apply for the new unit. Someone whose address nobody registered stays unknown.
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import { createUnit } from '../../app/admin/create-unit';
+import { registerPerson } from '../../app/admin/register-person';
+import { createHandlers } from '../../bot/handlers';
+import { identify } from '../../bot/identity';
+import { createLogger } from '../../bot/log';
+import type { Repositories } from '../../domain/ports';
+import { createRepositories } from '../../prisma/repositories';
+import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { FIXTURE_TODAY } from '../domain/fixtures';
+import { cardText, lastPostedCard } from './dialog-helpers';
+import { startHarness, type Harness, type SendOptions } from './harness';
+
+const newPrincipal = {
+  id: '29:new-principal',
+  aadObjectId: '9b1d4c3a-1111-4000-8000-00000000c0de',
+  name: 'Karin Nyberg',
+  tenantId: PLAYGROUND_TENANT_ID,
+  // Teams gives the e-mail and UPN in the member lookup only; the admin typed it in capitals.
+  email: 'karin.nyberg@example.com',
+  userPrincipalName: 'karin.nyberg@example.com',
+};
+const stranger = { id: '29:stranger', aadObjectId: '9b1d4c3a-2222-4000-8000-00000000c0de', name: 'Okänd Person', tenantId: PLAYGROUND_TENANT_ID, email: 'okand@example.com' };
+const as = (who: typeof newPrincipal | typeof stranger): SendOptions => ({
+  from: who,
+  conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
+});
+
+let db: TestDatabase;
+let repos: Repositories;
+let harness: Harness;
+
+describe('binding by e-mail on first contact', () => {
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    repos = createRepositories(db.prisma);
+    await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
+    const logger = createLogger({ level: 'error', write: () => {} });
+    harness = await startHarness({ handlers: createHandlers({ repos, logger, clock: { now: () => FIXTURE_TODAY } }), user: newPrincipal });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await db?.close();
+  });
+
+  test('the demo admin adds a unit and a principal by e-mail; the principal is recognised on first contact and can apply for it', async () => {
+    const adminSeed = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
+    const admin = await identify(repos, PLAYGROUND_TENANT_ID, adminSeed.aadObjectId);
+    assert.ok(admin);
+    const unit = await createUnit({ repos, clock: { now: () => FIXTURE_TODAY } }, admin, {
+      name: 'Friskolan Lärkan',
+      kind: 'fristaende',
+      huvudman: 'Lärkan AB',
+      huvudmanOrgNumber: '556016-0680',
+      schoolForms: ['grundskola'],
+    });
+    assert.ok(unit.ok);
+    const person = await registerPerson({ repos, clock: { now: () => FIXTURE_TODAY } }, admin, {
+      email: 'Karin.Nyberg@Example.com',
+      displayName: 'Karin Nyberg',
+      roles: [{ role: 'principal', unitId: unit.value.id }],
+    });
+    assert.ok(person.ok && !person.value.bound);
+
+    const res = await harness.sendMessage('ny ansökan', as(newPrincipal));
+    assert.equal(res.status, 200);
+    const lookups = harness.requests.filter((c) => c.kind === 'member');
+    assert.equal(lookups.length, 1, 'one member lookup');
+    assert.equal(lookups[0]!.activityId, newPrincipal.id);
+    assert.equal(lookups[0]!.conversationId, `a:personal-${newPrincipal.id}`);
+
+    const bound = await identify(repos, PLAYGROUND_TENANT_ID, newPrincipal.aadObjectId);
+    assert.equal(bound?.person.id, person.value.id);
+    assert.deepEqual(bound?.units.map((u) => u.name), ['Friskolan Lärkan']);
+    const trail = await repos.audit.list('person', person.value.id);
+    assert.ok(trail.some((e) => e.action === 'person.bound' && e.actorId === person.value.id));
+    // The unit is offered in the first step's choice.
+    assert.match(cardText(lastPostedCard(harness)), /Steg 1 av/);
+    assert.match(JSON.stringify(lastPostedCard(harness)), /Friskolan Lärkan/);
+
+    // Known from now on: no second lookup.
+    await harness.sendMessage('hjälp', as(newPrincipal));
+    assert.equal(harness.requests.filter((c) => c.kind === 'member').length, 1);
+  });
+
+  test('a person nobody registered stays unknown and is not bound', async () => {
+    await registerPerson(
+      { repos, clock: { now: () => FIXTURE_TODAY } },
+      (await identify(repos, PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((p) => p.role === 'admin')!.aadObjectId))!,
+      { email: 'someone.else@example.com', displayName: 'Someone Else', roles: [{ role: 'handler' }] },
+    );
+    const before = harness.requests.filter((c) => c.kind === 'member').length;
+    await harness.sendMessage('ny ansökan', as(stranger));
+    assert.equal(harness.requests.filter((c) => c.kind === 'member').length, before + 1);
+    assert.equal(await identify(repos, PLAYGROUND_TENANT_ID, stranger.aadObjectId), null);
+    assert.doesNotMatch(JSON.stringify(lastPostedCard(harness)), /Friskolan Lärkan|Steg 1 av/);
+  });
+
+  test('a failed member lookup costs the turn nothing: unknown now, bound on the next message', async () => {
+    const who = { ...newPrincipal, id: '29:late-principal', aadObjectId: '9b1d4c3a-3333-4000-8000-00000000c0de', email: 'someone.else@example.com', userPrincipalName: 'someone.else@example.com' };
+    // As many failures as the connector client makes attempts: this turn's lookup fails for good.
+    harness.fault({ status: 503, times: 3, match: { kind: 'member' } });
+    const res = await harness.sendMessage('hjälp', as(who));
+    assert.equal(res.status, 200);
+    assert.equal(await identify(repos, PLAYGROUND_TENANT_ID, who.aadObjectId), null);
+    await harness.sendMessage('hjälp', as(who));
+    assert.equal((await identify(repos, PLAYGROUND_TENANT_ID, who.aadObjectId))?.person.displayName, 'Someone Else');
+  });
+});
