@@ -626,7 +626,8 @@ export interface ReminderSendRecord {
 
 export interface ReminderRepository {
   // The facts in batches of about `batchSize` cases (then drafts), never all rows at once.
-  // Follow-ups due come from the follow-up dialog (issue 11); until it is merged the list is empty.
+  // Follow-ups are not among these facts: the planner adds them from the follow-up schedule
+  // (app/reminders/follow-up-facts.ts).
   factBatches(municipalityId: string, window: ReminderFactWindow, batchSize?: number): AsyncIterable<ReminderFacts>;
   // Claims the reminder's natural key; the new row's id, or null when it was claimed before
   // (by this instance or another one).

@@ -120,6 +120,18 @@ describe('reminders driven by the clock, two instances on one database', () => {
         '2027-04-08 principal Ditt utkast är inte inskickat',
         '2027-04-14 principal Snart sista dag att ansöka',
         '2027-04-14 principal Ditt utkast är inte inskickat',
+        // A's follow-up for VT2027 is due Monday 31 May: 14 and 3 days before, 1 and 7 days
+        // after; never filed, so Elevhälsan's weekly summary lists it from the first overdue day
+        // of that week, then every Monday.
+        '2027-05-17 principal Dags för uppföljning',
+        '2027-05-28 principal Dags för uppföljning',
+        '2027-06-01 principal Uppföljningen är försenad',
+        '2027-06-07 principal Uppföljningen är försenad',
+        '2027-06-01 channel Försenade uppföljningar',
+        '2027-06-07 channel Försenade uppföljningar',
+        '2027-06-14 channel Försenade uppföljningar',
+        '2027-06-21 channel Försenade uppföljningar',
+        '2027-06-28 channel Försenade uppföljningar',
         `2027-05-13 channel Ärende ${(await repos.cases.get(caseIds.N!))!.caseNumber} väntar på en handläggare`,
         `2027-06-17 channel Ärende ${(await repos.cases.get(caseIds.N!))!.caseNumber} har inget beslut`,
       ].sort(),
@@ -145,8 +157,10 @@ describe('reminders driven by the clock, two instances on one database', () => {
     now = new Date('2027-12-23T09:00:00Z');
     await one.plan();
     await one.deliver();
-    // Waiting for a handler, and (VT2028 starts 1 January) undecided close to the term's start.
+    // Waiting for a handler, and (VT2028 starts 1 January) undecided close to the term's start;
+    // and that week's summary of A's follow-up, still not filed.
     assert.deepEqual(sent.slice(before).map((s) => `${s.day} ${s.summary}`).sort(), [
+      '2027-12-23 Försenade uppföljningar',
       `2027-12-23 Ärende ${n.case.caseNumber} har inget beslut`,
       `2027-12-23 Ärende ${n.case.caseNumber} väntar på en handläggare`,
     ]);
@@ -162,7 +176,8 @@ describe('reminders driven by the clock, two instances on one database', () => {
     await repos.cases.assignHandler(x.case.id, ids.people.handler, ids.people.handler);
     const before = sent.length;
     await queue.deliver();
-    assert.equal(sent.length, before);
+    // Only that week's summary of A's overdue follow-up went out; nothing about X.
+    assert.deepEqual(sent.slice(before).map((s) => s.summary), ['Försenade uppföljningar']);
     const dropped = await db.pool.query(`SELECT status FROM reminder_sends WHERE subject = $1`, [x.case.id]);
     assert.deepEqual(dropped.rows.map((r) => r.status), ['dropped']);
 
