@@ -20,9 +20,11 @@ import { overdueCompletion } from './completion-overdue';
 import { departuresFromProposal, proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
-function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues, proposal?: ProposalSummary) {
+// What the decision form and the proposal form both show of the case: the same facts, period
+// and measures, so a proposal and the decision made from it are read the same way.
+export function decisionFormFacts(bundle: CaseBundle) {
   const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
-  return decisionFormCard({
+  return {
     caseId: bundle.kase.id,
     caseNumber: bundle.kase.caseNumber,
     unitName: bundle.unit.name,
@@ -34,6 +36,12 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
     termStart: period.from,
     termEnd: period.to,
     measures: bundle.application.measures,
+  };
+}
+
+function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues, proposal?: ProposalSummary) {
+  return decisionFormCard({
+    ...decisionFormFacts(bundle),
     errors,
     ...(values ? { values } : {}),
     ...(proposal ? { proposal } : {}),

@@ -4,30 +4,18 @@
 import { messageCard, proposalFormCard, type DecisionFormValues } from '../../cards';
 import { validateDecision } from '../../domain/decision-text';
 import { ConflictError, type ProposalRecord } from '../../domain/ports';
-import { termPeriod, termTitle } from '../../domain/terms';
 import { DECISION_OUTCOME_LABELS } from '../../domain/wording';
 import { caseActor, type Actor } from '../actor';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
-import { ZDecisionInputs } from './decide';
+import { ZDecisionInputs, decisionFormFacts } from './decide';
 import { proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
 function proposalForm(bundle: CaseBundle, errors: Record<string, string> = {}, values?: DecisionFormValues) {
-  const period = termPeriod(bundle.kase.term, bundle.municipality.profile);
   return proposalFormCard({
-    caseId: bundle.kase.id,
-    caseNumber: bundle.kase.caseNumber,
-    unitName: bundle.unit.name,
-    unitKind: bundle.unit.kind,
-    termLabel: termTitle(bundle.kase.term),
-    late: bundle.kase.late,
-    proposedHoursPerWeek: bundle.assessment?.hoursCurrent ?? 0,
-    proposedAmountPerMonth: Math.round(bundle.assessment?.amountPerMonth ?? 0),
-    termStart: period.from,
-    termEnd: period.to,
-    measures: bundle.application.measures,
+    ...decisionFormFacts(bundle),
     errors,
     ...(values ? { values } : {}),
   });
