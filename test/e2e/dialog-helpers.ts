@@ -64,9 +64,10 @@ export function cardOf(response: CardActionResponse): Card {
   return response.value as unknown as Card;
 }
 
-// The last card the bot posted (not in an invoke response), e.g. after a chat command.
-export function lastPostedCard(harness: Harness): Card {
-  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content);
+// The last card the bot posted (not in an invoke response), e.g. after a chat command; in one
+// conversation when given (a job may post to the channel meanwhile).
+export function lastPostedCard(harness: Harness, conversationId?: string): Card {
+  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content && (conversationId === undefined || c.conversationId === conversationId));
   if (!call) throw new Error('the bot has posted no card');
   return call.body.attachments[0].content as Card;
 }

@@ -95,7 +95,7 @@ async function moveClock(body: Record<string, unknown>): Promise<void> {
 async function submit(app: TApplicationDraft): Promise<{ caseId: string; caseNumber: string }> {
   app.unit = { id: DEMO_IDS.units.jarnboas };
   await harness.sendMessage('ny ansökan', as(principal));
-  const summary = await walkToSummary(harness, files, lastPostedCard(harness), app);
+  const summary = await walkToSummary(harness, files, lastPostedCard(harness, chatOf(principal)), app);
   const receipt = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
   const caseNumber = /TB-\d{4}-\d{4}/.exec(cardText(receipt))![0];
   return { caseId: (await repos.cases.byNumber(DEMO_IDS.municipality, caseNumber))!.id, caseNumber };
@@ -178,7 +178,7 @@ describe('follow-up and renewal over HTTP on the development clock', () => {
     assert.deepEqual((await repos.decisions.forCase(a.caseId))[0]?.followUpSchedule, { kind: 'every_term' });
     // Before the term, nothing can be filed yet; it is listed as coming.
     await harness.sendMessage('uppföljning', as(principal));
-    const list = lastPostedCard(harness);
+    const list = lastPostedCard(harness, chatOf(principal));
     assert.match(cardText(list), /ingen uppföljning att lämna just nu/);
     assert.match(cardText(list), /Kommande/);
   });
@@ -186,7 +186,7 @@ describe('follow-up and renewal over HTTP on the development clock', () => {
   test('in the term the protected child’s follow-up is filed; the channel card says so; the handler reads it', async () => {
     await moveClock({ set: '2027-09-20T09:00:00+02:00' });
     await harness.sendMessage('uppföljning', as(principal));
-    const list = lastPostedCard(harness);
+    const list = lastPostedCard(harness, chatOf(principal));
     assert.match(cardText(list), /2 uppföljningar ska lämnas/);
     assert.deepEqual(validateCard(list), []);
     const first = await press(harness, list, 'followup.start', {}, as(principal), (d) => d.caseId === a.caseId);
@@ -247,7 +247,7 @@ describe('follow-up and renewal over HTTP on the development clock', () => {
     app.term = 'VT2028';
     app.unit = { id: DEMO_IDS.units.jarnboas };
     await harness.sendMessage('ny ansökan', as(principal));
-    const summary = await walkToSummary(harness, files, lastPostedCard(harness), app);
+    const summary = await walkToSummary(harness, files, lastPostedCard(harness, chatOf(principal)), app);
     const blocked = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
     assert.match(heading(blocked), /kan inte skickas in än/);
     assert.match(cardText(blocked), new RegExp(`Uppföljningen för ärende ${b.caseNumber} \\(höstterminen 2027\\) är inte inlämnad`));
