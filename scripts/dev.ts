@@ -71,7 +71,7 @@ playground.stdout.on('data', (chunk: Buffer) => {
   if (real === null) return;
   printed = true;
   console.log(`Playground on http://localhost:${real}, chatting as ${me.displayName} (${options.as}). Write "hjälp".`);
-  console.log(`Elevhälsan's channel is General in the playground's team "Elevhälsan". Other roles: npm run dev -- --as handler|head|admin|principal`);
+  console.log(`Elevhälsan's channel is General in the playground's team "Elevhälsan". Other roles: npm run dev -- --as handler|head|admin|drafter|principal`);
 });
 console.log(`Bot on http://localhost:${port}/api/messages. Starting the playground in ${path.relative(process.cwd(), playgroundDir)} …`);
 console.log(`The tab as a demo person, in a local Teams host: http://localhost:${port}${DEV_HOST_PATH}`);
