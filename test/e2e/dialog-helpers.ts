@@ -136,7 +136,8 @@ export async function startedDraft(harness: Harness, card: Card, opts: SendOptio
 
 export async function newApplication(harness: Harness, opts: SendOptions = {}): Promise<Card> {
   await harness.sendMessage('ny ansökan', opts);
-  return startedDraft(harness, lastPostedCard(harness), opts);
+  // The answer in the sender's own chat: a job may post elsewhere meanwhile.
+  return startedDraft(harness, lastPostedCard(harness, opts.conversation?.id), opts);
 }
 
 // Walks a draft from the first card to the summary with the answers in `app`.
