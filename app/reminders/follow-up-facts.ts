@@ -2,8 +2,8 @@
 // (domain/follow-up-schedule.ts) from the municipality's granted cases and the follow-ups filed,
 // so a reminder names exactly what the follow-up dialog asks for.
 import { followUpsDue } from '../../domain/follow-up-schedule';
-import type { Municipality, Repositories } from '../../domain/ports';
-import type { FollowUpDueFact } from '../../domain/reminders';
+import type { Municipality, ReminderFactWindow, Repositories } from '../../domain/ports';
+import type { FollowUpDueFact, ReminderFacts } from '../../domain/reminders';
 import { grantsAndFiled } from '../follow-up/grants';
 
 export async function followUpFacts(repos: Repositories, m: Municipality, today: string, principalId?: string): Promise<FollowUpDueFact[]> {
@@ -18,4 +18,15 @@ export async function followUpFacts(repos: Repositories, m: Municipality, today:
     dueDate: f.dueDate,
     filed: false,
   }));
+}
+
+// The planner's facts in batches, with the follow-ups due joining the first batch (which also
+// carries the pauses and snoozes they are planned against). One place for the plan and for
+// `påminnelser`.
+export async function* reminderFacts(repos: Repositories, m: Municipality, window: ReminderFactWindow, today: string, batchSize?: number): AsyncIterable<ReminderFacts> {
+  let followUps: FollowUpDueFact[] | null = await followUpFacts(repos, m, today, window.principalId);
+  for await (const batch of repos.reminders.factBatches(m.id, window, batchSize)) {
+    yield followUps ? { ...batch, followUps: [...batch.followUps, ...followUps] } : batch;
+    followUps = null;
+  }
 }

@@ -4,11 +4,11 @@
 // profile's office hours (Europe/Stockholm in Nora), so the plan does nothing outside them.
 import { isOfficeTime, localMinutes } from '../../domain/calendar';
 import type { Municipality, ReminderFactWindow } from '../../domain/ports';
-import { remindersDue, type FollowUpDueFact, type PlannedReminder } from '../../domain/reminders';
+import { remindersDue, type PlannedReminder } from '../../domain/reminders';
 import { localDate, nextTerm, termOf, termPeriod } from '../../domain/terms';
 import type { JobDeps } from '../jobs/definition';
 import { QUEUES } from '../jobs/queue';
-import { followUpFacts } from './follow-up-facts';
+import { reminderFacts } from './follow-up-facts';
 
 export function factWindow(m: Municipality, today: string): ReminderFactWindow {
   const profile = m.profile;
@@ -39,12 +39,7 @@ export async function planReminders(deps: Pick<JobDeps, 'repos' | 'clock' | 'job
     };
     // The weekly summary lists follow-ups from every batch: gathered, then claimed once.
     let summary = null as PlannedReminder | null;
-    // Follow-ups come from the follow-up schedule, not from the batches: they join the first one,
-    // which also carries the pauses and snoozes they are planned against.
-    let followUps: FollowUpDueFact[] | null = await followUpFacts(deps.repos, m, today);
-    for await (const batchFacts of deps.repos.reminders.factBatches(m.id, factWindow(m, today), options.batchSize)) {
-      const facts = followUps ? { ...batchFacts, followUps: [...batchFacts.followUps, ...followUps] } : batchFacts;
-      followUps = null;
+    for await (const facts of reminderFacts(deps.repos, m, factWindow(m, today), today, options.batchSize)) {
       const batch: PlannedReminder[] = [];
       for (const r of remindersDue(profile, facts, today)) {
         if (r.kind !== 'follow_up_overdue_summary') batch.push(r);

@@ -1,12 +1,12 @@
 // `påminnelser`: what I will be reminded of and when, with a switch per kind; and the two
 // buttons every reminder and this card carry (snooze a week, pause or resume a kind).
 import { reminderSettingsCard } from '../../cards';
-import { REMINDER_AUDIENCE, REMINDER_KINDS, upcomingReminders, type FollowUpDueFact, type PlannedReminder, type ReminderKind } from '../../domain/reminders';
+import { REMINDER_AUDIENCE, REMINDER_KINDS, upcomingReminders, type PlannedReminder, type ReminderKind } from '../../domain/reminders';
 import { addDays, localDate } from '../../domain/terms';
 import { REMINDER_KIND_LABELS, formatSwedishDate } from '../../domain/wording';
 import { hasRole, type Actor } from '../actor';
 import type { AppDeps, Reply } from '../deps';
-import { followUpFacts } from './follow-up-facts';
+import { reminderFacts } from './follow-up-facts';
 import { factWindow } from './plan';
 
 const isElevhalsan = (actor: Actor) => (['handler', 'head', 'admin'] as const).some((r) => hasRole(actor, r));
@@ -29,10 +29,7 @@ export async function myReminders(deps: AppDeps, actor: Actor): Promise<Reply> {
   const elevhalsan = isElevhalsan(actor);
   // A principal's own facts only; Elevhälsan's channel needs the whole municipality's.
   const window = { ...factWindow(m, today), ...(principal && !elevhalsan ? { principalId: actor.person.id } : {}) };
-  let followUps: FollowUpDueFact[] | null = await followUpFacts(deps.repos, m, today, window.principalId);
-  for await (const batchFacts of deps.repos.reminders.factBatches(m.id, window)) {
-    const facts = followUps ? { ...batchFacts, followUps: [...batchFacts.followUps, ...followUps] } : batchFacts;
-    followUps = null;
+  for await (const facts of reminderFacts(deps.repos, m, window, today)) {
     for (const r of upcomingReminders(m.profile, { ...facts, paused: [] }, today)) {
       if (r.recipientId === actor.person.id || (r.recipientId === null && elevhalsan)) upcoming.push(r);
     }
