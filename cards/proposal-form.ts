@@ -1,70 +1,18 @@
 // A handler's proposal for decision (förslag till beslut): the decision's own fields, prefilled
 // from the assessment and the term, sent to the head of Elevhälsan, who decides.
-import { DECISION_OUTCOMES, ELIGIBLE_MEASURE_TYPES } from '../domain/schemas';
-import { DECISION_OUTCOME_CHOICES, MEASURE_TYPE_TITLES, formatHoursPerWeek, formatKronor } from '../domain/wording';
+import { formatHoursPerWeek, formatKronor } from '../domain/wording';
 import type { AdaptiveCard, CardElement } from './types';
 import type { EndDecisionFormViewModel, HandoverFormViewModel, ProposalFormViewModel, ProposalSummary, WithdrawFormViewModel } from './case-view-models';
 import { adaptiveCard, container, factSet, heading, subtle, text } from './card';
 import { execute } from './actions';
-import { choiceSet, dateInput, numberInput, textInput } from './inputs';
+import { choiceSet, dateInput, textInput } from './inputs';
 import { errorSummary } from './error-summary';
 import { caseFacts, unitText } from './case-common';
-import { clip } from './clip';
-
-const eligible: ReadonlySet<string> = new Set(ELIGIBLE_MEASURE_TYPES);
+import { grantFields } from './grant-fields';
 
 export function proposalFormCard(vm: ProposalFormViewModel): AdaptiveCard {
   const { caseId, errors } = vm;
-  const v = vm.values ?? {};
-  const fields: CardElement[] = [
-    ...choiceSet(
-      {
-        id: 'decision.outcome',
-        label: 'Föreslaget beslut',
-        required: true,
-        style: 'expanded',
-        errorMessage: 'Välj om du föreslår att ansökan beviljas, beviljas delvis eller avslås.',
-        choices: DECISION_OUTCOMES.map((o) => ({ title: DECISION_OUTCOME_CHOICES[o], value: o })),
-        value: v.outcome,
-      },
-      errors,
-    ),
-    ...numberInput(
-      { id: 'decision.amountPerMonth', label: 'Belopp per månad (kr)', errorMessage: 'Skriv beloppet per månad i hela kronor, 0 eller mer.', value: v.amountPerMonth ?? vm.proposedAmountPerMonth },
-      errors,
-    ),
-    ...dateInput({ id: 'decision.from', label: 'Gäller från', errorMessage: 'Välj första dagen.', value: v.from ?? vm.termStart }, errors),
-    ...dateInput({ id: 'decision.to', label: 'Gäller till och med', errorMessage: 'Välj sista dagen.', value: v.to ?? vm.termEnd }, errors),
-  ];
-  if (vm.measures.length > 0) {
-    fields.push(
-      ...choiceSet(
-        {
-          id: 'decision.approvedMeasures',
-          label: 'Insatser som föreslås beviljas',
-          style: 'expanded',
-          multiSelect: true,
-          errorMessage: 'Välj de insatser som föreslås beviljas.',
-          choices: vm.measures.map((m, i) => ({ title: `${i + 1}. ${MEASURE_TYPE_TITLES[m.type]} · ${clip(m.description, 90)}`, value: m.id })),
-          value: v.approvedMeasures ?? vm.measures.filter((m) => eligible.has(m.type)).map((m) => m.id),
-        },
-        errors,
-      ),
-    );
-  }
-  fields.push(
-    ...textInput(
-      {
-        id: 'decision.reason',
-        label: 'Motivering',
-        multiline: true,
-        placeholder: 'Krävs vid delvis bifall och avslag: vad som inte beviljas och varför.',
-        errorMessage: 'Skriv en motivering. Den krävs när ansökan beviljas delvis eller avslås.',
-        value: v.reason,
-      },
-      errors,
-    ),
-  );
+  const fields = grantFields(vm, 'proposal');
   const body: CardElement[] = [
     heading('Förslag till beslut'),
     factSet(caseFacts({ ...vm, unitName: unitText(vm.unitName, vm.unitKind) })),

@@ -211,6 +211,21 @@ export const FOLLOW_UP_SCHEDULE_CHOICES = {
   date: 'Ett visst datum',
 } as const;
 
+// What the fields of a decision, and of a handler's proposal for one, say when their value is
+// missing or not understood: the card shows it beside the field and the server says the same when
+// it refuses the form.
+export const DECISION_FIELD_ERRORS = {
+  'decision.outcome': 'Välj om ansökan beviljas, beviljas delvis eller avslås.',
+  'decision.amountPerMonth': 'Skriv beloppet per månad i hela kronor, 0 eller mer.',
+  'decision.from': 'Välj första dagen som beslutet gäller.',
+  'decision.to': 'Välj sista dagen som beslutet gäller.',
+  'decision.approvedMeasures': 'Välj de insatser som beviljas.',
+  'decision.reason': 'Skriv en motivering. Den krävs när ansökan beviljas delvis eller avslås.',
+  'decision.followUpSchedule': 'Välj hur rektorn ska följa upp.',
+  'decision.followUpDate': 'Välj datumet då uppföljningen ska vara inne.',
+  'decision.significantDifficulties': 'Kryssa bara i om det är skälet till beslutet.',
+} as const;
+
 export const CARRIED_OUT_LABELS = {
   as_planned: 'Genomförd som planerat',
   partly: 'Delvis genomförd',

@@ -5,18 +5,18 @@
 import { z } from 'zod';
 import { decisionFormCard, messageCard, type DecisionFormValues, type ProposalSummary } from '../../cards';
 import { decisionText, validateDecision } from '../../domain/decision-text';
-import { MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
+import { DECISION_FIELD_ERRORS, MEASURE_TYPE_LABELS, ROLE_LABELS } from '../../domain/wording';
 import { ConflictError } from '../../domain/ports';
-import { ZDecisionOutcome, type TMeasure } from '../../domain/schemas';
+import type { TMeasure } from '../../domain/schemas';
 import { addDays, isIsoDate, localDate, termPeriod, termTitle } from '../../domain/terms';
 import { FOLLOW_UP_SCHEDULE_KINDS, followUpScheduleParagraph, type TFollowUpSchedule, type TFollowUpScheduleKind } from '../../domain/follow-up-schedule';
 import { caseActor, type Actor } from '../actor';
-import { storableText } from '../card-input';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { QUEUES } from '../jobs/queue';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
 import { overdueCompletion } from './completion-overdue';
+import { NO_OUTCOME, ZGrantInputs, grantValues, optionalDate } from './grant-inputs';
 import { departuresFromProposal, proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
@@ -48,34 +48,13 @@ function decisionForm(bundle: CaseBundle, errors: Record<string, string> = {}, v
   });
 }
 
-const optionalText = z.string().transform(storableText).pipe(z.string().trim().max(4000, 'Skriv högst 4000 tecken.')).optional().transform((v) => (v ? v : undefined));
-export const ZDecisionInputs = z.object({
-  'decision.outcome': ZDecisionOutcome.optional(),
-  'decision.amountPerMonth': z
-    .union([z.string(), z.number()])
-    .optional()
-    .transform((v, ctx) => {
-      const text = String(v ?? '').replace(/\s/g, '').replace(',', '.');
-      if (text === '') return undefined;
-      const n = Number(text);
-      if (!Number.isFinite(n) || n < 0 || n > 10_000_000) {
-        ctx.addIssue({ code: 'custom', message: 'Skriv beloppet per månad i hela kronor, 0 eller mer.' });
-        return z.NEVER;
-      }
-      return Math.round(n);
-    }),
-  'decision.from': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
-  'decision.to': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
-  'decision.reason': optionalText,
-  'decision.approvedMeasures': z.union([z.string(), z.array(z.string())]).optional().transform((v) =>
-    (Array.isArray(v) ? v : (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean),
-  ),
+const ZDecisionInputs = ZGrantInputs.extend({
   'decision.significantDifficulties': z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'true'),
   'decision.followUpSchedule': z
-    .enum(FOLLOW_UP_SCHEDULE_KINDS, { message: 'Välj hur rektorn ska följa upp.' })
+    .enum(FOLLOW_UP_SCHEDULE_KINDS, { message: DECISION_FIELD_ERRORS['decision.followUpSchedule'] })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  'decision.followUpDate': z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Välj ett datum.').optional().transform((v) => (v ? v : undefined)),
+  'decision.followUpDate': optionalDate(DECISION_FIELD_ERRORS['decision.followUpDate']),
 });
 
 // What the decision says about follow-up, and a message for the form when it does not hold.
@@ -84,7 +63,7 @@ function followUpScheduleOf(kind: TFollowUpScheduleKind | undefined, date: strin
   | { ok: false; errors: Record<string, string> } {
   if (!kind || kind === 'every_term') return { ok: true, schedule: { kind: 'every_term' } };
   if (kind === 'end_of_period') return { ok: true, schedule: { kind } };
-  if (!date || !isIsoDate(date)) return { ok: false, errors: { 'decision.followUpDate': 'Välj datumet då uppföljningen ska vara inne.' } };
+  if (!date || !isIsoDate(date)) return { ok: false, errors: { 'decision.followUpDate': DECISION_FIELD_ERRORS['decision.followUpDate'] } };
   if (from && date < from) return { ok: false, errors: { 'decision.followUpDate': 'Datumet för uppföljningen kan inte ligga före periodens början.' } };
   if (to && date > addDays(to, 366)) return { ok: false, errors: { 'decision.followUpDate': 'Välj ett datum högst ett år efter periodens slut.' } };
   return { ok: true, schedule: { kind, date } };
@@ -98,19 +77,13 @@ export async function decide(deps: AppDeps, actor: Actor, caseId: string, inputs
     if (!parsed.success) return decisionForm(bundle, fieldErrors(parsed.error));
     const d = parsed.data;
     const measures = bundle.application.measures;
-    const known = new Set(measures.map((m) => m.id));
     const values: DecisionFormValues = {
-      ...(d['decision.outcome'] ? { outcome: d['decision.outcome'] } : {}),
-      ...(d['decision.amountPerMonth'] !== undefined ? { amountPerMonth: d['decision.amountPerMonth'] } : {}),
-      ...(d['decision.from'] ? { from: d['decision.from'] } : {}),
-      ...(d['decision.to'] ? { to: d['decision.to'] } : {}),
-      ...(d['decision.reason'] ? { reason: d['decision.reason'] } : {}),
-      approvedMeasures: d['decision.approvedMeasures'].filter((id) => known.has(id)),
+      ...grantValues(d, measures),
       significantDifficulties: d['decision.significantDifficulties'],
       ...(d['decision.followUpSchedule'] ? { followUpSchedule: d['decision.followUpSchedule'] } : {}),
       ...(d['decision.followUpDate'] ? { followUpDate: d['decision.followUpDate'] } : {}),
     };
-    if (!values.outcome) return decisionForm(bundle, { 'decision.outcome': 'Välj om ansökan beviljas, beviljas delvis eller avslås.' }, values);
+    if (!values.outcome) return decisionForm(bundle, NO_OUTCOME, values);
     const outcome = values.outcome;
     const approvedIds = outcome === 'approved' ? measures.map((m) => m.id) : outcome === 'rejected' ? [] : (values.approvedMeasures ?? []);
     const approved = measures.filter((m) => approvedIds.includes(m.id));

@@ -9,7 +9,8 @@ import { caseActor, type Actor } from '../actor';
 import type { AppDeps, Reply, TurnPlace } from '../deps';
 import { fieldErrors, privately, refreshChannelCard, withCase } from './access';
 import type { CaseBundle } from './context';
-import { ZDecisionInputs, decisionFormFacts } from './decide';
+import { decisionFormFacts } from './decide';
+import { NO_OUTCOME, ZGrantInputs, grantValues } from './grant-inputs';
 import { proposalFor } from './proposal';
 import { moveCase, writeCaseStatus } from './status';
 
@@ -32,19 +33,10 @@ export function openProposalForm(deps: AppDeps, actor: Actor, caseId: string, pl
 
 export function sendProposal(deps: AppDeps, actor: Actor, caseId: string, inputs: Record<string, unknown>): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.propose', async (bundle) => {
-    const parsed = ZDecisionInputs.safeParse(inputs);
+    const parsed = ZGrantInputs.safeParse(inputs);
     if (!parsed.success) return proposalForm(bundle, fieldErrors(parsed.error));
-    const d = parsed.data;
-    const known = new Set(bundle.application.measures.map((m) => m.id));
-    const values: DecisionFormValues = {
-      ...(d['decision.outcome'] ? { outcome: d['decision.outcome'] } : {}),
-      ...(d['decision.amountPerMonth'] !== undefined ? { amountPerMonth: d['decision.amountPerMonth'] } : {}),
-      ...(d['decision.from'] ? { from: d['decision.from'] } : {}),
-      ...(d['decision.to'] ? { to: d['decision.to'] } : {}),
-      ...(d['decision.reason'] ? { reason: d['decision.reason'] } : {}),
-      approvedMeasures: d['decision.approvedMeasures'].filter((id) => known.has(id)),
-    };
-    if (!values.outcome) return proposalForm(bundle, { 'decision.outcome': 'Välj om du föreslår att ansökan beviljas, beviljas delvis eller avslås.' }, values);
+    const values = grantValues(parsed.data, bundle.application.measures);
+    if (!values.outcome) return proposalForm(bundle, NO_OUTCOME, values);
     const outcome = values.outcome;
     const measures = bundle.application.measures;
     const approvedIds = outcome === 'approved' ? measures.map((m) => m.id) : outcome === 'rejected' ? [] : (values.approvedMeasures ?? []);

@@ -7,11 +7,16 @@ import { stepCard } from '../../cards/step-card';
 import { noraProfile } from '../../domain/profile';
 import type { Unit } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
-import { CRITERION_LABELS, MEASURE_TYPE_TITLES, formatHoursPerWeek, termTitle } from '../../domain/wording';
+import { CRITERION_LABELS, DECISION_FIELD_ERRORS, MEASURE_TYPE_TITLES, formatHoursPerWeek, termTitle } from '../../domain/wording';
 import type { ApplicationContext } from '../../machines/application.machine';
 import type { ApplicationStep } from '../../machines/application.steps';
 import { stepViewModel } from '../../app/views/step-view';
-import { allText } from '../cards/helpers';
+import { allText, input, inputIds } from '../cards/helpers';
+import { decisionFormVm } from '../cards/case-fixtures';
+import { decisionFormCard } from '../../cards/decision-form';
+import { proposalFormCard } from '../../cards/proposal-form';
+import { ZGrantInputs } from '../../app/case/grant-inputs';
+import { fieldErrors } from '../../app/case/access';
 
 const DRAFT_ID = '7b0e3c52-4a55-4c0e-9a53-0f3f4f3d1a10';
 const unit: Unit = { id: 'u1', municipalityId: 'm1', name: 'Karlaskolan F–6', kind: 'kommunal', huvudman: 'Nora kommun', schoolForms: ['grundskola'] };
@@ -56,4 +61,24 @@ test('a criterion reads the same where it is ticked and in the summary', () => {
 test('the term reads the same in the list to choose from and in the summary', () => {
   assert.ok(render('unitTerm').includes(termTitle('HT2027')));
   assert.ok(render('summary').includes(`Termin\n${termTitle('HT2027')}`));
+});
+
+// The decision form and the handler's proposal form share their fields (cards/grant-fields.ts): a
+// field said "Välj första dagen." on one and "Välj första dagen som beslutet gäller." on the other.
+test('a decision field says the same on both forms and when the server refuses what was sent', () => {
+  const decision = decisionFormCard(decisionFormVm({ unitKind: 'fristaende' }));
+  const proposal = proposalFormCard(decisionFormVm());
+  const shared = inputIds(proposal);
+  assert.deepEqual(shared, ['decision.outcome', 'decision.amountPerMonth', 'decision.from', 'decision.to', 'decision.approvedMeasures', 'decision.reason']);
+  for (const id of inputIds(decision)) {
+    const message = DECISION_FIELD_ERRORS[id as keyof typeof DECISION_FIELD_ERRORS];
+    assert.ok(message, `${id} has its message in domain/wording.ts`);
+    assert.equal(input(decision, id)?.errorMessage, message, `decision form: ${id}`);
+    if (shared.includes(id)) assert.equal(input(proposal, id)?.errorMessage, message, `proposal form: ${id}`);
+  }
+  const refused = ZGrantInputs.safeParse({ 'decision.outcome': 'kanske', 'decision.amountPerMonth': 'tusen', 'decision.from': '1 augusti', 'decision.to': '31/12' });
+  assert.ok(!refused.success);
+  const errors = fieldErrors(refused.error);
+  assert.deepEqual(Object.keys(errors).sort(), ['decision.amountPerMonth', 'decision.from', 'decision.outcome', 'decision.to']);
+  for (const [id, message] of Object.entries(errors)) assert.equal(message, input(proposal, id)?.errorMessage, `server: ${id}`);
 });

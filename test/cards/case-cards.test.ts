@@ -9,6 +9,7 @@ import { completionFormCard } from '../../cards/completion-form';
 import { completionRequestCard } from '../../cards/completion-request';
 import { assessmentReviewCard } from '../../cards/assessment-review';
 import { decisionFormCard } from '../../cards/decision-form';
+import { proposalFormCard } from '../../cards/proposal-form';
 import { decisionCard } from '../../cards/decision';
 import { caseQueueCard } from '../../cards/case-queue';
 import { clipToBudget, MAX_LIST_ROWS } from '../../cards/clip';
@@ -491,6 +492,43 @@ describe('decisionFormCard', () => {
   });
 });
 
+describe('proposalFormCard', () => {
+  test("the decision's own fields, prefilled the same way, with the proposal's labels and buttons", () => {
+    const vm = decisionFormVm();
+    const card = proposalFormCard(vm);
+    assertFits(card, 'proposal form');
+    const decision = decisionFormCard(vm);
+    assert.deepEqual(inputIds(card), inputIds(decision).filter((id) => !id.startsWith('decision.followUp')));
+    for (const id of inputIds(card)) {
+      const { label: _label, ...asked } = input(card, id)!;
+      const { label: _decisionLabel, ...decided } = input(decision, id)!;
+      assert.deepEqual(asked, decided, id);
+    }
+    assert.equal(input(card, 'decision.outcome')?.label, 'Föreslaget beslut');
+    assert.equal(input(card, 'decision.approvedMeasures')?.label, 'Insatser som föreslås beviljas');
+    assert.deepEqual(
+      buttons(card).map((b) => [b.title, b.verb, b.data, b.associatedInputs]),
+      [
+        ['Skicka förslaget till chefen', 'case.proposal.send', { caseId: CASE_ID }, 'auto'],
+        ['Avbryt', 'case.view', { caseId: CASE_ID }, 'none'],
+      ],
+    );
+  });
+
+  test('at its largest', () => {
+    const card = proposalFormCard(
+      decisionFormVm({
+        unitKind: 'fristaende',
+        late: true,
+        measures: maxApplication.measures,
+        values: { reason: MAX, approvedMeasures: maxApplication.measures.map((m) => m.id) },
+        errors: { 'decision.reason': MAX.slice(0, 300), 'decision.outcome': MAX.slice(0, 300) },
+      }),
+    );
+    assertFits(card, 'proposal form at maximum', true);
+  });
+});
+
 describe('decisionCard', () => {
   test('partly approved: heading, money, the letter by paragraph, the appeal deadline', () => {
     const card = decisionCard(decisionVm({ appealDeadlineText: '21 april 2027' }));
@@ -575,6 +613,7 @@ test('every new card validates with zero messages', () => {
     ['completion request', completionRequestCard(completionRequestVm())],
     ['assessment review', assessmentReviewCard(assessmentReviewVm())],
     ['decision form', decisionFormCard(decisionFormVm({ unitKind: 'fristaende' }))],
+    ['proposal form', proposalFormCard(decisionFormVm())],
     ['decision', decisionCard(decisionVm({ appealDeadlineText: '21 april 2027' }))],
     ['queue', caseQueueCard({ cases: [queueItem(1), queueItem(2)] })],
   ];
