@@ -478,17 +478,16 @@ describe('decisionFormCard', () => {
     for (const [field, message] of Object.entries(errors)) assert.equal(elementAfterInput(card, field)?.text, message, field);
   });
 
-  test('at its largest', () => {
-    const card = decisionFormCard(
-      decisionFormVm({
-        unitKind: 'fristaende',
-        late: true,
-        measures: maxApplication.measures,
-        values: { reason: MAX, approvedMeasures: maxApplication.measures.map((m) => m.id) },
-        errors: { 'decision.reason': MAX.slice(0, 300), 'decision.outcome': MAX.slice(0, 300) },
-      }),
-    );
-    assertFits(card, 'decision form at maximum', true);
+  test('at its largest, and the proposal form with the same fields', () => {
+    const vm = decisionFormVm({
+      unitKind: 'fristaende',
+      late: true,
+      measures: maxApplication.measures,
+      values: { reason: MAX, approvedMeasures: maxApplication.measures.map((m) => m.id) },
+      errors: { 'decision.reason': MAX.slice(0, 300), 'decision.outcome': MAX.slice(0, 300) },
+    });
+    assertFits(decisionFormCard(vm), 'decision form at maximum', true);
+    assertFits(proposalFormCard(vm), 'proposal form at maximum', true);
   });
 });
 
@@ -513,19 +512,6 @@ describe('proposalFormCard', () => {
         ['Avbryt', 'case.view', { caseId: CASE_ID }, 'none'],
       ],
     );
-  });
-
-  test('at its largest', () => {
-    const card = proposalFormCard(
-      decisionFormVm({
-        unitKind: 'fristaende',
-        late: true,
-        measures: maxApplication.measures,
-        values: { reason: MAX, approvedMeasures: maxApplication.measures.map((m) => m.id) },
-        errors: { 'decision.reason': MAX.slice(0, 300), 'decision.outcome': MAX.slice(0, 300) },
-      }),
-    );
-    assertFits(card, 'proposal form at maximum', true);
   });
 });
 
