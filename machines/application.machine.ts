@@ -9,9 +9,10 @@ import { mergeDraft, type DraftPatch } from '../domain/draft';
 import { APPLICATION_STEPS, stepOfField, type ApplicationStep } from './application.steps';
 import { maySign, measureProblems, reviewForSignature, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
 import { stripProtectedIdentity } from '../domain/review';
+import { editingTransitions, fieldErrorsOf, hasInputErrors, inputErrorsShown, staleCardTransitions, stepStates, stepTransitions, type FieldErrors } from './step-navigation';
 
 export type { ApplicationEnv };
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export interface ApplicationContext {
   draft: TApplicationDraft;
@@ -81,13 +82,6 @@ type Args = { context: ApplicationContext; event: ApplicationEvent };
 const set = assign<ApplicationContext, ApplicationEvent, undefined, ApplicationEvent, never>;
 const say = emit<ApplicationContext, ApplicationEvent, undefined, ApplicationEvent, ApplicationEmitted>;
 
-// One message per field; two problems on one field (two missing attachments) are both shown.
-const toRecord = (problems: Problem[]): FieldErrors => {
-  const errors: FieldErrors = {};
-  for (const p of problems) errors[p.field] = errors[p.field] ? `${errors[p.field]} ${p.message}` : p.message;
-  return errors;
-};
-
 function eventValues(event: ApplicationEvent): DraftPatch {
   return 'values' in event ? event.values : {};
 }
@@ -101,9 +95,9 @@ function withAttachmentKind(draft: TApplicationDraft, attachmentId: string | und
   return { ...draft, attachments: (draft.attachments ?? []).map((a) => (a.id === attachmentId ? { ...a, kind } : a)) };
 }
 
-function hasInputErrors(event: ApplicationEvent): boolean {
-  return 'inputErrors' in event && !!event.inputErrors && Object.keys(event.inputErrors).length > 0;
-}
+// A new measure typed on the card but not added, which cannot be: whichever way the card is left
+// or saved, the measure stays in its form with its messages.
+const pendingMeasureHeld = { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] } as const;
 
 // The rules that need the turn's environment. The machine below is built once with an
 // environment that refuses to be read; every turn provides its own (applicationMachineFor).
@@ -115,7 +109,7 @@ function implementations(env: ApplicationEnv) {
     if (pending.inputErrors && Object.keys(pending.inputErrors).length > 0) return pending.inputErrors;
     if (!pending.measure) return null;
     const problems = measureProblems(context.draft, pending.measure, env);
-    return problems.length > 0 ? toRecord(problems) : null;
+    return problems.length > 0 ? fieldErrorsOf(problems) : null;
   };
   // The card's answers, plus what its own forms held: a valid new measure is added and a chosen
   // attachment kind is set, exactly as their own buttons would have done.
@@ -172,16 +166,16 @@ function implementations(env: ApplicationEnv) {
         notice: undefined,
       }),
       showStepErrors: set({
-        errors: ({ context }) => toRecord(stepProblems(context.draft, context.step, env)),
+        errors: ({ context }) => fieldErrorsOf(stepProblems(context.draft, context.step, env)),
         notice: undefined,
       }),
       showProblems: set(({ context }) => {
         const review = submissionReview(context.draft, env);
-        return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
+        return { problems: review.problems, warnings: review.warnings, errors: fieldErrorsOf(review.problems) };
       }),
       showProblemsUnsigned: set(({ context }) => {
         const review = reviewForSignature(context.draft, env);
-        return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
+        return { problems: review.problems, warnings: review.warnings, errors: fieldErrorsOf(review.problems) };
       }),
       showSignOnlyPrincipal: set({
         errors: {},
@@ -206,7 +200,7 @@ function implementations(env: ApplicationEnv) {
       }),
       showMeasureErrors: set(({ context, event }) => {
         if (event.type !== 'measure.add') return {};
-        return { errors: toRecord(measureProblems(context.draft, event.measure, env)), notice: undefined };
+        return { errors: fieldErrorsOf(measureProblems(context.draft, event.measure, env)), notice: undefined };
       }),
       noteStaleCard: say({ type: 'draft.staleCard' }),
       removeMeasure: set({
@@ -257,54 +251,33 @@ function buildApplicationMachine() {
     ...implementations(NO_ENV),
   });
 
-  // One state per step. Object.fromEntries loses the step names, so the result is keyed by
-  // ApplicationStep again: the machine's state value type then names every step.
-  type StateConfig = Parameters<typeof application.createStateConfig>[0];
-  type Transitions = NonNullable<StateConfig['on']>;
-  const stepStates = Object.fromEntries(
-    APPLICATION_STEPS.map((step, index): [ApplicationStep, StateConfig] => {
-      const next = APPLICATION_STEPS[index + 1];
-      const previous = APPLICATION_STEPS[index - 1];
-      const elsewhere: Extract<Transitions['step.next'], readonly unknown[]> =
-        step === 'pupil'
-          ? [{ guard: 'registeredElsewhere', target: 'wrongMunicipality', actions: ['mergeValues', 'clearErrors'] }]
-          : [];
-      const forward: Transitions = next
-        ? {
-            'step.next': [
-              { guard: 'isStaleStep', actions: 'noteStaleCard' },
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
-              ...elsewhere,
-              { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
-              { actions: ['mergeValues', 'showStepErrors'] },
-            ],
-          }
-        : {
-            'app.submit': [
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: not('maySign'), actions: ['mergeValues', 'showSignOnlyPrincipal'] },
-              { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
-              { guard: 'onlySummaryProblems', actions: ['mergeValues', 'showStepErrors'] },
-              { target: 'problems', actions: ['mergeValues', 'showProblems'] },
-            ],
-            'app.sendForSignature': [
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: 'readyForSignature', target: '#application.awaitingSignature', actions: ['mergeValues', 'markSentForSignature'] },
-              { target: 'problems', actions: ['mergeValues', 'showProblemsUnsigned'] },
-            ],
-          };
-      const backward: Transitions = previous
-        ? {
-            'step.back': [
-              { guard: 'isStaleStep', actions: 'noteStaleCard' },
-              { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
-              { target: previous, actions: ['mergeValues', 'clearErrors'] },
-            ],
-          }
-        : {};
-      const measureEvents: Transitions =
-        step === 'measures'
+  const lastStep = APPLICATION_STEPS[APPLICATION_STEPS.length - 1];
+  const stepStateConfigs = stepStates(APPLICATION_STEPS, (step) => {
+    const navigation = stepTransitions(APPLICATION_STEPS, step, {
+      hold: [pendingMeasureHeld],
+      divert: step === 'pupil' ? [{ guard: 'registeredElsewhere', target: 'wrongMunicipality', actions: ['mergeValues', 'clearErrors'] }] : [],
+    });
+    return application.createStateConfig({
+      entry: assign({ step }),
+      on: {
+        ...navigation,
+        ...(step === lastStep
+          ? {
+              'app.submit': [
+                inputErrorsShown,
+                { guard: not('maySign'), actions: ['mergeValues', 'showSignOnlyPrincipal'] },
+                { guard: 'submissionReady', target: '#application.submitted', actions: ['mergeValues', 'stampSubmitted'] },
+                { guard: 'onlySummaryProblems', actions: ['mergeValues', 'showStepErrors'] },
+                { target: 'problems', actions: ['mergeValues', 'showProblems'] },
+              ],
+              'app.sendForSignature': [
+                inputErrorsShown,
+                { guard: 'readyForSignature', target: '#application.awaitingSignature', actions: ['mergeValues', 'markSentForSignature'] },
+                { target: 'problems', actions: ['mergeValues', 'showProblemsUnsigned'] },
+              ],
+            }
+          : {}),
+        ...(step === 'measures'
           ? {
               'measure.add': [
                 // The same card again (double click, retried invoke): its measure is already in.
@@ -315,27 +288,15 @@ function buildApplicationMachine() {
               ],
               'measure.remove': { guard: 'measureExists', actions: ['removeMeasure', 'clearErrors'] },
             }
-          : {};
-      return [step, application.createStateConfig({ entry: assign({ step }), on: { ...forward, ...backward, ...measureEvents } })];
-    }),
-  ) as Record<ApplicationStep, StateConfig>;
-
-  const gotoTransitions = APPLICATION_STEPS.map((step) => ({
-    guard: ({ event }: { event: ApplicationEvent }) => event.type === 'step.goto' && event.step === step,
-    target: `.${step}`,
-    actions: 'clearErrors' as const,
-  }));
+          : {}),
+      },
+    });
+  });
 
   return application.createMachine({
     id: 'application',
     initial: 'editing',
-    // A stale card in a state that takes no such event (the problem list, the discard question):
-    // still ignored, still said.
-    on: {
-      'step.next': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-      'step.back': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-      'draft.save': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-    },
+    on: staleCardTransitions,
     context: ({ input }) => ({
       draft: input?.draft ?? {},
       step: APPLICATION_STEPS[0],
@@ -347,13 +308,7 @@ function buildApplicationMachine() {
       editing: {
         initial: 'unitTerm',
         on: {
-          'step.goto': gotoTransitions,
-          // Saving keeps whatever was typed, valid or not: nothing a principal wrote is lost.
-          'draft.save': [
-            { guard: 'isStaleStep', actions: 'noteStaleCard' },
-            { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] },
-            { actions: 'mergeValues' },
-          ],
+          ...editingTransitions(APPLICATION_STEPS, { hold: [pendingMeasureHeld] }),
           'attachment.added': { target: '.attachments', actions: ['addAttachment', 'clearErrors'] },
           'attachment.kind': {
             guard: ({ context, event }) =>
@@ -363,7 +318,7 @@ function buildApplicationMachine() {
           'draft.discard': 'confirmDiscard',
         },
         states: {
-          ...stepStates,
+          ...stepStateConfigs,
           // Submission found problems: the card lists them, each with a button to its step.
           problems: {},
           // Registered in another municipality: the application goes to the home municipality.

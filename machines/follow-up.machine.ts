@@ -8,8 +8,9 @@ import type { TAttachment, TAttachmentKind, TMeasure, Problem } from '../domain/
 import type { TMunicipalityProfile } from '../domain/profile';
 import { reviewFollowUp, type TFollowUpDraft } from '../domain/follow-up';
 import { FOLLOW_UP_STEPS, followUpStepOfField, type FollowUpStep } from './follow-up.steps';
+import { editingTransitions, fieldErrorsOf, hasInputErrors, inputErrorsShown, staleCardTransitions, stepStates, stepTransitions, type FieldErrors } from './step-navigation';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export interface FollowUpEnv {
   profile: Pick<TMunicipalityProfile, 'assessment' | 'amount'>;
@@ -77,14 +78,7 @@ export function mergeFollowUp(draft: TFollowUpDraft, patch: FollowUpPatch): TFol
   };
 }
 
-const toRecord = (problems: Problem[]): FieldErrors => {
-  const errors: FieldErrors = {};
-  for (const p of problems) errors[p.field] = errors[p.field] ? `${errors[p.field]} ${p.message}` : p.message;
-  return errors;
-};
-
 const eventValues = (event: FollowUpEvent): FollowUpPatch => ('values' in event ? event.values : {});
-const hasInputErrors = (event: FollowUpEvent) => 'inputErrors' in event && !!event.inputErrors && Object.keys(event.inputErrors).length > 0;
 
 export function followUpProblems(draft: TFollowUpDraft, env: FollowUpEnv) {
   return reviewFollowUp(draft, { profile: env.profile, measures: env.measures });
@@ -110,10 +104,10 @@ function implementations(env: FollowUpEnv) {
       mergeValues: set({ draft: ({ context, event }) => merged(context, event) }),
       clearErrors: set({ errors: {}, problems: [], warnings: [] }),
       showInputErrors: set({ errors: ({ event }) => ('inputErrors' in event && event.inputErrors) || {} }),
-      showStepErrors: set({ errors: ({ context }) => toRecord(followUpStepProblems(context.draft, context.step, env)) }),
+      showStepErrors: set({ errors: ({ context }) => fieldErrorsOf(followUpStepProblems(context.draft, context.step, env)) }),
       showProblems: set(({ context }) => {
         const review = followUpProblems(context.draft, env);
-        return { problems: review.problems, warnings: review.warnings, errors: toRecord(review.problems) };
+        return { problems: review.problems, warnings: review.warnings, errors: fieldErrorsOf(review.problems) };
       }),
       stampSubmitted: set({ submittedAt: () => env.now().toISOString(), errors: {}, problems: [] }),
       noteStaleCard: say({ type: 'draft.staleCard' }),
@@ -160,49 +154,30 @@ function buildFollowUpMachine() {
     },
     ...implementations(NO_ENV),
   });
-  type StateConfig = Parameters<typeof followUp.createStateConfig>[0];
-  type Transitions = NonNullable<StateConfig['on']>;
-  const stepStates = Object.fromEntries(
-    FOLLOW_UP_STEPS.map((step, index): [FollowUpStep, StateConfig] => {
-      const next = FOLLOW_UP_STEPS[index + 1];
-      const previous = FOLLOW_UP_STEPS[index - 1];
-      const forward: Transitions = next
-        ? {
-            'step.next': [
-              { guard: 'isStaleStep', actions: 'noteStaleCard' },
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: 'stepValid', target: next, actions: ['mergeValues', 'clearErrors'] },
-              { actions: ['mergeValues', 'showStepErrors'] },
-            ],
-          }
-        : {
-            'followUp.submit': [
-              { guard: 'hasInputErrors', actions: ['mergeValues', 'showInputErrors'] },
-              { guard: 'readyToFile', target: '#followUp.submitted', actions: ['mergeValues', 'stampSubmitted'] },
-              { target: 'problems', actions: ['mergeValues', 'showProblems'] },
-            ],
-          };
-      const backward: Transitions = previous
-        ? { 'step.back': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { target: previous, actions: ['mergeValues', 'clearErrors'] }] }
-        : {};
-      return [step, followUp.createStateConfig({ entry: assign({ step }), on: { ...forward, ...backward } })];
-    }),
-  ) as Record<FollowUpStep, StateConfig>;
-
-  const gotoTransitions = FOLLOW_UP_STEPS.map((step) => ({
-    guard: ({ event }: { event: FollowUpEvent }) => event.type === 'step.goto' && event.step === step,
-    target: `.${step}`,
-    actions: 'clearErrors' as const,
-  }));
+  const lastStep = FOLLOW_UP_STEPS[FOLLOW_UP_STEPS.length - 1];
+  const stepStateConfigs = stepStates(FOLLOW_UP_STEPS, (step) => {
+    const navigation = stepTransitions(FOLLOW_UP_STEPS, step);
+    return followUp.createStateConfig({
+      entry: assign({ step }),
+      on: {
+        ...navigation,
+        ...(step === lastStep
+          ? {
+              'followUp.submit': [
+                inputErrorsShown,
+                { guard: 'readyToFile', target: '#followUp.submitted', actions: ['mergeValues', 'stampSubmitted'] },
+                { target: 'problems', actions: ['mergeValues', 'showProblems'] },
+              ],
+            }
+          : {}),
+      },
+    });
+  });
 
   return followUp.createMachine({
     id: 'followUp',
     initial: 'editing',
-    on: {
-      'step.next': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-      'step.back': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-      'draft.save': { guard: 'isStaleStep', actions: 'noteStaleCard' },
-    },
+    on: staleCardTransitions,
     context: ({ input }) => ({
       caseId: input.caseId,
       term: input.term,
@@ -216,15 +191,14 @@ function buildFollowUpMachine() {
       editing: {
         initial: 'measures',
         on: {
-          'step.goto': gotoTransitions,
-          'draft.save': [{ guard: 'isStaleStep', actions: 'noteStaleCard' }, { actions: 'mergeValues' }],
+          ...editingTransitions(FOLLOW_UP_STEPS),
           'attachment.added': { target: '.attachments', actions: ['addAttachment', 'clearErrors'] },
           'attachment.kind': { guard: 'attachmentExists', actions: 'setAttachmentKind' },
           'attachment.remove': { guard: 'attachmentExists', actions: ['removeAttachment', 'clearErrors'] },
           'draft.discard': 'confirmDiscard',
         },
         states: {
-          ...stepStates,
+          ...stepStateConfigs,
           // Filing found problems: the card lists them, each with a button to its step.
           problems: {},
           resume: { type: 'history', history: 'shallow' },
