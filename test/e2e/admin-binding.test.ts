@@ -6,16 +6,13 @@ import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createUnit } from '../../app/admin/create-unit';
 import { registerPerson } from '../../app/admin/register-person';
-import { createHandlers } from '../../bot/handlers';
 import { identify } from '../../bot/identity';
-import { createLogger } from '../../bot/log';
 import type { Repositories } from '../../domain/ports';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import { FIXTURE_TODAY } from '../domain/fixtures';
 import { cardText, lastPostedCard } from './dialog-helpers';
-import { startHarness, type Harness, type SendOptions } from './harness';
+import type { Harness, SendOptions } from './harness';
+import { startWorld, type World } from './world';
 
 const newPrincipal = {
   id: '29:new-principal',
@@ -27,27 +24,20 @@ const newPrincipal = {
   userPrincipalName: 'karin.nyberg@example.com',
 };
 const stranger = { id: '29:stranger', aadObjectId: '9b1d4c3a-2222-4000-8000-00000000c0de', name: 'Okänd Person', tenantId: PLAYGROUND_TENANT_ID, email: 'okand@example.com' };
-const as = (who: typeof newPrincipal | typeof stranger): SendOptions => ({
-  from: who,
-  conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
-});
+type Who = typeof newPrincipal | typeof stranger;
+const chatOf = (who: Who) => `a:personal-${who.id}`;
+const as = (who: Who): SendOptions => ({ from: who, conversation: { id: chatOf(who), conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID } });
 
-let db: TestDatabase;
+let world: World;
 let repos: Repositories;
 let harness: Harness;
 
 describe('binding by e-mail on first contact', () => {
   beforeAll(async () => {
-    db = await openTestDatabase();
-    repos = createRepositories(db.prisma);
-    await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-    const logger = createLogger({ level: 'error', write: () => {} });
-    harness = await startHarness({ handlers: createHandlers({ repos, logger, clock: { now: () => FIXTURE_TODAY } }), user: newPrincipal });
+    world = await startWorld({ self: as(newPrincipal) });
+    ({ repos, harness } = world);
   });
-  afterAll(async () => {
-    await harness?.close();
-    await db?.close();
-  });
+  afterAll(() => world?.close());
 
   test('the demo admin adds a unit and a principal by e-mail; the principal is recognised on first contact and can apply for it', async () => {
     const adminSeed = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
@@ -73,7 +63,7 @@ describe('binding by e-mail on first contact', () => {
     const lookups = harness.requests.filter((c) => c.kind === 'member');
     assert.equal(lookups.length, 1, 'one member lookup');
     assert.equal(lookups[0]!.activityId, newPrincipal.id);
-    assert.equal(lookups[0]!.conversationId, `a:personal-${newPrincipal.id}`);
+    assert.equal(lookups[0]!.conversationId, chatOf(newPrincipal));
 
     const bound = await identify(repos, PLAYGROUND_TENANT_ID, newPrincipal.aadObjectId);
     assert.equal(bound?.person.id, person.value.id);
@@ -81,8 +71,8 @@ describe('binding by e-mail on first contact', () => {
     const trail = await repos.audit.list('person', person.value.id);
     assert.ok(trail.some((e) => e.action === 'person.bound' && e.actorId === person.value.id));
     // The unit is offered in the first step's choice.
-    assert.match(cardText(lastPostedCard(harness)), /Steg 1 av/);
-    assert.match(JSON.stringify(lastPostedCard(harness)), /Friskolan Lärkan/);
+    assert.match(cardText(lastPostedCard(harness, chatOf(newPrincipal))), /Steg 1 av/);
+    assert.match(JSON.stringify(lastPostedCard(harness, chatOf(newPrincipal))), /Friskolan Lärkan/);
 
     // Known from now on: no second lookup.
     await harness.sendMessage('hjälp', as(newPrincipal));
@@ -99,7 +89,7 @@ describe('binding by e-mail on first contact', () => {
     await harness.sendMessage('ny ansökan', as(stranger));
     assert.equal(harness.requests.filter((c) => c.kind === 'member').length, before + 1);
     assert.equal(await identify(repos, PLAYGROUND_TENANT_ID, stranger.aadObjectId), null);
-    assert.doesNotMatch(JSON.stringify(lastPostedCard(harness)), /Friskolan Lärkan|Steg 1 av/);
+    assert.doesNotMatch(JSON.stringify(lastPostedCard(harness, chatOf(stranger))), /Friskolan Lärkan|Steg 1 av/);
   });
 
   test('a failed member lookup costs the turn nothing: unknown now, bound on the next message', async () => {

@@ -3,15 +3,14 @@
 // capturing what the bot sends.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createHandlers } from '../../bot/handlers';
-import { createLogger } from '../../bot/log';
 import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import type { TApplicationDraft } from '../../domain/schemas';
 import { validateCard } from '../cards/validate';
-import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { validApplication } from '../domain/fixtures';
+import type { TestDatabase } from '../db/helpers';
 import { startHarness, type Harness } from './harness';
+import { DEFAULT_FILES, as, chatOf, startWorld, type World } from './world';
 import {
   action,
   walkToSummary,
@@ -21,18 +20,13 @@ import {
   lastPostedCard,
   newApplication,
   press,
-  startFileHost,
   stepInputs,
   type Card,
 } from './dialog-helpers';
 
 const principal = DEMO_PEOPLE.find((p) => p.role === 'principal')!;
 const handler = DEMO_PEOPLE.find((p) => p.role === 'handler')!;
-const asPrincipal = { id: '29:alex', aadObjectId: principal.aadObjectId, name: principal.displayName, tenantId: PLAYGROUND_TENANT_ID };
-const asHandler = {
-  from: { id: '29:megan', aadObjectId: handler.aadObjectId, name: handler.displayName },
-  conversation: { id: 'a:megan-personal' },
-};
+const asHandler = as(handler);
 
 function application(): TApplicationDraft {
   const app = validApplication();
@@ -40,30 +34,17 @@ function application(): TApplicationDraft {
   return app;
 }
 
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-  'program.exe': new TextEncoder().encode('MZ'),
-};
-
+let world: World;
 let db: TestDatabase;
 let harness: Harness;
-let files: Awaited<ReturnType<typeof startFileHost>>;
-const logger = createLogger({ level: 'error', write: () => {} });
-const handlersOn = (database: TestDatabase) => createHandlers({ repos: createRepositories(database.prisma), logger, clock: { now: () => FIXTURE_TODAY } });
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  harness = await startHarness({ handlers: handlersOn(db), user: asPrincipal });
-  files = await startFileHost(FILES);
+  world = await startWorld({ self: as(principal), files: { ...DEFAULT_FILES, 'program.exe': new TextEncoder().encode('MZ') } });
+  ({ db, harness, files } = world);
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await files?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 async function newDraft(): Promise<Card> {
   const card = await newApplication(harness);
@@ -119,7 +100,7 @@ describe('application dialog over HTTP', () => {
     assert.equal((await repos.cases.listForPrincipal(principal.id)).filter((c) => c.sourceDraftId === submitted.sourceDraftId).length, 1);
 
     await harness.sendMessage('mina ärenden');
-    assert.match(cardText(lastPostedCard(harness)), new RegExp(caseNumber));
+    assert.match(cardText(lastPostedCard(harness, chatOf(principal))), new RegExp(caseNumber));
   });
 
   test('two concurrent submits of one draft make exactly one case', async () => {
@@ -217,9 +198,9 @@ describe('application dialog over HTTP', () => {
     const draftId = draftIdOf(card);
 
     await harness.stopBot();
-    await harness.startBot({ handlers: handlersOn(db) });
+    await harness.startBot({ handlers: world.newHandlers() });
     await harness.sendMessage('fortsätt');
-    const listed = lastPostedCard(harness);
+    const listed = lastPostedCard(harness, chatOf(principal));
     // Several drafts by now: the list, then the one we saved.
     const reopened = cardText(listed).includes('Dina utkast')
       ? await press(harness, listed, 'draft.open', {}, {}, (d) => d.draftId === draftId)
@@ -232,12 +213,12 @@ describe('application dialog over HTTP', () => {
   test('avbryt asks before discarding; "Nej, behåll" keeps the draft', async () => {
     await newDraft();
     await harness.sendMessage('avbryt');
-    const ask = lastPostedCard(harness);
+    const ask = lastPostedCard(harness, chatOf(principal));
     assert.match(heading(ask), /Släng utkast/);
     const kept = await press(harness, ask, 'draft.discard.cancel');
     assert.match(heading(kept), /^Steg 1 av 10/);
     await harness.sendMessage('avbryt');
-    const gone = await press(harness, lastPostedCard(harness), 'draft.discard.confirm');
+    const gone = await press(harness, lastPostedCard(harness, chatOf(principal)), 'draft.discard.confirm');
     assert.match(heading(gone), /slängt/);
     const stale = cardOf(await harness.sendCardAction({ draftId: draftIdOf(kept), step: 'unitTerm' }, { verb: 'step.next' }));
     assert.match(heading(stale), /finns inte längre/);
@@ -246,7 +227,7 @@ describe('application dialog over HTTP', () => {
   test('files of a kind not allowed are refused with a reason', async () => {
     await newDraft();
     await harness.sendFile({ name: 'program.exe', downloadUrl: files.url('program.exe') });
-    assert.match(cardText(lastPostedCard(harness)), /kan inte bifogas/);
+    assert.match(cardText(lastPostedCard(harness, chatOf(principal))), /kan inte bifogas/);
   });
 
   test('malformed and unknown payloads get a polite answer', async () => {
@@ -258,7 +239,7 @@ describe('application dialog over HTTP', () => {
     const badStep = cardOf(await harness.sendCardAction({ draftId: draftIdOf(card), step: 'admin' }, { verb: 'step.goto' }));
     assert.match(heading(badStep), /fungerar inte längre/);
     await harness.sendMessage('vad kan du göra?');
-    assert.match(heading(lastPostedCard(harness)), /förstod jag inte/);
+    assert.match(heading(lastPostedCard(harness, chatOf(principal))), /förstod jag inte/);
   });
 
   test('an activity without the envelope the connector always sends gets a 400, not a crash', async () => {
@@ -284,7 +265,7 @@ describe('application dialog over HTTP', () => {
     const other = cardOf(await harness.sendCardAction({ draftId: draftIdOf(card), step: 'unitTerm' }, { ...asHandler, verb: 'step.goto' }));
     assert.match(heading(other), /finns inte längre/);
     await harness.sendMessage('ny ansökan', asHandler);
-    assert.match(cardText(lastPostedCard(harness)), /skickas in av rektorer och förskolechefer/);
+    assert.match(cardText(lastPostedCard(harness, chatOf(handler))), /skickas in av rektorer och förskolechefer/);
   });
 
   test('Action.Submit from an older client gets the next card as a new message', async () => {
@@ -292,20 +273,20 @@ describe('application dialog over HTTP', () => {
     const before = harness.sent.length;
     await harness.sendSubmit({ verb: 'step.goto', draftId: draftIdOf(card), step: 'pupil' });
     assert.equal(harness.sent.length, before + 1);
-    assert.match(heading(lastPostedCard(harness)), /^Steg 2 av 10/);
+    assert.match(heading(lastPostedCard(harness, chatOf(principal))), /^Steg 2 av 10/);
   });
 });
 
 describe('application dialog with a bot client id', () => {
   test('unsigned requests are refused before any handler runs', async () => {
-    const secure = await startHarness({ handlers: handlersOn(db), user: asPrincipal, secure: true });
+    const secure = await startHarness({ handlers: world.newHandlers(), user: as(principal).from!, conversation: as(principal).conversation!, secure: true });
     try {
       const unsigned = await secure.sendMessage('ny ansökan', { auth: 'none' });
       assert.equal(unsigned.status, 401);
       assert.equal(secure.sent.length, 0);
       const signed = await secure.sendMessage('hjälp');
       assert.equal(signed.status, 200);
-      assert.match(cardText(lastPostedCard(secure)), /Hej/);
+      assert.match(cardText(lastPostedCard(secure, chatOf(principal))), /Hej/);
     } finally {
       await secure.close();
     }

@@ -5,19 +5,14 @@
 // passes and is decided on what was submitted, and the principal's withdrawal.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createDeliveries } from '../../bot/deliveries';
-import { createHandlers } from '../../bot/handlers';
-import { jobStoreFor, startJobs, type JobRunner } from '../../bot/jobs';
-import { createLogger } from '../../bot/log';
-import type { ProactiveSender } from '../../bot/transport-types';
 import type { Repositories } from '../../domain/ports';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../prisma/seed';
 import { validateCard } from '../cards/validate';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import type { TestDatabase } from '../db/helpers';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { startHarness, type CapturedCall, type Harness, type SendOptions } from './harness';
-import { actionsOf, cardText, heading, lastPostedCard, newApplication, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import type { CapturedCall, Harness, SendOptions } from './harness';
+import { ELEVHALSA_CHANNEL, as, chatOf, startWorld, type World } from './world';
+import { actionsOf, findInput, cardText, heading, lastPostedCard, newApplication, press, walkToSummary, type Card } from './dialog-helpers';
 
 type Who = (typeof DEMO_PEOPLE)[number];
 const byId = (id: string) => DEMO_PEOPLE.find((p) => p.id === id)!;
@@ -26,67 +21,27 @@ const drafter = byId(DEMO_IDS.people.drafterJarnboas);
 const otherDrafter = byId(DEMO_IDS.people.drafterNaktergalen);
 const handler = byId(DEMO_IDS.people.handler);
 const head = byId(DEMO_IDS.people.head);
-const CHANNEL = '19:elevhalsan-flow@thread.tacv2';
-const inChannel = (who: Who): SendOptions => ({
-  from: as(who).from!,
-  conversation: { id: CHANNEL, conversationType: 'channel', tenantId: PLAYGROUND_TENANT_ID },
-  extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: CHANNEL, name: 'Elevhälsan' }, channel: { id: CHANNEL } } },
-});
+const CHANNEL = ELEVHALSA_CHANNEL;
+const inChannel = (who: Who) => as(who, 'channel');
 const DAY = 24 * 60 * 60 * 1000;
 // The clock the bot reads; a test moves it past a reply date.
 let now = FIXTURE_TODAY;
 
-const chatOf = (who: Who) => `a:personal-${who.aadObjectId.slice(-3)}`;
-const as = (who: Who): SendOptions => ({
-  from: { id: `29:${who.aadObjectId.slice(-3)}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  conversation: { id: chatOf(who), conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
-});
-
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-};
-
+let world: World;
 let db: TestDatabase;
 let repos: Repositories;
 let harness: Harness;
-let jobs: JobRunner;
-let files: Awaited<ReturnType<typeof startFileHost>>;
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  repos = createRepositories(db.prisma);
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  files = await startFileHost(FILES);
-  const logger = createLogger({ level: 'error', write: process.env.TEST_LOGS ? (line) => process.stderr.write(line + '\n') : () => {} });
-  const clock = { now: () => now };
-  const proactive: ProactiveSender = {
-    send: (ref, activity) => harness.proactive.send(ref, activity),
-    update: (ref, id, activity) => harness.proactive.update(ref, id, activity),
-    createPersonalConversation: (input) => harness.proactive.createPersonalConversation(input),
-  };
-  const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => jobs.enqueue(...args) };
   // The harness's own user is the drafter: the dialog helpers act as it.
-  const self = as(drafter);
-  harness = await startHarness({ handlers: createHandlers({ repos, logger, clock, jobs: queue, proactive }), user: self.from!, conversation: self.conversation! });
-  jobs = await startJobs({
-    ...jobStoreFor(db),
-    logger,
-    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, clock }),
-    retryDelaySeconds: 1,
-    retryBackoff: false,
-    pollingIntervalSeconds: 0.5,
-  });
+  world = await startWorld({ self: as(drafter), clock: { now: () => now }, jobs: 'queue' });
+  ({ db, repos, harness, files } = world);
   for (const who of [principal, drafter, otherDrafter, handler, head]) await harness.sendInstall(as(who));
   await harness.sendInstall(inChannel(handler));
 });
 
-afterAll(async () => {
-  await jobs?.stop();
-  await harness?.close();
-  await files?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
 const postedTo = (who: Who, since: number, text: RegExp) => (c: CapturedCall) =>
@@ -98,7 +53,7 @@ describe('drafter -> principal signs -> case', () => {
     app.unit = { id: DEMO_IDS.units.jarnboas };
     // A drafter is welcomed as someone who applies, not turned away.
     await harness.sendMessage('hjälp', as(drafter));
-    assert.ok(actionsOf(lastPostedCard(harness)).some((a) => a.verb === 'app.new'), 'a drafter may start an application');
+    assert.ok(actionsOf(lastPostedCard(harness, chatOf(drafter))).some((a) => a.verb === 'app.new'), 'a drafter may start an application');
     const summary = await walkToSummary(harness, files, await newApplication(harness, as(drafter)), app, [
       ['atgardsprogram.pdf', 'atgardsprogram'],
       ['psykologutlatande.pdf', 'psykologbedomning'],
@@ -177,20 +132,6 @@ describe('drafter -> principal signs -> case', () => {
   });
 });
 
-function findInput(card: Card, id: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.id === id) found = n;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found) throw new Error(`no input ${id} on the card`);
-  return found;
-}
 const cardOfAction = async (data: Record<string, unknown>, opts: SendOptions & { verb: string }): Promise<Card> => {
   const response = await harness.sendCardAction(data, opts);
   assert.equal(response.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(response).slice(0, 300));

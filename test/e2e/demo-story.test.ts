@@ -6,20 +6,17 @@
 // Jobs run inline here (the pg-boss path is covered by elevhalsa.test.ts).
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createDeliveries } from '../../bot/deliveries';
-import { createHandlers } from '../../bot/handlers';
-import type { JobData, JobQueue, QueueName } from '../../bot/jobs';
 import { createLogger } from '../../bot/log';
 import type { ConversationRef, OutgoingActivity, ProactiveSender } from '../../bot/transport-types';
 import type { Repositories } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
-import { createRepositories } from '../../prisma/repositories';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TEAM, PLAYGROUND_TENANT_ID, playgroundServiceUrl, seedDemo } from '../../prisma/seed';
 import { validateCard } from '../cards/validate';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
-import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { startHarness, type Harness, type SendOptions } from './harness';
-import { cardOf, cardText, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import type { TestDatabase } from '../db/helpers';
+import { validApplication } from '../domain/fixtures';
+import type { Harness } from './harness';
+import { as as asIn, chatOf, startWorld, type World } from './world';
+import { cardOf, cardText, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -28,20 +25,6 @@ const handler = person('handler');
 const admin = person('admin');
 const TEAM = PLAYGROUND_TEAM.teamId;
 const PORT = 56150;
-
-const as = (who: typeof principal, where: 'personal' | 'channel' = 'personal'): SendOptions => ({
-  from: { id: `29:${who.role}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  conversation:
-    where === 'personal'
-      ? { id: `a:personal-${who.role}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID }
-      : { id: TEAM, conversationType: 'channel', tenantId: PLAYGROUND_TENANT_ID },
-  ...(where === 'channel' ? { extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: TEAM, name: 'Elevhälsan' }, channel: { id: TEAM } } } } : {}),
-});
-
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-};
 
 const LONG_MEASURE =
   'En vuxen som följer eleven hela skoldagen, förbereder övergångar mellan lektioner och raster, stöttar i matsalen och på ' +
@@ -57,18 +40,15 @@ const absent = new Set<string>();
 // Activities the fake connector has forgotten (a new playground run forgets the last run's).
 const forgotten = new Set<string>();
 
+const as = (who: typeof principal, where: 'personal' | 'channel' = 'personal') => asIn(who, where, TEAM);
+
+let world: World;
 let db: TestDatabase;
 let repos: Repositories;
 let harness: Harness;
-let files: Awaited<ReturnType<typeof startFileHost>>;
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  repos = createRepositories(db.prisma);
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID, playground: { port: PORT } });
-  files = await startFileHost(FILES);
-  const logger = createLogger({ level: 'debug', write: (line) => logLines.push(JSON.parse(line)) });
-  const clock = { now: () => FIXTURE_TODAY };
   let n = 0;
   const proactive: ProactiveSender = {
     async send(ref, activity) {
@@ -82,25 +62,21 @@ beforeAll(async () => {
     },
     createPersonalConversation: () => Promise.reject(new Error('not used here')),
   };
-  const jobs: JobQueue = {
-    async enqueue<Q extends QueueName>(queue: Q, data: JobData[Q]) {
-      await (deliveries[queue] as (d: JobData[Q]) => Promise<void>)(data);
-    },
-  };
-  const deliveries = createDeliveries({ repos, proactive, jobs, logger, clock });
-  const self = as(principal);
-  harness = await startHarness({ handlers: createHandlers({ repos, logger, clock, jobs, proactive }), user: self.from!, conversation: self.conversation! });
+  world = await startWorld({
+    self: as(principal),
+    jobs: 'inline',
+    proactive,
+    logger: createLogger({ level: 'debug', write: (line) => logLines.push(JSON.parse(line)) }),
+    seed: { playground: { port: PORT } },
+  });
+  ({ db, repos, harness, files } = world);
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await files?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 async function submit(app: TApplicationDraft): Promise<{ caseId: string; caseNumber: string; receipt: string }> {
   await harness.sendMessage('ny ansökan', as(principal));
-  const summary = await walkToSummary(harness, files, lastPostedCard(harness), app, [['atgardsprogram.pdf', 'atgardsprogram'], ['psykologutlatande.pdf', 'psykologbedomning']]);
+  const summary = await walkToSummary(harness, files, lastPostedCard(harness, chatOf(principal)), app, [['atgardsprogram.pdf', 'atgardsprogram'], ['psykologutlatande.pdf', 'psykologbedomning']]);
   const receipt = cardText(await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal)));
   const caseNumber = /TB-\d{4}-\d{4}/.exec(receipt)![0];
   const kase = await repos.cases.byNumber(DEMO_IDS.municipality, caseNumber);
@@ -140,10 +116,10 @@ describe('the demo story in the playground', () => {
   test('"använd den här kanalen" works with and without the @-mention; help tells staff to write @Tilläggsbot first', async () => {
     for (const text of ['använd den här kanalen', '<at>Tilläggsbot</at>&nbsp;använd den här kanalen']) {
       await harness.sendMessage(text, as(admin, 'channel'));
-      assert.match(cardText(lastPostedCard(harness)), /Den här kanalen får nya ärenden/, text);
+      assert.match(cardText(lastPostedCard(harness, TEAM)), /Den här kanalen får nya ärenden/, text);
     }
     await harness.sendMessage('hjälp', as(handler));
-    const help = cardText(lastPostedCard(harness));
+    const help = cardText(lastPostedCard(harness, chatOf(handler)));
     assert.match(help, /ärenden/);
     assert.match(help, /@Tilläggsbot först/);
     assert.doesNotMatch(help, /Bara rektorer/);
@@ -160,7 +136,7 @@ describe('the demo story in the playground', () => {
       assert.equal(warnings.length, 1, 'warned once');
       assert.match(warnings[0]!.msg, /använd den här kanalen/);
       await harness.sendMessage('ärenden', as(handler));
-      const queue = lastPostedCard(harness);
+      const queue = lastPostedCard(harness, chatOf(handler));
       assert.match(cardText(queue), /Ingen kanal för Elevhälsan är registrerad/);
       assert.match(cardText(queue), /@Tilläggsbot använd den här kanalen/);
       assert.deepEqual(validateCard(queue), []);
@@ -168,7 +144,7 @@ describe('the demo story in the playground', () => {
       await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID, playground: { port: PORT } });
     }
     await harness.sendMessage('ärenden', as(handler));
-    assert.doesNotMatch(cardText(lastPostedCard(harness)), /Ingen kanal/);
+    assert.doesNotMatch(cardText(lastPostedCard(harness, chatOf(handler))), /Ingen kanal/);
   });
 
   test('the letter names a long measure in full; the channel card then says when the decision was delivered', async () => {
@@ -196,7 +172,7 @@ describe('the demo story in the playground', () => {
 
   test("a decision made while the principal is not online reaches the principal's chat when it opens again", async () => {
     const { caseId, caseNumber } = await submit(jarnboas());
-    absent.add(`a:personal-${principal.role}`);
+    absent.add(chatOf(principal));
     const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
     await press(harness, form, 'case.decision.send', { 'decision.outcome': 'rejected', 'decision.reason': 'Behovet ryms i grundbeloppet.' }, as(head));
     const [decision] = await repos.decisions.forCase(caseId);

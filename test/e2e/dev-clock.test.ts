@@ -1,34 +1,23 @@
 // A turn lives on the development clock: moving it over HTTP changes what the next card offers.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createDevClock, type DevClock } from '../../bot/dev-clock';
-import { createHandlers } from '../../bot/handlers';
-import { createLogger } from '../../bot/log';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import { createDevClock } from '../../bot/dev-clock';
+import { DEMO_PEOPLE } from '../../prisma/seed';
 import { heading, newApplication } from './dialog-helpers';
-import { startHarness, type Harness } from './harness';
+import type { Harness } from './harness';
+import { as, startWorld, type World } from './world';
 
 const principal = DEMO_PEOPLE.find((p) => p.role === 'principal')!;
-const asPrincipal = { id: '29:alex', aadObjectId: principal.aadObjectId, name: principal.displayName, tenantId: PLAYGROUND_TENANT_ID };
 
-let db: TestDatabase;
+let world: World;
 let harness: Harness;
-let clock: DevClock;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  clock = createDevClock(new Date('2027-03-01T10:00:00+01:00'));
-  const handlers = createHandlers({ repos: createRepositories(db.prisma), logger: createLogger({ level: 'error', write: () => {} }), clock });
-  harness = await startHarness({ handlers, user: asPrincipal, devClock: clock });
+  world = await startWorld({ self: as(principal), clock: createDevClock(new Date('2027-03-01T10:00:00+01:00')) });
+  harness = world.harness;
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 async function firstStep(): Promise<string> {
   const card = await newApplication(harness);

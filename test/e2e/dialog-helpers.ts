@@ -30,6 +30,16 @@ export function inputIds(card: Card): string[] {
   return ids;
 }
 
+// The input with this id, wherever it is on the card.
+export function findInput(card: Card, id: string): Node {
+  let found: Node | undefined;
+  walk(card, (n) => {
+    if (n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) found ??= n;
+  });
+  if (!found) throw new Error(`no input ${id} on the card`);
+  return found;
+}
+
 export function actionsOf(card: Card): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
   const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
   walk(card, (n) => {
@@ -64,13 +74,17 @@ export function cardOf(response: CardActionResponse): Card {
   return response.value as unknown as Card;
 }
 
-// The last card the bot posted (not in an invoke response), e.g. after a chat command; in one
-// conversation when given (a job may post to the channel meanwhile).
-export function lastPostedCard(harness: Harness, conversationId?: string): Card {
-  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content && (conversationId === undefined || c.conversationId === conversationId));
-  if (!call) throw new Error('the bot has posted no card');
+// The last card the bot posted (not in an invoke response) in one conversation, e.g. the answer
+// to a chat command. Always in a named conversation: a job may post in another one meanwhile
+// (the Elevhälsa channel, someone else's chat), and on PostgreSQL its card can come last.
+export function lastPostedCard(harness: Harness, conversationId: string): Card {
+  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content && c.conversationId === conversationId);
+  if (!call) throw new Error(`the bot has posted no card in ${conversationId}`);
   return call.body.attachments[0].content as Card;
 }
+
+// The conversation a send goes to: the one it names, else the harness's own.
+export const conversationOf = (harness: Harness, opts: SendOptions = {}): string => opts.conversation?.id ?? harness.conversation.id;
 
 function flatten(value: unknown, prefix: string, out: Record<string, string>): void {
   if (value === undefined || value === null) return;
@@ -137,7 +151,7 @@ export async function startedDraft(harness: Harness, card: Card, opts: SendOptio
 export async function newApplication(harness: Harness, opts: SendOptions = {}): Promise<Card> {
   await harness.sendMessage('ny ansökan', opts);
   // The answer in the sender's own chat: a job may post elsewhere meanwhile.
-  return startedDraft(harness, lastPostedCard(harness, opts.conversation?.id), opts);
+  return startedDraft(harness, lastPostedCard(harness, conversationOf(harness, opts)), opts);
 }
 
 // Walks a draft from the first card to the summary with the answers in `app`.
@@ -163,7 +177,7 @@ export async function walkToSummary(
     if (step === 'attachments') {
       for (const [name, kind] of uploads) {
         await harness.sendFile({ name, downloadUrl: files.url(name) });
-        const asked = lastPostedCard(harness);
+        const asked = lastPostedCard(harness, conversationOf(harness));
         assert.match(cardText(asked), new RegExp(name.replace('.', '\\.')));
         card = await press(harness, asked, 'attachment.kind', { 'attachment.kind': kind });
       }

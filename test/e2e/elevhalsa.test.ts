@@ -7,103 +7,38 @@ import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDeliveries } from '../../bot/deliveries';
-import { createHandlers } from '../../bot/handlers';
-import { jobStoreFor, startJobs, type JobRunner } from '../../bot/jobs';
-import { createLogger } from '../../bot/log';
-import type { ProactiveSender } from '../../bot/transport-types';
 import type { Repositories } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import { validateCard } from '../cards/validate';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
-import { FIXTURE_TODAY, validApplication, validPreschoolApplication } from '../domain/fixtures';
-import { startHarness, type CapturedCall, type Harness, type SendOptions } from './harness';
-import { actionsOf, cardOf, cardText, heading, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import { validApplication, validPreschoolApplication } from '../domain/fixtures';
+import type { CapturedCall, Harness, SendOptions } from './harness';
+import { DEFAULT_FILES, ELEVHALSA_CHANNEL, as, chatOf, startWorld, type World } from './world';
+import { actionsOf, findInput, cardOf, cardText, heading, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
 const handler = person('handler');
 const head = person('head');
 
-const CHANNEL = '19:elevhalsan@thread.tacv2';
-const chatOf = (who: typeof principal) => `a:personal-${who.role}`;
-const as = (who: typeof principal, where: 'personal' | 'channel' = 'personal'): SendOptions => ({
-  from: { id: `29:${who.role}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  conversation:
-    where === 'personal'
-      ? { id: chatOf(who), conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID }
-      : { id: CHANNEL, conversationType: 'channel', tenantId: PLAYGROUND_TENANT_ID },
-  ...(where === 'channel'
-    ? { extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: CHANNEL, name: 'Elevhälsan' }, channel: { id: CHANNEL } } } }
-    : {}),
-});
+const CHANNEL = ELEVHALSA_CHANNEL;
+const FILES = { ...DEFAULT_FILES, 'lakarintyg.pdf': new TextEncoder().encode('%PDF-1.4 läkarintyg') };
 
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-  'lakarintyg.pdf': new TextEncoder().encode('%PDF-1.4 läkarintyg'),
-};
-
-let db: TestDatabase;
+let world: World;
 let repos: Repositories;
 let harness: Harness;
-let jobs: JobRunner;
-let files: Awaited<ReturnType<typeof startFileHost>>;
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  repos = createRepositories(db.prisma);
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  files = await startFileHost(FILES);
-  const logger = createLogger({ level: 'error', write: process.env.TEST_LOGS ? (line) => process.stderr.write(line + '\n') : () => {} });
-  const clock = { now: () => FIXTURE_TODAY };
-  // The harness's sender exists once the harness does; the workers start after it.
-  const proactive: ProactiveSender = {
-    send: (ref, activity) => harness.proactive.send(ref, activity),
-    update: (ref, id, activity) => harness.proactive.update(ref, id, activity),
-    createPersonalConversation: (input) => harness.proactive.createPersonalConversation(input),
-  };
-  const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => jobs.enqueue(...args) };
-  const self = as(principal);
-  harness = await startHarness({
-    handlers: createHandlers({ repos, logger, clock, jobs: queue, proactive }),
-    user: self.from!,
-    conversation: self.conversation!,
-  });
-  jobs = await startJobs({
-    ...jobStoreFor(db),
-    logger,
-    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, clock }),
-    retryDelaySeconds: 1,
-    retryBackoff: false,
-    pollingIntervalSeconds: 0.5,
-  });
+  world = await startWorld({ self: as(principal), files: FILES, jobs: 'queue' });
+  ({ repos, harness, files } = world);
 });
 
 afterAll(async () => {
   if (process.env.TEST_LOGS) for (const line of harness?.logs ?? []) if (line.level === 'error') console.error(JSON.stringify(line));
-  await jobs?.stop();
-  await harness?.close();
-  await files?.close();
-  await db?.close();
+  await world?.close();
 });
 
-function findInput(card: Card, id: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.id === id) found = n;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found) throw new Error(`no input ${id} on the card`);
-  return found;
-}
 const actionsOfCard = (card: Card) => actionsOf(card).map((a) => a.verb);
 const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
 const postedTo = (conversationId: string, kind: 'create' | 'update' = 'create', since = 0) => (c: CapturedCall) =>
@@ -111,7 +46,7 @@ const postedTo = (conversationId: string, kind: 'create' | 'update' = 'create', 
 
 async function submitApplication(app: TApplicationDraft, uploads?: ReadonlyArray<readonly [string, string]>): Promise<{ caseId: string; caseNumber: string }> {
   await harness.sendMessage('ny ansökan', as(principal));
-  const summary = await walkToSummary(harness, files, lastPostedCard(harness), app, uploads);
+  const summary = await walkToSummary(harness, files, lastPostedCard(harness, chatOf(principal)), app, uploads);
   const receipt = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
   const caseNumber = /TB-\d{4}-\d{4}/.exec(cardText(receipt))![0];
   const kase = await repos.cases.byNumber(DEMO_IDS.municipality, caseNumber);
@@ -145,7 +80,7 @@ describe('Elevhälsan over HTTP', () => {
       };
     };
     await harness.sendMessage('<at>Tilläggsbot</at> använd den här kanalen', inOther(handler));
-    assert.match(cardText(lastPostedCard(harness)), /Bara kommunens administratör/);
+    assert.match(cardText(lastPostedCard(harness, other)), /Bara kommunens administratör/);
     assert.equal((await repos.municipalities.get(DEMO_IDS.municipality))?.elevhalsaChannelId, CHANNEL);
     await harness.sendMessage('<at>Tilläggsbot</at> använd den här kanalen', inOther(admin));
     assert.equal((await repos.municipalities.get(DEMO_IDS.municipality))?.elevhalsaChannelId, other);
@@ -210,7 +145,7 @@ describe('Elevhälsan over HTTP', () => {
     const reopened = await press(harness, request, 'case.complete.open', {}, as(principal));
     assert.match(heading(reopened), /^Steg 9 av 10/);
     await harness.sendFile({ name: 'lakarintyg.pdf', downloadUrl: files.url('lakarintyg.pdf') }, as(principal));
-    const kinded = await press(harness, lastPostedCard(harness), 'attachment.kind', { 'attachment.kind': 'lakarintyg' }, as(principal));
+    const kinded = await press(harness, lastPostedCard(harness, chatOf(principal)), 'attachment.kind', { 'attachment.kind': 'lakarintyg' }, as(principal));
     const summary = await press(harness, kinded, 'step.next', {}, as(principal));
     const done = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' }, as(principal));
     assert.match(heading(done), /Kompletteringen är inskickad/);
@@ -346,11 +281,11 @@ describe('Elevhälsan over HTTP', () => {
     assert.ok(actionsOfCard(forHandler).includes('case.assign'), 'a handler may take the case');
 
     await harness.sendMessage('ärenden', as(handler));
-    const queue = lastPostedCard(harness);
+    const queue = lastPostedCard(harness, chatOf(handler));
     assert.match(cardText(queue), new RegExp(caseNumber));
     assert.deepEqual(validateCard(queue), []);
     await harness.sendMessage('ärenden', as(principal));
-    assert.match(heading(lastPostedCard(harness)), /Mina ärenden/);
+    assert.match(heading(lastPostedCard(harness, chatOf(principal))), /Mina ärenden/);
   });
 });
 

@@ -3,16 +3,14 @@
 // another principal of Nora, Nora's staff (for drafts, which are never theirs), and the staff and
 // a principal of another municipality on another tenant.
 import { randomUUID } from 'node:crypto';
-import { createHandlers } from '../../bot/handlers';
-import { createLogger } from '../../bot/log';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import type { TApplicationDraft } from '../../domain/schemas';
 import { noraProfile } from '../../domain/profile';
-import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
-import { startHarness, type Harness, type SendOptions } from './harness';
-import { action, lastPostedCard, newApplication, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import { validApplication } from '../domain/fixtures';
+import type { TestDatabase } from '../db/helpers';
+import type { Harness, SendOptions } from './harness';
+import { as, startWorld } from './world';
+import { action, newApplication, press, walkToSummary, type Card } from './dialog-helpers';
 
 export const owner = DEMO_PEOPLE.find((p) => p.role === 'principal')!;
 const staff = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
@@ -45,11 +43,6 @@ export interface FaultWorld {
   dumpOwner(): Promise<string>;
 }
 
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-};
-
 export function application(): TApplicationDraft {
   const app = validApplication();
   app.unit = { id: DEMO_IDS.units.jarnboas };
@@ -62,15 +55,8 @@ export async function newDraft(harness: Harness): Promise<Card> {
 }
 
 export async function startFaultWorld(): Promise<FaultWorld> {
-  const db = await openTestDatabase();
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  const repos = createRepositories(db.prisma);
-  const logger = createLogger({ level: 'error', write: () => {} });
-  const harness = await startHarness({
-    handlers: createHandlers({ repos, logger, clock: { now: () => FIXTURE_TODAY } }),
-    user: { id: '29:alex', aadObjectId: owner.aadObjectId, name: owner.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  });
-  const files = await startFileHost(FILES);
+  const world = await startWorld({ self: as(owner) });
+  const { db, repos, harness, files } = world;
 
   // Another principal of Nora, and a municipality on another tenant with its own staff.
   const otherPrincipal = { id: randomUUID(), aad: randomUUID() };
@@ -137,10 +123,6 @@ export async function startFaultWorld(): Promise<FaultWorld> {
     measureIds: (draft.measures ?? []).map((m) => m.id),
     intruders,
     dumpOwner,
-    async close() {
-      await harness.close();
-      await files.close();
-      await db.close();
-    },
+    close: world.close,
   };
 }

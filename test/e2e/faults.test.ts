@@ -258,12 +258,12 @@ describe('single faults', () => {
     }
     world.harness.reset();
     await world.harness.sendMessage('fortsätt');
-    const resumed = cardText(lastPostedCard(world.harness));
+    const resumed = cardText(lastPostedCard(world.harness, world.harness.conversation.id));
     assert.match(resumed, new RegExp(kase.caseNumber), resumed);
     assert.match(resumed, /inskickad/);
     const stale = cardOf(await world.harness.sendCardAction({ draftId, step: 'unitTerm' }, { verb: 'step.next' }));
     assert.match(cardText(stale), new RegExp(kase.caseNumber));
     await world.harness.sendMessage('mina ärenden');
-    assert.match(cardText(lastPostedCard(world.harness)), new RegExp(kase.caseNumber));
+    assert.match(cardText(lastPostedCard(world.harness, world.harness.conversation.id)), new RegExp(kase.caseNumber));
   });
 });

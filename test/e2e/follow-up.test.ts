@@ -7,81 +7,35 @@
 // follow-up; filing it lifts the block at once.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createDeliveries } from '../../bot/deliveries';
-import { createDevClock, type DevClock } from '../../bot/dev-clock';
-import { createHandlers } from '../../bot/handlers';
-import { jobStoreFor, startJobs, type JobRunner } from '../../bot/jobs';
-import { createLogger } from '../../bot/log';
-import type { ProactiveSender } from '../../bot/transport-types';
+import { createDevClock } from '../../bot/dev-clock';
 import type { Repositories } from '../../domain/ports';
 import type { TApplication, TApplicationDraft } from '../../domain/schemas';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import { validateCard } from '../cards/validate';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
+import type { TestDatabase } from '../db/helpers';
 import { validApplication } from '../domain/fixtures';
-import { startHarness, type CapturedCall, type Harness, type SendOptions } from './harness';
-import { cardOf, cardText, heading, inputIds, lastPostedCard, press, startFileHost, walkToSummary, type Card } from './dialog-helpers';
+import type { CapturedCall, Harness } from './harness';
+import { ELEVHALSA_CHANNEL, as, chatOf, startWorld, type World } from './world';
+import { cardOf, cardText, heading, inputIds, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
 const handler = person('handler');
 const head = person('head');
-const CHANNEL = '19:elevhalsan@thread.tacv2';
-const chatOf = (who: typeof principal) => `a:personal-${who.role}`;
-const as = (who: typeof principal, where: 'personal' | 'channel' = 'personal'): SendOptions => ({
-  from: { id: `29:${who.role}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  conversation:
-    where === 'personal'
-      ? { id: chatOf(who), conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID }
-      : { id: CHANNEL, conversationType: 'channel', tenantId: PLAYGROUND_TENANT_ID },
-  ...(where === 'channel'
-    ? { extra: { channelData: { tenant: { id: PLAYGROUND_TENANT_ID }, team: { id: CHANNEL, name: 'Elevhälsan' }, channel: { id: CHANNEL } } } }
-    : {}),
-});
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-};
+const CHANNEL = ELEVHALSA_CHANNEL;
 
+let world: World;
 let db: TestDatabase;
 let repos: Repositories;
 let harness: Harness;
-let jobs: JobRunner;
-let clock: DevClock;
-let files: Awaited<ReturnType<typeof startFileHost>>;
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  repos = createRepositories(db.prisma);
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  files = await startFileHost(FILES);
-  const logger = createLogger({ level: 'error', write: () => {} });
-  clock = createDevClock(new Date('2027-03-01T10:00:00+01:00'));
-  const proactive: ProactiveSender = {
-    send: (ref, activity) => harness.proactive.send(ref, activity),
-    update: (ref, id, activity) => harness.proactive.update(ref, id, activity),
-    createPersonalConversation: (input) => harness.proactive.createPersonalConversation(input),
-  };
-  const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => jobs.enqueue(...args) };
-  const self = as(principal);
-  harness = await startHarness({ handlers: createHandlers({ repos, logger, clock, jobs: queue, proactive }), user: self.from!, conversation: self.conversation!, devClock: clock });
-  jobs = await startJobs({
-    ...jobStoreFor(db),
-    logger,
-    handlers: createDeliveries({ repos, proactive, jobs: queue, logger, clock }),
-    retryDelaySeconds: 1,
-    retryBackoff: false,
-    pollingIntervalSeconds: 0.5,
-  });
+  world = await startWorld({ self: as(principal), clock: createDevClock(new Date('2027-03-01T10:00:00+01:00')), jobs: 'queue' });
+  ({ db, repos, harness, files } = world);
 });
 
-afterAll(async () => {
-  await jobs?.stop();
-  await harness?.close();
-  await files?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 const cardIn = (call: CapturedCall): Card => call.body.attachments[0].content as Card;
 const postedTo = (conversationId: string, kinds: string[], since: number) => (c: CapturedCall) =>

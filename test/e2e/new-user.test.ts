@@ -3,63 +3,38 @@
 // second "ny ansökan", and the few free questions principals ask.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { createHandlers } from '../../bot/handlers';
-import { createLogger } from '../../bot/log';
-import { createRepositories } from '../../prisma/repositories';
-import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import type { TApplicationDraft } from '../../domain/schemas';
 import type { Repositories } from '../../domain/ports';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../machines/application.steps';
 import { validateCard } from '../cards/validate';
-import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { openTestDatabase, type TestDatabase } from '../db/helpers';
-import { startHarness, type Harness, type SendOptions } from './harness';
-import { action, actionsOf, cardOf, cardText, heading, inputIds, lastPostedCard, press, startedDraft, startFileHost, stepInputs, walkToSummary, type Card } from './dialog-helpers';
+import { validApplication } from '../domain/fixtures';
+import type { Harness, SendOptions } from './harness';
+import { as, chatOf, startWorld, type World } from './world';
+import { action, actionsOf, cardOf, cardText, heading, inputIds, conversationOf, lastPostedCard, press, startedDraft, stepInputs, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
-const as = (who: (typeof DEMO_PEOPLE)[number]): SendOptions => ({
-  from: { id: `29:${who.role}`, aadObjectId: who.aadObjectId, name: who.displayName, tenantId: PLAYGROUND_TENANT_ID },
-  conversation: { id: `a:personal-${who.role}`, conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
-});
 const stranger: SendOptions = {
   from: { id: '29:stranger', aadObjectId: '00000000-0000-0000-0000-0000000000099', name: 'Okänd Person', tenantId: PLAYGROUND_TENANT_ID },
   conversation: { id: 'a:personal-stranger', conversationType: 'personal', tenantId: PLAYGROUND_TENANT_ID },
 };
 
-const FILES = {
-  'atgardsprogram.pdf': new TextEncoder().encode('%PDF-1.4 åtgärdsprogram'),
-  'psykologutlatande.pdf': new TextEncoder().encode('%PDF-1.4 psykologbedömning'),
-};
-
-let db: TestDatabase;
+let world: World;
 let repos: Repositories;
 let harness: Harness;
-let files: Awaited<ReturnType<typeof startFileHost>>;
+let files: World['files'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  repos = createRepositories(db.prisma);
-  await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
-  const logger = createLogger({ level: 'error', write: () => {} });
-  const self = as(principal);
-  harness = await startHarness({
-    handlers: createHandlers({ repos, logger, clock: { now: () => FIXTURE_TODAY } }),
-    user: self.from!,
-    conversation: self.conversation!,
-  });
-  files = await startFileHost(FILES);
+  world = await startWorld({ self: as(principal) });
+  ({ repos, harness, files } = world);
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await files?.close();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 async function say(text: string, who: SendOptions = as(principal)): Promise<Card> {
   await harness.sendMessage(text, who);
-  const card = lastPostedCard(harness);
+  const card = lastPostedCard(harness, conversationOf(harness, who));
   assert.deepEqual(validateCard(card), [], `the card for "${text}" is valid`);
   return card;
 }
@@ -199,7 +174,7 @@ describe('what is typed and followed by a page-wide button is kept', () => {
     card = await press(harness, card, 'step.next', {}, as(principal));
     assert.match(heading(card), /^Steg 8 av 10/);
     await harness.sendFile({ name: 'atgardsprogram.pdf', downloadUrl: files.url('atgardsprogram.pdf') }, as(principal));
-    const asked = lastPostedCard(harness);
+    const asked = lastPostedCard(harness, chatOf(principal));
     assert.ok(inputIds(asked).includes('attachment.kind'));
     const next = await press(harness, asked, 'step.next', { 'attachment.kind': 'atgardsprogram' }, as(principal));
     assert.match(heading(next), /^Steg 9 av 10/, cardText(next).slice(0, 400));
@@ -271,7 +246,7 @@ describe('a second "ny ansökan" and Släng', () => {
 
     const before = (await repos.snapshots.listOpen(principal.id, 'application')).length;
     await harness.sendMessage('ny ansökan', other);
-    const offer = lastPostedCard(harness);
+    const offer = lastPostedCard(harness, chatOf(principal));
     assert.deepEqual(validateCard(offer), []);
     assert.match(heading(offer), /redan påbörjat/);
     assert.match(cardText(offer), /Alva Berg, höstterminen 2027, Järnboåsskolan/);

@@ -62,7 +62,7 @@ describe('round trips per turn', () => {
 
   test('a step turn takes at most 3 round trips', async () => {
     await harness.sendMessage('Ny ansökan');
-    first = lastPostedCard(harness);
+    first = lastPostedCard(harness, harness.conversation.id);
     assert.match(heading(first), /^Steg 1 av 10/);
     const step = await counted(() => press(harness, first, 'step.next', stepInputs(first, application(), 'unitTerm')));
     assert.match(heading(step.result), /^Steg 2 av 10/);
