@@ -15,7 +15,7 @@ import { createRepositories } from '../../prisma/repositories';
 import { PLAYGROUND_TENANT_ID, seedDemo } from '../../prisma/seed';
 import { openTestDatabase, type TestDatabase } from '../db/helpers';
 import { FIXTURE_TODAY } from '../domain/fixtures';
-import { startHarness, type Harness, type HarnessOptions, type SendOptions } from './harness';
+import { startHarness, type Harness, type SendOptions } from './harness';
 import { startFileHost } from './dialog-helpers';
 
 // ---- who sends ---------------------------------------------------------------------------------
@@ -63,7 +63,6 @@ export type WorldOptions = {
   // Default: errors only, printed with TEST_LOGS=1.
   logger?: Logger;
   seed?: Parameters<typeof seedDemo>[1];
-  harness?: Omit<HarnessOptions, 'handlers' | 'user' | 'conversation' | 'devClock'>;
 };
 
 export type World = {
@@ -130,7 +129,6 @@ async function start(options: WorldOptions, opened: Array<() => Promise<void>>, 
   const newHandlers = () => createHandlers({ repos, logger, clock, ...jobDeps });
 
   harness = await startHarness({
-    ...options.harness,
     handlers: newHandlers(),
     user: options.self.from!,
     conversation: options.self.conversation!,
