@@ -173,10 +173,11 @@ async function until(what: string, timeoutMs: number, done: () => Promise<boolea
 }
 
 // ------------------------------------------------------------------ the run
-type Submitted = { principal: BenchPrincipal; round: number; caseNumber: string; draftId: string };
+type Fate = 'decided' | 'completion' | 'waiting';
+type Submitted = { principal: BenchPrincipal; round: number; caseNumber: string; draftId: string; caseId: string; fate: Fate };
 type OpenDraft = { principal: BenchPrincipal; round: number; draftId: string };
 // Every third case is decided, every third asked for completion, the rest wait for a handler.
-const fateOf = (k: number) => (['decided', 'completion', 'waiting'] as const)[k % 3]!;
+const fateOf = (k: number): Fate => (['decided', 'completion', 'waiting'] as const)[k % 3]!;
 
 export async function runTwoInstances(options: TwoInstanceOptions): Promise<TwoInstanceReport> {
   const { db } = options;
@@ -239,22 +240,22 @@ export async function runTwoInstances(options: TwoInstanceOptions): Promise<TwoI
           const own: Submitted[] = [];
           for (let round = 0; round < options.rounds; round++) {
             const outcome = await client.apply(benchApplication(principal.index, round), files);
-            own.push({ principal, round, caseNumber: outcome.caseNumber, draftId: outcome.draftId });
+            const { id: caseId } = await db.prisma.case.findFirstOrThrow({ where: { caseNumber: outcome.caseNumber }, select: { id: true } });
+            const fate = fateOf(k++);
+            own.push({ principal, round, caseNumber: outcome.caseNumber, draftId: outcome.draftId, caseId, fate });
+            // Taken at once, while the submit's channel card may still be on its way: the card
+            // jobs of the submit and of both presses race for the case's one channel post.
+            if (fate !== 'waiting') await both(handlerVia, 'case.assign', { caseId });
           }
           submitted.push(...own);
           // A draft left open after three answered steps, for the deadline reminder.
           drafts.push({ principal, round: options.rounds, draftId: await client.startDraft(benchApplication(principal.index, options.rounds), files, 'need') });
           // Elevhälsan acts on this principal's cases once the principal's own turns are done,
           // so the letters and requests the jobs post do not mix with the dialog's replies.
-          for (const s of own) {
-            const kase = await db.prisma.case.findFirstOrThrow({ where: { caseNumber: s.caseNumber }, select: { id: true } });
-            const caseId = kase.id;
-            const fate = fateOf(k++);
-            if (fate === 'waiting') continue;
-            await both(handlerVia, 'case.assign', { caseId });
+          for (const { caseId, fate } of own) {
             if (fate === 'completion') {
               await both(handlerVia, 'case.completion.send', { caseId, 'completion.message': 'Bifoga läkarintyget.', 'completion.step': 'attachments' });
-            } else {
+            } else if (fate === 'decided') {
               await both(headVia, 'case.decision.send', {
                 caseId,
                 'decision.outcome': 'approved',
@@ -430,10 +431,7 @@ export async function checkExactlyOnce(db: Database, records: ConnectorRecord[],
   checkDeliveries('decision', decisions, letters);
   checkDeliveries('completion request', completions, requests);
   const expectedFates = { decided: 0, completion: 0 };
-  input.submitted.forEach((_, k) => {
-    const fate = fateOf(k);
-    if (fate !== 'waiting') expectedFates[fate] += 1;
-  });
+  for (const s of input.submitted) if (s.fate !== 'waiting') expectedFates[s.fate] += 1;
   if (decisions.length !== expectedFates.decided) flag(`${decisions.length} decisions for ${expectedFates.decided} decided cases`);
   if (completions.length !== expectedFates.completion) flag(`${completions.length} completion requests for ${expectedFates.completion} asked for`);
 
@@ -457,7 +455,7 @@ export async function checkExactlyOnce(db: Database, records: ConnectorRecord[],
   }
   const reminders: Record<string, number> = {};
   for (const s of sends) reminders[s.kind] = (reminders[s.kind] ?? 0) + 1;
-  const waiting = input.submitted.filter((_, k) => fateOf(k) === 'waiting').length;
+  const waiting = input.submitted.filter((s) => s.fate === 'waiting').length;
   const expectReminders = { draft_deadline: input.drafts.length, new_case_waiting: waiting, completion_unanswered: expectedFates.completion };
   for (const [kind, n] of Object.entries(expectReminders)) {
     if ((reminders[kind] ?? 0) !== n) flag(`${reminders[kind] ?? 0} ${kind} reminders, expected ${n}`);
