@@ -479,3 +479,28 @@ export async function checkExactlyOnce(db: Database, records: ConnectorRecord[],
     violations,
   };
 }
+
+// `npm run bench:two`: the same run, bigger, on a temporary database of the PostgreSQL server in
+// DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), dropped after.
+//   BENCH_PRINCIPALS=24  BENCH_ROUNDS=2  BENCH_MAX_MS=120000
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const int = (name: string, fallback: number) => {
+    const n = Number(process.env[name] ?? fallback);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+    return n;
+  };
+  process.env.DATABASE_URL ||= 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const { openTestDatabase } = await import('../test/db/helpers');
+  const { seedDemo } = await import('../prisma/seed');
+  const db = await openTestDatabase();
+  try {
+    await seedDemo(db.prisma, { tenantId: PLAYGROUND_TENANT_ID });
+    const { figures, violations } = await runTwoInstances({ db, principals: int('BENCH_PRINCIPALS', 24), rounds: int('BENCH_ROUNDS', 2), budgetMs: int('BENCH_MAX_MS', 120_000), log: console.log });
+    console.log(JSON.stringify(figures, null, 2));
+    for (const v of violations) console.error(`VIOLATION: ${v}`);
+    console.log(violations.length ? `${violations.length} violations` : 'exactly once: no violations');
+    if (violations.length) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}

@@ -12,8 +12,8 @@ const onPostgres = testDatabaseKind === 'postgres';
 if (!onPostgres) {
   console.warn('two-instance test skipped: it needs PostgreSQL (PGlite serves one process); run it with DATABASE_URL=postgresql://… npm run test:db -- test/e2e/two-instances.test.ts');
 }
-// Sized for CI on two cores: 8 principals x 2 applications, a draft each, 16 cases.
-const PRINCIPALS = Number(process.env.TWO_INSTANCES_PRINCIPALS ?? 8);
+// Sized for CI on two cores: 10 principals x 2 applications, a draft each, 20 cases.
+const PRINCIPALS = Number(process.env.TWO_INSTANCES_PRINCIPALS ?? 10);
 const ROUNDS = Number(process.env.TWO_INSTANCES_ROUNDS ?? 2);
 
 let db: TestDatabase;
