@@ -17,14 +17,13 @@
 // per reminder and one reminder per natural key, no answer of an open draft lost, no 5xx, no
 // error logged. test/e2e/two-instances.test.ts runs it in CI; `npm run bench:two` runs it bigger.
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../prisma/db';
 import type { TApplication } from '../domain/schemas';
 import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../prisma/seed';
 import { FIXTURE_TODAY } from '../test/domain/fixtures';
-import { actionsOf, startFileHost, type Card } from '../test/e2e/dialog-helpers';
+import { actionsOf, freePort, startFileHost, type Card } from '../test/e2e/dialog-helpers';
+import { QUEUES } from '../app/jobs/queue';
 import { startConnector, type BenchConnector, type ConnectorRecord } from './connector';
 import { createClient, DialogError, type BenchFile } from './dialog';
 import { BENCH_CHANNEL_ID, registerChannel } from './notifications';
@@ -76,14 +75,6 @@ const head = DEMO_PEOPLE.find((p) => p.role === 'head')!;
 
 // ------------------------------------------------------------------ the two instances
 type Instance = { name: string; url: string; port: number; child: ChildProcess; logs: Map<string, number>; errors: string[]; output: () => string };
-
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 async function startInstance(name: string, databaseUrl: string, timeoutMs: number): Promise<Instance> {
   const port = await freePort();
@@ -154,7 +145,8 @@ async function setClock(instance: Instance, body: Record<string, unknown>): Prom
 }
 
 // ------------------------------------------------------------------ waiting for the queues
-const WORK_QUEUES = ['case-card', 'decision-delivery', 'completion-delivery', 'reminder-plan', 'reminder-delivery'];
+// Everything but the sweep (scheduled every minute, it is never done) and gallring.
+const WORK_QUEUES = [QUEUES.caseCard, QUEUES.decision, QUEUES.completion, QUEUES.reminderPlan, QUEUES.reminderDelivery];
 
 async function pendingJobs(db: Database): Promise<number> {
   const { rows } = await db.pool.query<{ n: number }>(
@@ -196,8 +188,11 @@ export async function runTwoInstances(options: TwoInstanceOptions): Promise<TwoI
   const instances: Instance[] = [];
   const violations: string[] = [];
   try {
-    // Started one after the other: both migrate on open, and the second finds the work done.
-    for (const name of ['A', 'B']) instances.push(await startInstance(name, db.connectionString, 90_000));
+    // Started at once, as in a deployment: the migrations and the queues are made once.
+    const url = db.connectionString;
+    const starts = await Promise.allSettled(['A', 'B'].map((name) => startInstance(name, url, 90_000)));
+    for (const s of starts) if (s.status === 'fulfilled') instances.push(s.value);
+    for (const s of starts) if (s.status === 'rejected') throw s.reason;
     log(`two instances up after ${Math.round(performance.now() - started)} ms`);
     const urls = instances.map((i) => `${i.url}/api/messages`);
     const botAccountId = '28:two-instances-bot';
