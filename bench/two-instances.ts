@@ -411,17 +411,15 @@ export async function checkExactlyOnce(db: Database, records: ConnectorRecord[],
   const completions = await db.prisma.completionRequest.findMany({ select: { case: { select: { caseNumber: true } }, deliveryStatus: true } });
   const checkDeliveries = (what: string, rows: Array<{ case: { caseNumber: string }; deliveryStatus: string }>, got: Map<string, ConnectorRecord[]>) => {
     const perCase = countBy(rows, (r) => r.case.caseNumber);
-    for (const [number, list] of perCase) if (list.length !== 1) flag(`case ${number}: ${list.length} ${what} rows`);
-    for (const row of rows) {
-      const out = got.get(row.case.caseNumber) ?? [];
-      if (row.deliveryStatus !== 'delivered') flag(`case ${row.case.caseNumber}: ${what} ${row.deliveryStatus}`);
-      if (out.length !== 1) {
-        flag(`case ${row.case.caseNumber}: ${what} sent ${out.length} times`);
-        duplicates += Math.max(0, out.length - 1);
-      }
-      if (out.some((o) => o.conversationId !== chatOf.get(row.case.caseNumber))) flag(`case ${row.case.caseNumber}: ${what} sent to another chat`);
+    for (const row of rows) if (row.deliveryStatus !== 'delivered') flag(`case ${row.case.caseNumber}: ${what} ${row.deliveryStatus}`);
+    for (const number of new Set([...perCase.keys(), ...got.keys()])) {
+      const stored = perCase.get(number)?.length ?? 0;
+      const out = got.get(number) ?? [];
+      if (stored !== 1) flag(`case ${number}: ${stored} ${what} rows`);
+      if (out.length !== 1) flag(`case ${number}: ${what} sent ${out.length} times`);
+      duplicates += Math.max(0, out.length - 1);
+      if (out.some((o) => o.conversationId !== chatOf.get(number))) flag(`case ${number}: ${what} sent to another chat`);
     }
-    for (const number of got.keys()) if (!perCase.has(number)) flag(`case ${number}: a ${what} was sent that is not in the database`);
   };
   checkDeliveries('decision', decisions, letters);
   checkDeliveries('completion request', completions, requests);
