@@ -10,7 +10,7 @@ import { openTestDatabase, testDatabaseKind, type TestDatabase } from '../db/hel
 
 const onPostgres = testDatabaseKind === 'postgres';
 if (!onPostgres) {
-  console.warn('two-instance test skipped: it needs PostgreSQL (PGlite serves one process); run it with DATABASE_URL=postgresql://… npm run test:db -- test/e2e/two-instances.test.ts');
+  console.warn('two-instance test skipped: it needs PostgreSQL (PGlite serves one process); run it with DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm test -- test/e2e/two-instances.test.ts');
 }
 // Sized for CI on two cores: 10 principals x 2 applications, a draft each, 20 cases.
 const PRINCIPALS = Number(process.env.TWO_INSTANCES_PRINCIPALS ?? 10);
