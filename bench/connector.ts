@@ -23,11 +23,17 @@ export type BenchConnector = {
   close(): Promise<void>;
 };
 
+/**
+ * Every activity the bot posted or updated, in any conversation, with the id the connector gave a
+ * POST and the id a PUT named: what an exactly-once check counts (bench/two-instances.ts).
+ */
+export type ConnectorRecord = ConnectorEvent & { conversationId: string; id: string };
+
 export type ConnectorEvent = { method: 'POST' | 'PUT'; at: number; activity: { attachments?: Array<{ content?: unknown }> } & Record<string, unknown> };
 
 const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 
-export async function startConnector(): Promise<BenchConnector> {
+export async function startConnector(options: { record?: (entry: ConnectorRecord) => void } = {}): Promise<BenchConnector> {
   const cards = new Map<string, Card>();
   const counts = new Map<string, number>();
   const stats = { activities: 0, cards: 0, other: 0, failed: 0 };
@@ -47,10 +53,13 @@ export async function startConnector(): Promise<BenchConnector> {
         return;
       }
       const conversationId = decodeURIComponent(m[1]!);
+      const method = req.method as 'POST' | 'PUT';
+      const id = method === 'PUT' ? decodeURIComponent(m[2] ?? '') : `out-${++seq}`;
       try {
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConnectorEvent['activity'];
         stats.activities += 1;
-        watchers.get(conversationId)?.({ method: req.method as 'POST' | 'PUT', at, activity });
+        watchers.get(conversationId)?.({ method, at, activity });
+        options.record?.({ method, at, activity, conversationId, id });
         counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
         const content = activity.attachments?.[0]?.content as Card | undefined;
         // Stored before the 201 goes out: the bot answers its turn only after this call returned,
@@ -64,8 +73,8 @@ export async function startConnector(): Promise<BenchConnector> {
         res.writeHead(400).end();
         return;
       }
-      res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `out-${++seq}` }));
+      res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,8 +5,8 @@
 // that "goes fast" by failing is caught.
 import { randomUUID } from 'node:crypto';
 import type { TApplicationDraft } from '../domain/schemas';
-import { APPLICATION_STEPS } from '../machines/application.steps';
-import { INVOKE_RESPONSE_CARD_TYPE, FILE_DOWNLOAD_INFO_CONTENT_TYPE } from '../bot/transport-types';
+import { APPLICATION_STEPS, type ApplicationStep } from '../machines/application.steps';
+import { INVOKE_RESPONSE_CARD_TYPE, INVOKE_RESPONSE_MESSAGE_TYPE, FILE_DOWNLOAD_INFO_CONTENT_TYPE } from '../bot/transport-types';
 import { action, cardText, heading, stepInputs, type Card } from '../test/e2e/dialog-helpers';
 import type { BenchConnector } from './connector';
 import type { BenchPrincipal } from './principals';
@@ -19,7 +19,8 @@ export class DialogError extends Error {
 }
 
 export type ClientOptions = {
-  botUrl: string;
+  /** Several: the turns go to each in turn, so one dialog moves between bot instances. */
+  botUrl: string | readonly string[];
   botAccountId: string;
   connector: BenchConnector;
   /** Per request. */
@@ -37,6 +38,7 @@ export type ApplicationOutcome = { caseNumber: string; draftId: string; turns: n
 
 export function createClient(principal: BenchPrincipal, options: ClientOptions) {
   const { connector } = options;
+  const botUrls = typeof options.botUrl === 'string' ? [options.botUrl] : options.botUrl;
   let turns = 0;
   let lastResponseAt = 0;
 
@@ -56,7 +58,7 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
   async function post(kind: TurnKind | undefined, activity: Record<string, unknown>): Promise<unknown> {
     if (performance.now() > options.deadline) throw new DialogError('time budget used up before the application was done');
     const started = performance.now();
-    const res = await fetch(options.botUrl, {
+    const res = await fetch(botUrls[turns % botUrls.length]!, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),
@@ -97,17 +99,27 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
       ],
     });
 
-  // Action.Execute on a button of `card`, with the card's inputs; the answer is the next card.
-  async function press(kind: TurnKind, card: Card, verb: string, inputs: Record<string, unknown> = {}): Promise<Card> {
-    const button = action(card, verb);
+  // Action.Execute with this data (a button's ids and the card's inputs): the card the bot
+  // answers with, or the message it shows instead (a refusal, such as a stale card's).
+  async function act(verb: string, data: Record<string, unknown>, kind?: TurnKind): Promise<{ card: Card } | { message: string }> {
     const body = (await post(kind, {
       ...envelope('invoke'),
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data: { ...button.data, ...inputs } }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     })) as { type?: string; value?: unknown } | undefined;
-    if (body?.type !== INVOKE_RESPONSE_CARD_TYPE) throw new DialogError(`${verb}: expected a card, got ${JSON.stringify(body).slice(0, 300)}`);
-    return body.value as Card;
+    if (body?.type === INVOKE_RESPONSE_CARD_TYPE) return { card: body.value as Card };
+    if (body?.type === INVOKE_RESPONSE_MESSAGE_TYPE && typeof body.value === 'string') return { message: body.value };
+    throw new DialogError(`${verb}: expected a card or a message, got ${JSON.stringify(body).slice(0, 300)}`);
   }
+
+  async function invoke(verb: string, data: Record<string, unknown>, kind?: TurnKind): Promise<Card> {
+    const answer = await act(verb, data, kind);
+    if ('message' in answer) throw new DialogError(`${verb}: expected a card, got the message "${answer.message}"`);
+    return answer.card;
+  }
+
+  // A button of `card`, with the card's inputs; the answer is the next card.
+  const press = (kind: TurnKind, card: Card, verb: string, inputs: Record<string, unknown> = {}) => invoke(verb, { ...action(card, verb).data, ...inputs }, kind);
 
   const expectHeading = (card: Card, pattern: RegExp, after: string) => {
     if (!pattern.test(heading(card))) throw new DialogError(`after ${after}: expected ${pattern}, got: ${cardText(card).slice(0, 400)}`);
@@ -115,11 +127,26 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
 
   /** From "ny ansökan" to the receipt; throws DialogError on any unexpected card. */
   async function apply(app: TApplicationDraft, files: BenchFile[]): Promise<ApplicationOutcome> {
+    const { card, draftId } = await walk(app, files, 'summary');
+    const receipt = await press('submit', card, 'app.submit', { 'signature.confirmed': 'true' });
+    const receivedAt = lastResponseAt;
+    expectHeading(receipt, /Ansökan är inskickad/, 'app.submit');
+    const caseNumber = /\bTB-\d{4}-\d{4}\b/.exec(cardText(receipt))?.[0];
+    if (!caseNumber) throw new DialogError(`receipt without a case number: ${cardText(receipt).slice(0, 300)}`);
+    return { caseNumber, draftId, turns, receivedAt };
+  }
+
+  /** "ny ansökan" and the steps before `until` answered: a draft left open there. */
+  async function startDraft(app: TApplicationDraft, files: BenchFile[], until: ApplicationStep): Promise<string> {
+    return (await walk(app, files, until)).draftId;
+  }
+
+  async function walk(app: TApplicationDraft, files: BenchFile[], until: ApplicationStep): Promise<{ card: Card; draftId: string }> {
     let card = await sendMessage('ny ansökan', 'command');
     expectHeading(card, /^Steg 1 av 10/, 'ny ansökan');
     const draftId = String(action(card, 'draft.save').data.draftId);
     for (const [i, step] of APPLICATION_STEPS.entries()) {
-      if (step === 'summary') break;
+      if (step === until) break;
       if (step === 'measures') {
         for (const m of app.measures ?? []) {
           card = await press('measure', card, 'measure.add', {
@@ -139,13 +166,8 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
       card = await press('step', card, 'step.next', stepInputs(card, app, step));
       expectHeading(card, new RegExp(`^Steg ${i + 2} av 10`), step);
     }
-    const receipt = await press('submit', card, 'app.submit', { 'signature.confirmed': 'true' });
-    const receivedAt = lastResponseAt;
-    expectHeading(receipt, /Ansökan är inskickad/, 'app.submit');
-    const caseNumber = /\bTB-\d{4}-\d{4}\b/.exec(cardText(receipt))?.[0];
-    if (!caseNumber) throw new DialogError(`receipt without a case number: ${cardText(receipt).slice(0, 300)}`);
-    return { caseNumber, draftId, turns, receivedAt };
+    return { card, draftId };
   }
 
-  return { sendMessage, apply, get turns() { return turns; } };
+  return { sendMessage, apply, startDraft, act, invoke, get turns() { return turns; } };
 }

@@ -80,7 +80,18 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   const definitions = JOBS as readonly JobDefinition[];
   const heartbeat = { heartbeatSeconds: options.heartbeatSeconds ?? JOB_HEARTBEAT_SECONDS };
   for (const job of definitions) {
-    await boss.createQueue(job.queue, job.alone ? { policy: 'singleton', ...heartbeat } : { ...retry, ...heartbeat, ...(job.oneWaitingPer ? { policy: 'stately' as const } : {}) });
+    const policy = job.alone ? 'singleton' : job.oneWaitingPer ? 'stately' : 'standard';
+    // A queue's policy is fixed when it is made, and createQueue keeps an existing queue as it
+    // is: a queue an older version made with another policy is made again. Its waiting jobs go
+    // with it, which loses nothing: a job is only a wake-up for what the database holds, and the
+    // sweep (cards, letters, completion requests) and the planner (claimed reminders) queue
+    // again whatever is still unsent.
+    const existing = await boss.getQueue(job.queue);
+    if (existing && existing.policy !== policy) {
+      log.warn('job queue made again with its new policy', { queue: job.queue, from: existing.policy, to: policy });
+      await boss.deleteQueue(job.queue);
+    }
+    await boss.createQueue(job.queue, job.alone ? { policy, ...heartbeat } : { ...retry, ...heartbeat, policy });
     // A queue made by an older version keeps its options on createQueue: set the heartbeat too.
     await boss.updateQueue(job.queue, heartbeat);
   }

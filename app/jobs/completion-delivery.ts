@@ -11,6 +11,9 @@ import { defineJob, errorMessage } from './definition';
 import { QUEUES } from './queue';
 
 export const completionDeliveryJob = defineJob(QUEUES.completion, {
+  // One job per request at a time, on every instance: the second (the sweep's, or a retry's)
+  // waits for the first and then finds it delivered, instead of sending it alongside.
+  oneWaitingPer: (data) => data.completionId,
   handler:
     ({ repos, messenger, jobs, log }) =>
     async ({ completionId }) => {

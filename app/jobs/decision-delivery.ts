@@ -11,6 +11,9 @@ import { defineJob } from './definition';
 import { QUEUES } from './queue';
 
 export const decisionDeliveryJob = defineJob(QUEUES.decision, {
+  // One job per decision at a time, on every instance: the second (the sweep's, or a retry's)
+  // waits for the first and then finds it delivered, instead of sending it alongside.
+  oneWaitingPer: (data) => data.decisionId,
   handler:
     ({ repos, clock, messenger, jobs }) =>
     async ({ decisionId }) => {

@@ -25,7 +25,8 @@ export interface JobDeps {
 export interface JobDefinition<Q extends QueueName = QueueName> {
   queue: Q;
   payload: z.ZodType<JobData[Q]>;
-  // At most one waiting job per key: repeated refreshes of one card collapse into one.
+  // At most one waiting and one running job per key, across instances: repeated refreshes of one
+  // card collapse into one, and one card or letter is never sent by two jobs side by side.
   oneWaitingPer?: (data: JobData[Q]) => string;
   // Runs on this cron schedule as well as when queued.
   schedule?: string;

@@ -137,6 +137,15 @@ export async function startFileHost(files: Record<string, Uint8Array>): Promise<
   };
 }
 
+/** A port nobody listens on now, for a child process that must be told its port. */
+export async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const p = (s.address() as AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return p;
+}
+
 export const DEFAULT_UPLOADS = [
   ['atgardsprogram.pdf', 'atgardsprogram'],
   ['psykologutlatande.pdf', 'psykologbedomning'],

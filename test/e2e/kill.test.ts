@@ -18,7 +18,7 @@ import { openTestDatabase, testDatabaseKind, type TestDatabase } from '../db/hel
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
-import { action, cardText, heading, startFileHost, stepInputs, type Card } from './dialog-helpers';
+import { action, cardText, freePort, heading, startFileHost, stepInputs, type Card } from './dialog-helpers';
 
 // Each kill costs a restart of the bot (~10-25 s on a loaded machine), too slow for every
 // `npm test`: the suite runs when FAULTS_KILLS is set (6 is a good default; 36 for the probe's size).
@@ -62,14 +62,6 @@ async function startConnector(): Promise<void> {
   });
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
   connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-}
-
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return p;
 }
 
 async function startChild(ownPidLock: boolean): Promise<void> {
