@@ -23,8 +23,10 @@ export interface DraftTurn<M extends AnyStateMachine> {
 export interface DraftFlow<M extends AnyStateMachine, R> {
   // The snapshot table's machine name.
   name: string;
-  // With this turn's environment provided.
+  // The machine, and how to run it with this turn's environment: its synchronous work (restore,
+  // start, send) happens inside run (machines/turn-env.ts). Absent: the machine has it provided.
   machine: M;
+  run?: <T>(work: () => T) => T;
   // No such draft, or not this person's: the same answer, so ids cannot be probed.
   missing(): R | Promise<R>;
   // The draft is no longer open (submitted, discarded).
@@ -50,9 +52,12 @@ export async function runDraft<M extends AnyStateMachine, R>(
     const actor = createActor(flow.machine as AnyStateMachine, { snapshot: record.snapshot as SnapshotFrom<AnyStateMachine>, input: {} });
     const emitted: EmittedFrom<M>[] = [];
     actor.on('*', (e) => emitted.push(e as EmittedFrom<M>));
-    actor.start();
-    const event = eventFor(actor.getSnapshot() as SnapshotFrom<M>);
-    if (event) actor.send(event);
+    const event = inTurn(flow, () => {
+      actor.start();
+      const chosen = eventFor(actor.getSnapshot() as SnapshotFrom<M>);
+      if (chosen) actor.send(chosen);
+      return chosen;
+    });
     const turn: DraftTurn<M> = {
       record,
       snapshot: actor.getSnapshot() as SnapshotFrom<M>,
@@ -77,13 +82,16 @@ export async function runDraft<M extends AnyStateMachine, R>(
 // A new draft: the machine's initial state, stored for its owner.
 export async function startDraft<M extends AnyStateMachine>(
   repos: Repositories,
-  flow: Pick<DraftFlow<M, unknown>, 'name' | 'machine'>,
+  flow: Pick<DraftFlow<M, unknown>, 'name' | 'machine' | 'run'>,
   owner: { personId: string; caseId?: string; label: (snapshot: SnapshotFrom<M>) => string },
   input: unknown,
   firstEvent?: EventFrom<M>,
 ): Promise<{ id: string; snapshot: SnapshotFrom<M> }> {
-  const actor = createActor(flow.machine as AnyStateMachine, { input }).start();
-  if (firstEvent) actor.send(firstEvent);
+  const actor = createActor(flow.machine as AnyStateMachine, { input });
+  inTurn(flow, () => {
+    actor.start();
+    if (firstEvent) actor.send(firstEvent);
+  });
   const snapshot = actor.getSnapshot() as SnapshotFrom<M>;
   const { id } = await repos.snapshots.create({
     machine: flow.name,
@@ -94,4 +102,8 @@ export async function startDraft<M extends AnyStateMachine>(
   });
   actor.stop();
   return { id, snapshot };
+}
+
+function inTurn<T>(flow: { run?: <U>(work: () => U) => U }, work: () => T): T {
+  return flow.run ? flow.run(work) : work();
 }

@@ -9,6 +9,9 @@
 // IPC: sends {type:'ready'}; answers {type:'mark'} (reset CPU and log tallies) with 'marked',
 // {type:'verify'} with the cases in the database, and {type:'channel'} with the channel posts and
 // the case-card job queue; shuts down when the parent disconnects.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { openDatabase, type Database } from '../prisma/db';
 import { seedDemo, PLAYGROUND_TENANT_ID } from '../prisma/seed';
 import { runBot } from '../bot/main';
@@ -17,6 +20,7 @@ import { QUEUES } from '../bot/jobs';
 import { createLogger } from '../bot/log';
 import { botAccountId } from '../bot/transport';
 import { openTestDatabase } from '../test/db/helpers';
+import { countQueries } from '../test/perf/query-counter';
 import { FIXTURE_TODAY } from '../test/domain/fixtures';
 import { seedBenchPrincipals } from './principals';
 
@@ -41,7 +45,10 @@ export type ChildChannel = {
   logs: Record<string, number>;
   errorSamples: string[];
 };
-export type ParentMessage = { type: 'mark' } | { type: 'verify' } | { type: 'channel' };
+// CPU since the last mark, for a phase that needs no verification (the step phase).
+// `statements`: sent to the database since the mark, by text (the commonest first, at most 12).
+export type ChildCpu = { type: 'cpu'; cpu: { userMs: number; systemMs: number; wallMs: number }; statements: number; commonest: Array<[string, number]> };
+export type ParentMessage = { type: 'mark' } | { type: 'verify' } | { type: 'channel' } | { type: 'cpu' };
 
 const started = performance.now();
 const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -92,12 +99,37 @@ const running = await runBot({
 });
 const config = running.config;
 
+// Every statement the bot sends (pool queries and transactions' clients), counted per phase.
+const queries = countQueries(db.pool);
 let cpuMark = process.cpuUsage();
 let wallMark = performance.now();
+
+// BENCH_CPU_PROF=<folder>: a V8 CPU profile of each measured phase only (from 'mark' to 'verify'
+// or 'cpu'), written there as bot-<pid>-<phase>.cpuprofile; `node bench/profile-summary.mjs <file>`
+// sums one up.
+const profileDir = process.env.BENCH_CPU_PROF?.trim();
+const profiler = profileDir ? new Session() : undefined;
+let profiles = 0;
+profiler?.connect();
+async function startProfile(): Promise<void> {
+  if (!profiler) return;
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.post('Profiler.start');
+}
+async function stopProfile(): Promise<void> {
+  if (!profiler || !profileDir) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  await mkdir(profileDir, { recursive: true });
+  profiles += 1;
+  await writeFile(join(profileDir, `bot-${process.pid}-${profiles}.cpuprofile`), JSON.stringify(profile));
+}
 
 process.on('message', (raw: ParentMessage) => {
   void (async () => {
     if (raw.type === 'mark') {
+      await startProfile();
+      queries.reset();
       cpuMark = process.cpuUsage();
       wallMark = performance.now();
       logs = {};
@@ -106,6 +138,7 @@ process.on('message', (raw: ParentMessage) => {
     } else if (raw.type === 'verify') {
       const cpu = process.cpuUsage(cpuMark);
       const wallMs = performance.now() - wallMark;
+      await stopProfile();
       const rows = await db.prisma.case.findMany({
         select: { caseNumber: true, principalId: true, sourceDraftId: true, _count: { select: { attachments: true, versions: true } } },
       });
@@ -122,6 +155,19 @@ process.on('message', (raw: ParentMessage) => {
         rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
         logs,
         errorSamples,
+      };
+      process.send?.(reply);
+    } else if (raw.type === 'cpu') {
+      const cpu = process.cpuUsage(cpuMark);
+      const wallMs = performance.now() - wallMark;
+      await stopProfile();
+      const byText = new Map<string, number>();
+      for (const text of queries.statements) byText.set(text.slice(0, 160), (byText.get(text.slice(0, 160)) ?? 0) + 1);
+      const reply: ChildCpu = {
+        type: 'cpu',
+        cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000, wallMs },
+        statements: queries.count,
+        commonest: [...byText].sort((a, b) => b[1] - a[1]).slice(0, 12),
       };
       process.send?.(reply);
     } else if (raw.type === 'channel') {

@@ -169,5 +169,33 @@ export function createClient(principal: BenchPrincipal, options: ClientOptions) 
     return { card, draftId };
   }
 
-  return { sendMessage, apply, startDraft, act, invoke, get turns() { return turns; } };
+  /** A new draft's first card, for walkSteps. */
+  async function openDraft(): Promise<Card> {
+    const card = await sendMessage('ny ansökan', 'command');
+    expectHeading(card, /^Steg 1 av 10/, 'ny ansökan');
+    return card;
+  }
+
+  /**
+   * Step turns only: moves between a new draft's first two steps `count` times (next with the
+   * first step's answers, back with the second's), each a save and a transition like any step.
+   * Every card is checked, as in apply(); returns the last one.
+   */
+  async function walkSteps(from: Card, app: TApplicationDraft, count: number): Promise<Card> {
+    const [first, second] = [APPLICATION_STEPS[0]!, APPLICATION_STEPS[1]!];
+    let card = from;
+    for (let i = 0; i < count; i++) {
+      if (/^Steg 1 av 10/.test(heading(card))) {
+        card = await press('step', card, 'step.next', stepInputs(card, app, first));
+        expectHeading(card, /^Steg 2 av 10/, 'step.next');
+      } else {
+        // Back sends the card's inputs too (associatedInputs: auto), as Teams does.
+        card = await press('step', card, 'step.back', stepInputs(card, app, second));
+        expectHeading(card, /^Steg 1 av 10/, 'step.back');
+      }
+    }
+    return card;
+  }
+
+  return { sendMessage, apply, startDraft, act, invoke, openDraft, walkSteps, get turns() { return turns; } };
 }

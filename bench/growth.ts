@@ -28,9 +28,11 @@ import { createLogger } from '../bot/log';
 import { createDevClock } from '../bot/dev-clock';
 import { openDatabase } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
+import { GRANTED_SQL } from '../prisma/repositories/cases';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID, seedDemo } from '../prisma/seed';
 import { FIXTURE_TODAY, validApplication } from '../test/domain/fixtures';
 import { percentile } from './echo';
+import { luhnCheckDigit } from '../domain/personnummer';
 
 const num = (name: string, fallback: number) => {
   const raw = process.env[name]?.trim();
@@ -101,6 +103,7 @@ try {
       repos.completions.listUndelivered(olderThan, 100),
     ]);
   });
+  await time("a child's grants (by personnummer)", (i) => repos.cases.listGranted(DEMO_IDS.municipality, { personnummer: childPersonnummer(i * 101) }));
   await time('who is acting (one query)', () => repos.people.acting(PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((x) => x.role === 'handler')!.aadObjectId));
   const after = memory();
   await time('new: queuePage (repository alone)', () => repos.cases.queuePage(DEMO_IDS.municipality, { limit: 20 }));
@@ -119,12 +122,17 @@ try {
   for (const [label, sql] of [
     ['sweep cases', `SELECT c.id FROM cases c WHERE c.awaiting_channel_post AND c.created_at < '${at}' AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.case_id = c.id) ORDER BY c.created_at LIMIT 100`],
     ['old sweep cases (anti-join over every case)', `SELECT c.id FROM cases c WHERE c.created_at < '${at}' AND NOT EXISTS (SELECT 1 FROM channel_posts p WHERE p.case_id = c.id) ORDER BY c.created_at LIMIT 100`],
+    ['a child\'s grants (by personnummer)', `SELECT v.case_id FROM application_versions v WHERE (v.data #>> '{pupil,personnummer}') = '${childPersonnummer(7)}'`],
     ['sweep decisions', `SELECT id FROM decisions WHERE delivery_status = 'pending' AND decided_at < '${at}' ORDER BY decided_at LIMIT 100`],
     ['sweep completions', `SELECT id FROM completion_requests WHERE delivery_status = 'pending' AND answered_version IS NULL AND requested_at < '${at}' ORDER BY requested_at LIMIT 100`],
   ] as const) {
     const plan = await db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
     const lines = plan.rows.map((r) => r['QUERY PLAN']);
     console.log(`  plan of ${label}: ${lines.filter((l) => /Scan|Execution Time/.test(l)).map((l) => l.trim()).join(' | ')}`);
+  }
+  {
+    const plan = await db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${GRANTED_SQL}`, [DEMO_IDS.municipality, null, null, childPersonnummer(7)]);
+    console.log(`  plan of listGranted by personnummer: ${plan.rows.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan|Join|Execution Time/.test(l)).join(' | ')}`);
   }
   console.log(`  memory: before ${before}; after the new lists ${after}; after the old whole-list reads ${afterOld}`);
 
@@ -183,6 +191,9 @@ async function seedCases(n: number): Promise<void> {
   await db.pool.query(`INSERT INTO people (id, municipality_id, tenant_id, aad_object_id, display_name) VALUES ('00000000-0000-4000-8000-00000000beef', $1, $2, 'growth-other', 'Annan rektor')`, [DEMO_IDS.municipality, PLAYGROUND_TENANT_ID]);
   for (let from = 1; from <= n; from += 10_000) {
     const to = Math.min(n, from + 9_999);
+    // A child of its own for every two cases (an application and its renewal), as in a real
+    // municipality: a lookup by personnummer finds a child's few cases, not the whole history.
+    const children = Array.from({ length: to - from + 1 }, (_, k) => childPersonnummer(Math.floor((from + k) / 2)));
     await db.pool.query(
       `WITH c AS (
          INSERT INTO cases (id, case_number, municipality_id, unit_id, principal_id, term, school_form, status, pupil_ref, assigned_handler_id, awaiting_channel_post, created_at, updated_at)
@@ -193,16 +204,24 @@ async function seedCases(n: number): Promise<void> {
                 CASE WHEN i % 10 = 1 THEN $4::uuid END, false,
                 $5::timestamptz - make_interval(mins => ${n} - i + 60), now()
          FROM generate_series(${from}, ${to}) AS i
-         RETURNING id, status, created_at),
+         RETURNING id, status, created_at, case_number),
        v AS (INSERT INTO application_versions (id, case_id, version, data, submitted_by_id, submitted_at)
-             SELECT gen_random_uuid(), c.id, 1, $6::jsonb, $3::uuid, c.created_at FROM c),
+             SELECT gen_random_uuid(), c.id, 1, jsonb_set($6::jsonb, '{pupil,personnummer}', to_jsonb(($8::text[])[(split_part(c.case_number, '-', 2)::int - 2000) * 9000 + split_part(c.case_number, '-', 3)::int - 1 - ${from} + 1])), $3::uuid, c.created_at FROM c),
        p AS (INSERT INTO channel_posts (case_id, conversation_id, activity_id) SELECT c.id, '19:growth', 'act-' || c.id FROM c)
        INSERT INTO decisions (id, case_id, outcome, amount_per_month, text, decided_by_id, decided_at, notified_at, delivery_status)
        SELECT gen_random_uuid(), c.id, 'approved', 12000, 'Beviljat.', $4::uuid, c.created_at + interval '1 day', c.created_at + interval '1 day', 'delivered'
        FROM c WHERE c.status = 'decided'`,
-      params,
+      [...params, children],
     );
   }
+}
+
+// A valid personnummer for child number `k` (born 2015, a day and a serial of its own).
+function childPersonnummer(k: number): string {
+  const born = new Date(Date.UTC(2015, 0, 1 + (k % 365)));
+  const yymmdd = `15${String(born.getUTCMonth() + 1).padStart(2, '0')}${String(born.getUTCDate()).padStart(2, '0')}`;
+  const serial = String(Math.floor(k / 365) % 1000).padStart(3, '0');
+  return `20${yymmdd}-${serial}${luhnCheckDigit(`${yymmdd}${serial}`)}`;
 }
 
 // Channel cards from a backlog: `cards` new cases, a job each, queued at once; the workers post
@@ -228,7 +247,7 @@ async function drain(cards: number, burstWhenBatchFull: boolean): Promise<string
   };
   const late: { runner?: JobRunner } = {};
   const queue: JobQueue = { enqueue: (q, d) => late.runner!.enqueue(q, d) };
-  const log = createLogger({ level: 'error', write: () => {} });
+  const log = createLogger({ level: 'warn', write: (l) => { if (process.env.BENCH_DRAIN_LOG) console.error(l.slice(0, 600)); } });
   const handlers = jobHandlers({ repos, clock, messenger, jobs: queue, log });
   late.runner = await startJobs({ connectionString: db.connectionString, poolSize: 4, logger: log, handlers, burstWhenBatchFull });
   const cpu = process.cpuUsage();

@@ -12,6 +12,11 @@
 //   BENCH_MAX_MS=60000            time budget of one bot run (applications not done by then fail)
 //   BENCH_FILE_KB=100             size of each of the two uploaded files
 //   BENCH_NOTIFY_WAIT_MS=30000    how long after the last receipt every case's channel card may take
+//   BENCH_STEP_TURNS=30           step turns per principal in the step phase (and 2x by one client)
+//
+// After the applications, a step phase measures the commonest turn alone (answer a step, go on
+// or back): every principal at once, then one client by itself (the unloaded latency), each with
+// the bot's CPU per turn.
 //
 // Process layout, chosen for honest numbers on a 2-core machine: the server under test (bot or
 // echo bot) runs alone in a child process; this process is the load generator (the simulated
@@ -30,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchEndpoint, echoActivity, percentile, startEchoServer } from './echo';
 import { startFileHost } from '../test/e2e/dialog-helpers';
-import type { ChildCase, ChildChannel, ChildReady, ChildVerified, ParentMessage } from './bot-server';
+import type { ChildCase, ChildChannel, ChildCpu, ChildReady, ChildVerified, ParentMessage } from './bot-server';
 import { startConnector, type BenchConnector } from './connector';
 import { createClient, DialogError, type BenchFile, type TurnKind, type TurnSample } from './dialog';
 import { registerChannel, trackChannel, type ChannelTracker } from './notifications';
@@ -50,11 +55,13 @@ function intEnv(name: string, fallback: number, min: number, max: number): numbe
 
 // Defaults that finish on a shared 2-core machine within the time budget (40 x 3 did not).
 const PRINCIPALS = intEnv('BENCH_PRINCIPALS', 16, 1, MAX_PRINCIPALS - 1);
-const ROUNDS = intEnv('BENCH_ROUNDS', 2, 1, MAX_ROUNDS);
+// One round is kept back for the step phase's drafts (a pupil of its own).
+const ROUNDS = intEnv('BENCH_ROUNDS', 2, 1, MAX_ROUNDS - 1);
 const ECHO_MS = intEnv('BENCH_ECHO_MS', 5_000, 500, 30_000);
 const MAX_RUN_MS = intEnv('BENCH_MAX_MS', 60_000, 5_000, 120_000);
 const FILE_KB = intEnv('BENCH_FILE_KB', 100, 1, 5_000);
 const NOTIFY_WAIT_MS = intEnv('BENCH_NOTIFY_WAIT_MS', 30_000, 1_000, 60_000);
+const STEP_TURNS = intEnv('BENCH_STEP_TURNS', 30, 2, 1_000);
 const DB_CHOICE = (process.env.BENCH_DB?.trim().toLowerCase() || 'both') as 'both' | 'pglite' | 'postgres';
 if (!['both', 'pglite', 'postgres'].includes(DB_CHOICE)) {
   console.error(`BENCH_DB must be pglite, postgres or both, got "${process.env.BENCH_DB}"`);
@@ -270,10 +277,15 @@ type BotResult = {
   verification: { ok: boolean; expectedCases: number; cases: number; problems: string[] };
   notifications: Notifications;
   cpu: Cpu;
+  steps: StepPhase;
   serverRssMb: number;
   serverLog: Record<string, number>;
   serverErrorSamples: string[];
 };
+
+// Step turns alone. `loaded`: every principal walking steps at once; `alone`: one client.
+type StepRun = Latency & { cpuMsPerTurn: number; statementsPerTurn: number; commonest: Array<[string, number]> };
+type StepPhase = { loaded: StepRun; alone: StepRun };
 
 type Receipt = { caseNumber: string; draftId: string; receivedAt: number };
 
@@ -473,6 +485,8 @@ async function benchBot(
     const measuredReceipts = [...receipts.values()].flat();
     const { notifications, channel } = await checkNotifications(child, tracker, measuredReceipts, warm, { started, ended });
 
+    const steps = await stepPhase(child, clientFor);
+
     const byKind: Record<string, Latency> = {};
     for (const kind of ['command', 'step', 'measure', 'file', 'fileKind', 'submit'] satisfies TurnKind[]) {
       byKind[kind] = summarize(samples.filter((s) => s.kind === kind).map((s) => s.ms), wallSeconds);
@@ -492,6 +506,7 @@ async function benchBot(
       verification,
       notifications,
       cpu,
+      steps,
       serverRssMb: verified.rssMb,
       // Tallied from the mark to the end of the notification wait, so the workers' warnings count.
       serverLog: channel.logs,
@@ -502,6 +517,31 @@ async function benchBot(
     cleanups.splice(cleanups.indexOf(child.stop), 1);
     await child.stop();
   }
+}
+
+// Every principal opens a new draft (not measured), then all walk STEP_TURNS step turns at once;
+// then principal 0 walks twice as many alone. CPU is the bot process's, from mark to 'cpu'.
+async function stepPhase(
+  child: BotChild,
+  clientFor: (i: number, deadline: number, record?: (s: TurnSample) => void) => ReturnType<typeof createClient>,
+): Promise<StepPhase> {
+  const deadline = performance.now() + 60_000;
+  const apps = Array.from({ length: PRINCIPALS }, (_, i) => benchApplication(i, ROUNDS));
+  const opened = await Promise.all(apps.map((_, i) => clientFor(i, deadline).openDraft()));
+  const run = async (clients: number[], turns: number): Promise<StepRun> => {
+    const samples: number[] = [];
+    await child.request({ type: 'mark' }, 'marked');
+    const started = performance.now();
+    await Promise.all(
+      clients.map((i) => clientFor(i, deadline, (s) => samples.push(s.ms)).walkSteps(opened[i]!, apps[i]!, turns).then((card) => (opened[i] = card))),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const { cpu, statements, commonest } = await child.request<ChildCpu>({ type: 'cpu' }, 'cpu');
+    return { ...summarize(samples, seconds), cpuMsPerTurn: (cpu.userMs + cpu.systemMs) / samples.length, statementsPerTurn: statements / samples.length, commonest };
+  };
+  const loaded = await run(apps.map((_, i) => i), STEP_TURNS);
+  const alone = await run([0], STEP_TURNS * 2);
+  return { loaded, alone };
 }
 
 // ------------------------------------------------------------------ PostgreSQL temp database
@@ -601,6 +641,14 @@ function printTable(echo: EchoResult | undefined, bots: BotResult[], skipped: Ar
         `${b.db}: CPU ms per turn: bot ${fmt(c.botMs, 2)} (job workers included), echo ${fmt(c.echoMs, 2)}; ` +
           `bot turns/s = ${fmt(b.latency.turnsPerSec / echo.turnsPerSec, 2)} of echo's`,
       );
+      const { loaded, alone } = b.steps;
+      console.log(
+        `${b.db}: step turns alone: CPU ms per step turn ${fmt(loaded.cpuMsPerTurn, 2)} (${PRINCIPALS} clients at once, ${loaded.turns} turns, ` +
+          `${fmt(loaded.turnsPerSec)} turns/s = ${fmt(loaded.turnsPerSec / echo.turnsPerSec, 2)} of echo's, p50 ${fmt(loaded.p50)} ms), ` +
+          `${fmt(alone.cpuMsPerTurn, 2)} (one client, ${alone.turns} turns, unloaded p50 ${fmt(alone.p50)} ms, p95 ${fmt(alone.p95)} ms); ` +
+          `${fmt(loaded.statementsPerTurn, 2)} statements per step turn (workers included)`,
+      );
+      if (process.env.BENCH_VERBOSE) for (const [text, count] of loaded.commonest) console.log(`  ${count}x ${text}`);
     }
     const logLines = Object.entries(b.serverLog);
     if (logLines.length > 0) console.log(`${b.db}: server log during the run: ${logLines.map(([k, n]) => `${n}x ${k}`).join('; ')}`);

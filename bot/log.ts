@@ -3,7 +3,7 @@
 // line is written to, and the adapter for the Teams SDK keeps only its text, never the activity
 // objects it passes along.
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import type { LogLevel } from './config';
+import { LOG_LEVELS, type LogLevel } from './config';
 
 export type LogFields = Record<string, unknown>;
 
@@ -178,11 +178,14 @@ export type SdkLogger = {
 };
 
 export function toSdkLogger(logger: Logger, name = 'teams-sdk'): SdkLogger {
-  const base = logger.child({ component: name });
+  // The SDK makes child loggers and debug lines on every activity; a pino child (with its
+  // redaction) is made only when a line at an enabled level is written.
+  let base: Logger | undefined;
   const out = (lvl: LogLevel, args: unknown[]) => {
+    if (!levelEnabled(logger.level, lvl)) return;
     const text = args.filter((a): a is string => typeof a === 'string').join(' ');
     const err = args.find((a): a is Error => a instanceof Error);
-    base[lvl](text || (err ? err.message : '(no message)'), err ? { error: err } : undefined);
+    (base ??= logger.child({ component: name }))[lvl](text || (err ? err.message : '(no message)'), err ? { error: err } : undefined);
   };
   return {
     error: (...m) => out('error', m),
@@ -193,4 +196,9 @@ export function toSdkLogger(logger: Logger, name = 'teams-sdk'): SdkLogger {
     log: (lvl, ...m) => out(lvl === 'trace' ? 'debug' : lvl, m),
     child: (childName) => toSdkLogger(logger, `${name}/${childName}`),
   };
+}
+
+// LOG_LEVELS runs from the most to the least severe.
+function levelEnabled(configured: LogLevel, line: LogLevel): boolean {
+  return LOG_LEVELS.indexOf(line) <= LOG_LEVELS.indexOf(configured);
 }

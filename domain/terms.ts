@@ -59,12 +59,18 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-// The calendar date of an instant as seen in `timeZone`.
+// The calendar date of an instant as seen in `timeZone`. A turn asks for the same instant many
+// times (every rule reads "today"), and formatToParts is slow, so the last answer is kept.
+let lastLocal: { ms: number; timeZone: string; date: string } | undefined;
 export function localDate(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid date');
+  if (lastLocal && lastLocal.ms === ms && lastLocal.timeZone === timeZone) return lastLocal.date;
   const parts = dateFormatter(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  const date = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+  lastLocal = { ms, timeZone, date };
+  return date;
 }
 
 function isoOf(year: number, month: number, day: number): string {

@@ -10,6 +10,7 @@ import { APPLICATION_STEPS, stepOfField, type ApplicationStep } from './applicat
 import { maySign, measureProblems, reviewForSignature, stepProblems, submissionReview, type ApplicationEnv } from './application.rules';
 import { stripProtectedIdentity } from '../domain/review';
 import { editingTransitions, fieldErrorsOf, hasInputErrors, inputErrorsShown, staleCardTransitions, stepStates, stepTransitions, type FieldErrors } from './step-navigation';
+import { turnEnvironment, type TurnEnvironment } from './turn-env';
 
 export type { ApplicationEnv };
 export type { FieldErrors };
@@ -99,8 +100,8 @@ function withAttachmentKind(draft: TApplicationDraft, attachmentId: string | und
 // or saved, the measure stays in its form with its messages.
 const pendingMeasureHeld = { guard: 'pendingMeasureRefused', actions: ['mergeValues', 'holdPendingMeasure'] } as const;
 
-// The rules that need the turn's environment. The machine below is built once with an
-// environment that refuses to be read; every turn provides its own (applicationMachineFor).
+// The rules that need the turn's environment. The machine below is built once with the running
+// turn's environment (applicationTurnEnv); applicationMachineFor provides a fixed one instead.
 function implementations(env: ApplicationEnv) {
   // Why a filled-in new measure cannot be added, or null when it can (or there is none).
   const pendingMeasureErrors = (context: ApplicationContext, event: ApplicationEvent): FieldErrors | null => {
@@ -113,7 +114,15 @@ function implementations(env: ApplicationEnv) {
   };
   // The card's answers, plus what its own forms held: a valid new measure is added and a chosen
   // attachment kind is set, exactly as their own buttons would have done.
+  // The guards of one event ask for it several times; the answer is kept for that context and event.
+  let lastMerged: { context: ApplicationContext; event: ApplicationEvent; draft: TApplicationDraft } | undefined;
   const merged = (context: ApplicationContext, event: ApplicationEvent) => {
+    if (lastMerged && lastMerged.context === context && lastMerged.event === event) return lastMerged.draft;
+    const draft = mergeFresh(context, event);
+    lastMerged = { context, event, draft };
+    return draft;
+  };
+  const mergeFresh = (context: ApplicationContext, event: ApplicationEvent) => {
     let draft = stripProtectedIdentity(mergeDraft(context.draft, eventValues(event)));
     const measure = pendingMeasure(event)?.measure;
     if (measure && !pendingMeasureErrors(context, event)) draft = { ...draft, measures: [...(draft.measures ?? []), measure] };
@@ -228,17 +237,11 @@ function implementations(env: ApplicationEnv) {
   };
 }
 
-const NO_ENV: ApplicationEnv = {
-  get profile(): never {
-    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
-  },
-  get units(): never {
-    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
-  },
-  now: () => {
-    throw new Error('the application machine needs an environment: use applicationMachineFor(env)');
-  },
-};
+// The environment of the turn running the machine (machines/turn-env.ts).
+const turnEnv = turnEnvironment<ApplicationEnv>(
+  'the application machine needs an environment: run it inside applicationTurnEnv.run(env, …) or use applicationMachineFor(env)',
+);
+export const applicationTurnEnv: Pick<TurnEnvironment<ApplicationEnv>, 'run'> = { run: turnEnv.run };
 
 function buildApplicationMachine() {
   const application = setup({
@@ -248,7 +251,7 @@ function buildApplicationMachine() {
       input: {} as ApplicationInput,
       emitted: {} as ApplicationEmitted,
     },
-    ...implementations(NO_ENV),
+    ...implementations(turnEnv.env),
   });
 
   const lastStep = APPLICATION_STEPS[APPLICATION_STEPS.length - 1];
@@ -351,11 +354,12 @@ function buildApplicationMachine() {
   });
 }
 
-// Built once per process; a turn provides its environment.
+// Built once per process; a turn runs it inside applicationTurnEnv.run(env, …).
 export const applicationMachine = buildApplicationMachine();
 export type ApplicationMachine = typeof applicationMachine;
 export type ApplicationSnapshot = SnapshotFrom<ApplicationMachine>;
 
+// A machine of its own for one environment (tests, and callers that keep an actor across events).
 export function applicationMachineFor(env: ApplicationEnv): ApplicationMachine {
   return applicationMachine.provide(implementations(env));
 }

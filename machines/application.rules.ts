@@ -56,10 +56,21 @@ function unitProblems(draft: TApplicationDraft, env: ApplicationEnv): Problem[] 
   ];
 }
 
-export function submissionReview(draft: TApplicationDraft, env: ApplicationEnv) {
+export type SubmissionReview = { ready: boolean; problems: Problem[]; warnings: Problem[] };
+
+// One step's guards and its card ask for the review of the same draft several times (is the
+// step valid, is the pupil registered elsewhere, which warnings show); drafts are never changed
+// in place, so the last answer is kept for the same draft, environment and moment.
+let lastReview: { draft: TApplicationDraft; env: ApplicationEnv; nowMs: number; review: SubmissionReview } | undefined;
+
+export function submissionReview(draft: TApplicationDraft, env: ApplicationEnv): SubmissionReview {
+  const nowMs = env.now().getTime();
+  if (lastReview && lastReview.draft === draft && lastReview.env === env && lastReview.nowMs === nowMs) return lastReview.review;
   const review = reviewApplication(draft, reviewContext(draft, env));
   const problems = [...unitProblems(draft, env), ...review.problems];
-  return { ready: problems.length === 0, problems, warnings: review.warnings };
+  const result = { ready: problems.length === 0, problems, warnings: review.warnings };
+  lastReview = { draft, env, nowMs, review: result };
+  return result;
 }
 
 // The problems a step's own answers can fix; later steps' gaps do not block earlier ones.

@@ -34,7 +34,7 @@ export async function openCompletionDraft(deps: AppDeps, actor: Actor, caseId: s
   const now = deps.clock.now();
   const { id, snapshot } = await startDraft(
     deps.repos,
-    { name: APPLICATION_MACHINE, machine: applicationMachineOf(actor, now) },
+    { name: APPLICATION_MACHINE, ...applicationMachineOf(actor, now) },
     { personId: actor.person.id, caseId, label: () => `${draftLabel(draft)} (komplettering ${bundle.kase.caseNumber})` },
     { draft },
     { type: 'step.goto', step },

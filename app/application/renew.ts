@@ -44,7 +44,7 @@ export async function renewCase(deps: AppDeps, actor: Actor, caseId: string): Pr
   };
   const { id, snapshot } = await startDraft(
     deps.repos,
-    { name: APPLICATION_MACHINE, machine: applicationMachineOf(actor, now) },
+    { name: APPLICATION_MACHINE, ...applicationMachineOf(actor, now) },
     { personId: actor.person.id, label: (s) => draftLabel(s.context.draft) },
     { draft },
   );

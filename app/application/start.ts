@@ -16,7 +16,7 @@ export async function startApplication(deps: AppDeps, actor: Actor, options: { d
   const now = deps.clock.now();
   const { id, snapshot } = await startDraft(
     deps.repos,
-    { name: APPLICATION_MACHINE, machine: applicationMachineOf(actor, now) },
+    { name: APPLICATION_MACHINE, ...applicationMachineOf(actor, now) },
     { personId: actor.person.id, label: (s) => draftTitle(actor, s.context.draft) },
     {},
   );

@@ -6,7 +6,8 @@ import { discardConfirmCard, messageCard, problemsCard, stepCard } from '../../c
 import { draftLabel } from '../../domain/draft';
 import type { SnapshotRecord } from '../../domain/ports';
 import {
-  applicationMachineFor,
+  applicationMachine,
+  applicationTurnEnv,
   type ApplicationEnv,
   type ApplicationEvent,
   type ApplicationMachine,
@@ -59,9 +60,14 @@ export function applicationEnv(actor: Actor, now: () => Date, outstandingFollowU
   };
 }
 
-// The machine for this principal, with the clock read once: one turn, one "now".
-export function applicationMachineOf(actor: Actor, now: Date, outstandingFollowUps?: ApplicationEnv['outstandingFollowUps']): ApplicationMachine {
-  return applicationMachineFor(applicationEnv(actor, () => now, outstandingFollowUps));
+// The machine for this principal's turn, with the clock read once: one turn, one "now".
+export function applicationMachineOf(
+  actor: Actor,
+  now: Date,
+  outstandingFollowUps?: ApplicationEnv['outstandingFollowUps'],
+): Required<Pick<DraftFlow<ApplicationMachine, unknown>, 'machine' | 'run'>> {
+  const env = applicationEnv(actor, () => now, outstandingFollowUps);
+  return { machine: applicationMachine, run: (work) => applicationTurnEnv.run(env, work) };
 }
 
 function viewEnv(actor: Actor, now: Date): StepViewEnv {
@@ -170,7 +176,7 @@ async function closedDraft(deps: AppDeps, actor: Actor, record: SnapshotRecord):
 export function applicationFlow(deps: AppDeps, actor: Actor, now: Date, extras: TurnExtras = {}): DraftFlow<ApplicationMachine, DraftReply> {
   return {
     name: APPLICATION_MACHINE,
-    machine: applicationMachineOf(actor, now, extras.outstandingFollowUps),
+    ...applicationMachineOf(actor, now, extras.outstandingFollowUps),
     missing: () => ({
       card: staleDraftCard('Utkastet hittades inte. Det kan ha slängts eller skickats in. Öppna dina utkast eller börja en ny ansökan.'),
       kept: false,

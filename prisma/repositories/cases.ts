@@ -65,6 +65,18 @@ const PRINCIPAL_PAGE_SQL = `
                      ORDER BY "created_at" DESC, "case_number" DESC LIMIT $2 OFFSET $3) c ON true
   ORDER BY c."created_at" DESC, c."case_number" DESC`;
 
+// Granted cases, oldest first; narrowed to a principal's (theirs or their units') and to one
+// child. The child is found through application_versions_personnummer_idx, with the expression
+// written exactly as the index has it; = ANY(ARRAY(…)) reads the child's few cases first (an
+// IN let the planner scan every case and decision).
+export const GRANTED_SQL = `
+  SELECT ${CASE_COLUMNS} FROM "cases" c
+  WHERE c."municipality_id" = $1
+    AND EXISTS (SELECT 1 FROM "decisions" d WHERE d."case_id" = c."id" AND d."outcome" IN ('approved', 'partly_approved'))
+    AND (($2::uuid IS NULL AND $3::uuid[] IS NULL) OR c."principal_id" = $2::uuid OR c."unit_id" = ANY($3::uuid[]))
+    AND ($4::text IS NULL OR c."id" = ANY(ARRAY(SELECT v."case_id" FROM "application_versions" v WHERE (v."data" #>> '{pupil,personnummer}') = $4::text)))
+  ORDER BY c."created_at", c."case_number"`;
+
 // Serialises writers of one case (versions, status) for the rest of the transaction.
 async function lockCase(tx: Tx, caseId: string): Promise<{ municipalityId: string; status: CaseStatus; caseNumber: string }> {
   const rows = await tx.$queryRaw<{ municipality_id: string; status: CaseStatus; case_number: string }[]>`
@@ -94,18 +106,14 @@ export function createCaseRepository(db: Db): CaseRepository {
     },
 
     async listGranted(municipalityId, where = {}) {
-      const rows = await db.case.findMany({
-        where: {
-          municipalityId,
-          decisions: { some: { outcome: { in: ['approved', 'partly_approved'] } } },
-          ...(where.principalId || where.unitIds
-            ? { OR: [...(where.principalId ? [{ principalId: where.principalId }] : []), ...(where.unitIds ? [{ unitId: { in: where.unitIds } }] : [])] }
-            : {}),
-          ...(where.personnummer ? { versions: { some: { data: { path: ['pupil', 'personnummer'], equals: where.personnummer } } } } : {}),
-        },
-        orderBy: [{ createdAt: 'asc' }, { caseNumber: 'asc' }],
-      });
-      return rows.map(toCase);
+      const rows = await db.$queryRawUnsafe<CaseSqlRow[]>(
+        GRANTED_SQL,
+        municipalityId,
+        where.principalId ?? null,
+        where.unitIds ?? null,
+        where.personnummer ?? null,
+      );
+      return rows.map(fromSql);
     },
 
     async listQueue(municipalityId) {

@@ -144,6 +144,36 @@ describe('cases', () => {
       assert.deepEqual((await repos.cases.listForPrincipal(m.principalId)).map((c) => c.id), [made[2]!.id, made[1]!.id, made[0]!.id]);
     });
 
+    test('listGranted: granted cases only, oldest first; by child (personnummer), by principal or their units', async () => {
+      const m = await addMunicipality(db.prisma, 'granted');
+      const child = (personnummer: string) => ({ ...sampleApplication, pupil: { schoolForm: 'grundskola', personnummer } });
+      const submit = async (personnummer: string, outcome: 'approved' | 'partly_approved' | 'rejected' | null, extra: { principalId?: string; unitId?: string } = {}) => {
+        const draft = await newDraft(repos, m.principalId);
+        const made = (await repos.cases.submitApplication(submission(draft.id, { ...m, ...extra, application: child(personnummer) }))).case;
+        if (outcome) await repos.decisions.record({ caseId: made.id, outcome, amountPerMonth: 5000, from: '2027-07-01', to: '2027-12-31', reason: outcome === 'approved' ? null : 'Skäl', text: 'Beslut.', decidedById: m.principalId });
+        return made.id;
+      };
+      const a1 = await submit('20150312-2382', 'approved');
+      const a2 = await submit('20150312-2382', 'partly_approved');
+      await submit('20150312-2382', 'rejected');
+      await submit('20150312-2382', null);
+      const b = await submit('20150101-0008', 'approved', { principalId: ids.people.principal });
+      const other = await addMunicipality(db.prisma, 'granted-elsewhere');
+      const draft = await newDraft(repos, other.principalId);
+      const elsewhere = (await repos.cases.submitApplication(submission(draft.id, { ...other, application: child('20150312-2382') }))).case;
+      await repos.decisions.record({ caseId: elsewhere.id, outcome: 'approved', amountPerMonth: 1, text: 'Beslut.', decidedById: other.principalId });
+
+      const granted = async (where?: Parameters<Repositories['cases']['listGranted']>[1]) => (await repos.cases.listGranted('granted', where)).map((c) => c.id);
+      assert.deepEqual(await granted(), [a1, a2, b]);
+      assert.deepEqual(await granted({ personnummer: '20150312-2382' }), [a1, a2]);
+      assert.deepEqual(await granted({ personnummer: '20150101-0008' }), [b]);
+      assert.deepEqual(await granted({ personnummer: '20991231-0000' }), []);
+      assert.deepEqual(await granted({ principalId: m.principalId }), [a1, a2]);
+      assert.deepEqual(await granted({ principalId: m.principalId, unitIds: [m.unitId] }), [a1, a2, b]);
+      assert.deepEqual(await granted({ unitIds: [] }), []);
+      assert.deepEqual(await granted({ principalId: ids.people.principal, personnummer: '20150312-2382' }), []);
+    });
+
     test('addVersion appends version n+1; the status moves beside it in the same transaction', async () => {
       const draft = await newDraft(repos);
       const { case: c } = await repos.cases.submitApplication(submission(draft.id));

@@ -193,15 +193,16 @@ describe('the migrated database matches schema.prisma', () => {
     assert.deepEqual(actual, expected);
   });
 
-  // Prisma's schema cannot express a partial index, so these live in the migrations only; this
-  // list is their contract (and no other partial index may appear unnoticed).
-  test('partial indexes: exactly the ones the history-proof queries need', async () => {
+  // Prisma's schema cannot express a partial or an expression index, so these live in the
+  // migrations only; this list is their contract (and no other may appear unnoticed).
+  test('partial and expression indexes: exactly the ones the history-proof queries need', async () => {
     const rows = await query<{ definition: string }>(`
       SELECT pg_get_indexdef(ix.indexrelid) AS definition
       FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = current_schema() AND ix.indpred IS NOT NULL`);
+      WHERE n.nspname = current_schema() AND (ix.indpred IS NOT NULL OR ix.indexprs IS NOT NULL)`);
     const actual = rows.map((r) => r.definition.replace(/ ON \S+\./, ' ON ')).sort();
     assert.deepEqual(actual, [
+      `CREATE INDEX application_versions_personnummer_idx ON application_versions USING btree (((data #>> '{pupil,personnummer}'::text[])))`,
       `CREATE INDEX cases_awaiting_channel_post_idx ON cases USING btree (created_at) WHERE awaiting_channel_post`,
       `CREATE INDEX cases_undecided_idx ON cases USING btree (municipality_id, created_at, case_number) INCLUDE (assigned_handler_id) WHERE (status <> 'decided'::case_status)`,
       `CREATE INDEX completion_requests_pending_delivery_idx ON completion_requests USING btree (requested_at) WHERE ((delivery_status = 'pending'::delivery_status) AND (answered_version IS NULL))`,

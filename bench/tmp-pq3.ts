@@ -1,0 +1,10 @@
+import { openDatabase } from '../prisma/db';
+const db = await openDatabase({ url: 'postgresql://postgres@127.0.0.1:5432/tmp_pq' });
+const s = await db.prisma.machineSnapshot.findFirst();
+let inQuery = 0; let n = 0; let sample: any;
+const q = db.pool.query.bind(db.pool) as any;
+(db.pool as any).query = (...args: any[]) => { sample = args[0]; const t = performance.now(); const r = q(...args); return r.then((x: any) => { inQuery += performance.now() - t; n++; return x; }); };
+const t = performance.now();
+for (let i = 0; i < 500; i++) await db.prisma.machineSnapshot.findUnique({ where: { id: s!.id } });
+console.log('total', (performance.now() - t) / 500, 'in query', inQuery / 500, n, JSON.stringify({ ...sample, text: undefined }, (k, v) => typeof v === "function" ? "fn" : v).slice(0, 900));
+await db.close();
