@@ -9,6 +9,7 @@ import type { TMunicipalityProfile } from '../domain/profile';
 import { reviewFollowUp, type TFollowUpDraft } from '../domain/follow-up';
 import { FOLLOW_UP_STEPS, followUpStepOfField, type FollowUpStep } from './follow-up.steps';
 import { editingTransitions, fieldErrorsOf, hasInputErrors, inputErrorsShown, staleCardTransitions, stepStates, stepTransitions, type FieldErrors } from './step-navigation';
+import { turnEnvironment, type TurnEnvironment } from './turn-env';
 
 export type { FieldErrors };
 
@@ -131,18 +132,11 @@ function implementations(env: FollowUpEnv) {
   };
 }
 
-const refuse = (): never => {
-  throw new Error('the follow-up machine needs an environment: use followUpMachineFor(env)');
-};
-const NO_ENV: FollowUpEnv = {
-  get profile(): never {
-    return refuse();
-  },
-  get measures(): never {
-    return refuse();
-  },
-  now: refuse,
-};
+// The environment of the turn running the machine (machines/turn-env.ts).
+const turnEnv = turnEnvironment<FollowUpEnv>(
+  'the follow-up machine needs an environment: run it inside followUpTurnEnv.run(env, …) or use followUpMachineFor(env)',
+);
+export const followUpTurnEnv: Pick<TurnEnvironment<FollowUpEnv>, 'run'> = { run: turnEnv.run };
 
 function buildFollowUpMachine() {
   const followUp = setup({
@@ -152,7 +146,7 @@ function buildFollowUpMachine() {
       input: {} as FollowUpInput,
       emitted: {} as FollowUpEmitted,
     },
-    ...implementations(NO_ENV),
+    ...implementations(turnEnv.env),
   });
   const lastStep = FOLLOW_UP_STEPS[FOLLOW_UP_STEPS.length - 1];
   const stepStateConfigs = stepStates(FOLLOW_UP_STEPS, (step) => {
@@ -220,6 +214,7 @@ export const followUpMachine = buildFollowUpMachine();
 export type FollowUpMachine = typeof followUpMachine;
 export type FollowUpSnapshot = SnapshotFrom<FollowUpMachine>;
 
+// A machine of its own for one environment (tests); a turn runs followUpMachine in followUpTurnEnv.
 export function followUpMachineFor(env: FollowUpEnv): FollowUpMachine {
   return followUpMachine.provide(implementations(env));
 }

@@ -83,7 +83,7 @@ export async function startFollowUp(deps: AppDeps, actor: Actor, caseId: string,
   }
   const { id, snapshot } = await startDraft(
     deps.repos,
-    { name: FOLLOW_UP_MACHINE, machine: followUpMachineOf(bundle, now) },
+    { name: FOLLOW_UP_MACHINE, ...followUpMachineOf(bundle, now) },
     { personId: actor.person.id, caseId, label: () => followUpLabel(bundle, term) },
     { caseId, term },
   );

@@ -18,7 +18,7 @@ import type { TAssessment, TMeasure } from '../../domain/schemas';
 import { formatHoursPerWeek, formatKronor, formatSwedishDate, termShort, termTitle, MEASURE_TYPE_LABELS, CARRIED_OUT_LABELS, CONTINUED_NEED_LABELS, ATTACHMENT_KIND_LABELS } from '../../domain/wording';
 import { levelLabel } from '../../domain/assessment';
 import { localDate } from '../../domain/terms';
-import { followUpMachineFor, type FollowUpMachine, type FollowUpSnapshot, type FollowUpEvent } from '../../machines/follow-up.machine';
+import { followUpMachine, followUpTurnEnv, type FollowUpMachine, type FollowUpSnapshot, type FollowUpEvent } from '../../machines/follow-up.machine';
 import { FOLLOW_UP_STEPS, FOLLOW_UP_STEP_TITLES, type FollowUpStep } from '../../machines/follow-up.steps';
 import { caseActor, type Actor } from '../actor';
 import type { AppDeps, Reply } from '../deps';
@@ -49,8 +49,10 @@ export function mayFileFollowUp(actor: Actor, bundle: CaseBundle): boolean {
 
 export const followUpLabel = (bundle: CaseBundle, term: string) => `Uppföljning ${bundle.kase.caseNumber}, ${termShort(term)}`;
 
-export function followUpMachineOf(bundle: CaseBundle, now: Date): FollowUpMachine {
-  return followUpMachineFor({ profile: bundle.municipality.profile, measures: approvedMeasures(bundle), now: () => now });
+// The machine for this follow-up's turn, with the clock read once.
+export function followUpMachineOf(bundle: CaseBundle, now: Date): Required<Pick<DraftFlow<FollowUpMachine, unknown>, 'machine' | 'run'>> {
+  const env = { profile: bundle.municipality.profile, measures: approvedMeasures(bundle), now: () => now };
+  return { machine: followUpMachine, run: (work) => followUpTurnEnv.run(env, work) };
 }
 
 export function currentFollowUpStep(snapshot: FollowUpSnapshot): FollowUpStep | undefined {
@@ -222,7 +224,7 @@ const goneCard = () =>
 export function followUpFlow(deps: AppDeps, actor: Actor, bundle: CaseBundle, now: Date, notice?: string): DraftFlow<FollowUpMachine, AdaptiveCard> {
   return {
     name: FOLLOW_UP_MACHINE,
-    machine: followUpMachineOf(bundle, now),
+    ...followUpMachineOf(bundle, now),
     missing: goneCard,
     closed: async (record) => {
       const term = (record.snapshot as { context?: { term?: string } } | null)?.context?.term;
