@@ -344,6 +344,8 @@ export interface CaseRepository {
   principalPage(personId: string, page: { limit: number; offset?: number }): Promise<CasePage<CaseRecord>>;
   versions(caseId: string): Promise<ApplicationVersionRecord[]>;
   latestVersion(caseId: string): Promise<ApplicationVersionRecord | null>;
+  // The latest version of each of these cases, in one read (a list's rows).
+  latestVersions(caseIds: readonly string[]): Promise<Map<string, ApplicationVersionRecord>>;
   // Version n+1 (a resubmission after completion). The status does not change here: the case
   // machine names it and the use case writes it (setStatus) in the same transaction.
   addVersion(caseId: string, data: unknown, byPersonId: string): Promise<ApplicationVersionRecord>;
@@ -408,6 +410,8 @@ export interface DecisionRepository {
   record(input: DecisionInput): Promise<DecisionRecord>;
   // Newest first.
   forCase(caseId: string): Promise<DecisionRecord[]>;
+  // The decisions of each of these cases, newest first, in one read.
+  forCases(caseIds: readonly string[]): Promise<Map<string, DecisionRecord[]>>;
   // `appealDeadline` is known only once the principal has been notified (fristående units).
   markDelivery(id: string, status: Exclude<DeliveryStatus, 'pending'>, at?: Date, appealDeadline?: string | null): Promise<DecisionRecord>;
   get(id: string): Promise<DecisionRecord | null>;
@@ -445,6 +449,8 @@ export interface FollowUpRepository {
   get(caseId: string, term: string): Promise<FollowUpRecord | null>;
   // Oldest first.
   forCase(caseId: string): Promise<FollowUpRecord[]>;
+  // The follow-ups of all these cases, in one read.
+  forCases(caseIds: readonly string[]): Promise<FollowUpRecord[]>;
 }
 
 // ---- attachments ----------------------------------------------------------------------------

@@ -52,15 +52,11 @@ export async function myCases(deps: AppDeps, actor: Actor): Promise<AdaptiveCard
   const { cases, total } = await deps.repos.cases.principalPage(actor.person.id, { limit: MAX_LIST_ROWS });
   const units = new Map(actor.units.map((u) => [u.id, u.name]));
   const tz = actor.municipality.profile.timeZone;
-  const details = await Promise.all(
-    cases.map(async (c) => {
-      const [version, decisions] = await Promise.all([
-        deps.repos.cases.latestVersion(c.id),
-        c.status === 'decided' ? deps.repos.decisions.forCase(c.id) : Promise.resolve([]),
-      ]);
-      return { version, decision: decisions.at(-1) };
-    }),
-  );
+  // Each row's latest version and decision: two reads for the whole page.
+  const decided = cases.filter((c) => c.status === 'decided').map((c) => c.id);
+  const [versions, decisions] = await Promise.all([deps.repos.cases.latestVersions(cases.map((c) => c.id)), deps.repos.decisions.forCases(decided)]);
+  // A case has one decision (recording a second is refused).
+  const details = cases.map((c) => ({ version: versions.get(c.id) ?? null, decision: decisions.get(c.id)?.[0] }));
   const byCase = new Map(cases.map((c, i) => [c.id, details[i]!.decision]));
   const actions = await caseActions(deps, actor, cases, (id) => byCase.get(id));
   return caseListCard({

@@ -2,7 +2,7 @@
 // period and schedule, and who the child is), and the questions the dialog, the block on a new
 // application and reminders ask: what is due for this principal, what is overdue for this child.
 import { followUpsDue, grantTerms, type FollowUpDue, type FollowUpGrant } from '../../domain/follow-up-schedule';
-import type { CaseRecord, Repositories } from '../../domain/ports';
+import type { ApplicationVersionRecord, CaseRecord, DecisionRecord, Repositories } from '../../domain/ports';
 import type { TApplication, TApplicationDraft } from '../../domain/schemas';
 import type { TMunicipalityProfile } from '../../domain/profile';
 import { nextTerm } from '../../domain/terms';
@@ -31,7 +31,10 @@ export async function pupilKeyOf(repos: Repositories, kase: CaseRecord, applicat
 
 export async function grantOf(repos: Repositories, kase: CaseRecord): Promise<FollowUpGrant | null> {
   const [decisions, latest] = await Promise.all([repos.decisions.forCase(kase.id), repos.cases.latestVersion(kase.id)]);
-  const decision = decisions[0];
+  return grantFrom(repos, kase, decisions[0], latest);
+}
+
+async function grantFrom(repos: Repositories, kase: CaseRecord, decision: DecisionRecord | undefined, latest: ApplicationVersionRecord | null | undefined): Promise<FollowUpGrant | null> {
   if (!decision || decision.outcome === 'rejected' || !latest) return null;
   const application = latest.data as TApplication;
   return {
@@ -48,9 +51,14 @@ export async function grantOf(repos: Repositories, kase: CaseRecord): Promise<Fo
   };
 }
 
+// The grants of these cases and the follow-ups filed for them: three reads, however many cases
+// (a renewal of a protected identity also reads its chain).
 export async function grantsAndFiled(repos: Repositories, cases: CaseRecord[]) {
-  const grants = (await Promise.all(cases.map((c) => grantOf(repos, c)))).filter((g): g is FollowUpGrant => g !== null);
-  const filed = (await Promise.all(grants.map((g) => repos.followUps.forCase(g.caseId)))).flat().map((f) => ({ caseId: f.caseId, term: f.term }));
+  const ids = cases.map((c) => c.id);
+  const [decisions, versions, followUps] = await Promise.all([repos.decisions.forCases(ids), repos.cases.latestVersions(ids), repos.followUps.forCases(ids)]);
+  const grants = (await Promise.all(cases.map((c) => grantFrom(repos, c, decisions.get(c.id)?.[0], versions.get(c.id))))).filter((g): g is FollowUpGrant => g !== null);
+  const granted = new Set(grants.map((g) => g.caseId));
+  const filed = followUps.filter((f) => granted.has(f.caseId)).map((f) => ({ caseId: f.caseId, term: f.term }));
   return { grants, filed };
 }
 

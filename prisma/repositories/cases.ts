@@ -155,6 +155,13 @@ export function createCaseRepository(db: Db): CaseRepository {
       return row && toVersion(row);
     },
 
+    async latestVersions(caseIds) {
+      if (caseIds.length === 0) return new Map();
+      // A case has a few versions (the application and its completions): read them all, keep the last.
+      const rows = await db.applicationVersion.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ caseId: 'asc' }, { version: 'asc' }] });
+      return new Map(rows.map((row) => [row.caseId, toVersion(row)]));
+    },
+
     async addVersion(caseId, data, byPersonId) {
       return inTransaction(db, async (tx) => {
         const locked = await lockCase(tx, caseId);

@@ -93,6 +93,14 @@ export function createDecisionRepository(db: Db): DecisionRepository {
       return rows.map(toDecision);
     },
 
+    async forCases(caseIds) {
+      const out = new Map<string, DecisionRecord[]>();
+      if (caseIds.length === 0) return out;
+      const rows = await db.decision.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
+      for (const row of rows) out.set(row.caseId, [...(out.get(row.caseId) ?? []), toDecision(row)]);
+      return out;
+    },
+
     async markDelivery(id, status, at = new Date(), appealDeadline) {
       const row = await db.decision
         .update({

@@ -46,5 +46,11 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       const rows = await db.followUp.findMany({ where: { caseId }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
       return rows.map(toFollowUp);
     },
+
+    async forCases(caseIds) {
+      if (caseIds.length === 0) return [];
+      const rows = await db.followUp.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
+      return rows.map(toFollowUp);
+    },
   };
 }

@@ -174,6 +174,27 @@ describe('cases', () => {
       assert.deepEqual(await granted({ principalId: ids.people.principal, personnummer: '20150312-2382' }), []);
     });
 
+    test('a list page reads its rows in one go: latestVersions, decisions.forCases, followUps.forCases', async () => {
+      const m = await addMunicipality(db.prisma, 'batch');
+      const made: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const draft = await newDraft(repos, m.principalId);
+        made.push((await repos.cases.submitApplication(submission(draft.id, { ...m }))).case.id);
+      }
+      const [a, b, c] = made as [string, string, string];
+      await repos.cases.addVersion(a, { ...sampleApplication, note: 'v2' }, m.principalId);
+      await repos.decisions.record({ caseId: b, outcome: 'approved', amountPerMonth: 5000, from: '2027-07-01', to: '2027-12-31', text: 'Beslut.', decidedById: m.principalId });
+      await repos.followUps.submit({ caseId: b, term: 'HT2027', results: 'Bra', continuedNeed: true, ratings: {}, submittedById: m.principalId });
+
+      const versions = await repos.cases.latestVersions([a, b, c, '00000000-0000-4000-8000-000000000000']);
+      assert.deepEqual([...versions].map(([id, v]) => [id, v.version]).sort(), [[a, 2], [b, 1], [c, 1]].sort());
+      const decisions = await repos.decisions.forCases([a, b, c]);
+      assert.deepEqual([...decisions.keys()], [b]);
+      assert.deepEqual(decisions.get(b), await repos.decisions.forCase(b));
+      assert.deepEqual(await repos.followUps.forCases([a, b, c]), await repos.followUps.forCase(b));
+      assert.deepEqual([await repos.cases.latestVersions([]), await repos.decisions.forCases([]), await repos.followUps.forCases([])], [new Map(), new Map(), []]);
+    });
+
     test('addVersion appends version n+1; the status moves beside it in the same transaction', async () => {
       const draft = await newDraft(repos);
       const { case: c } = await repos.cases.submitApplication(submission(draft.id));
