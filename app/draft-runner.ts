@@ -42,9 +42,11 @@ export async function runDraft<M extends AnyStateMachine, R>(
   draftId: string,
   // Built from the freshly loaded state each attempt; null only shows the draft.
   eventFor: (snapshot: SnapshotFrom<M>) => EventFrom<M> | null,
+  // The draft as the caller read it this turn, for the first attempt (a conflict reads it again).
+  loaded?: SnapshotRecord | null,
 ): Promise<R> {
   for (let attempt = 1; ; attempt++) {
-    const record = await repos.snapshots.load(draftId);
+    const record = attempt === 1 && loaded !== undefined ? loaded : await repos.snapshots.load(draftId);
     if (!record || record.machine !== flow.name || record.personId !== personId) return flow.missing();
     if (record.status !== 'open') return flow.closed(record);
 

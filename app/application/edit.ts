@@ -144,7 +144,7 @@ export async function submitApplication(deps: AppDeps, actor: Actor, draftId: st
   // A completion of an existing case is not a new application.
   const overdue = record && record.personId === actor.person.id && !record.caseId && draft ? await overdueForChild(deps.repos, actor.municipality.id, actor.municipality.profile, draft, deps.clock.now()) : [];
   const outstandingFollowUps = overdue.map((f) => ({ caseId: f.caseId, caseNumber: f.caseNumber, term: f.term }));
-  return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.submit', values, inputErrors }), { outstandingFollowUps });
+  return runApplicationEvent(deps, actor, draftId, () => ({ type: 'app.submit', values, inputErrors }), { outstandingFollowUps, loaded: record });
 }
 
 // A drafter's finished draft, to the unit's principal for signing.

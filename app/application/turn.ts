@@ -35,6 +35,9 @@ export interface TurnExtras {
   reopened?: boolean;
   // Overdue follow-ups for the child (looked up at submit): they block it, each with a button.
   outstandingFollowUps?: Array<{ caseId: string; caseNumber: string; term: string }>;
+  // The draft as the caller already read it this turn (submit reads it for the follow-up check),
+  // so the first attempt does not read it again.
+  loaded?: SnapshotRecord | null;
 }
 
 // What a turn ended in: the card, and whether the event reached the open draft from its current
@@ -223,7 +226,7 @@ export function runApplicationTurn(
   eventFor: (snapshot: ApplicationSnapshot) => ApplicationEvent | null,
   extras: TurnExtras = {},
 ): Promise<DraftReply> {
-  return runDraft(deps.repos, applicationFlow(deps, actor, deps.clock.now(), extras), actor.person.id, draftId, eventFor);
+  return runDraft(deps.repos, applicationFlow(deps, actor, deps.clock.now(), extras), actor.person.id, draftId, eventFor, extras.loaded);
 }
 
 export async function runApplicationEvent(
