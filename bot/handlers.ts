@@ -16,6 +16,7 @@ import { onTeamInstall, useThisChannel } from './elevhalsa-channel';
 import { receiveFileConsent } from './file-transfer';
 import { fetchIncomingFile, refusalText, type FetchedFile, type FileRefusal } from './files';
 import { bindOnFirstContact, identifyActing, type Actor } from './identity';
+import { withDraftPrefetched } from './prefetch';
 import { errorFields, type Logger } from './log';
 import { createOwnChat } from './own-chat';
 import { normalizeCommand, route, routeText } from './routes';
@@ -84,14 +85,14 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     return actor;
   }
 
-  async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>): Promise<Reply> {
+  async function actionReply(actor: Actor | null, verb: unknown, data: unknown, turn: TurnContext<InboundActivity>, turnDeps: AppDeps = deps): Promise<Reply> {
     if (!actor) return notPrincipalCard(null);
     const parsed = parseAction(verb, data);
     if (!parsed.ok) {
       log.info('refused card action', { reason: parsed.reason, activityId: turn.activity.id });
       return unknownActionCard();
     }
-    return route({ deps, actor, place: { conversationType: turn.conversationType } }, parsed.action);
+    return route({ deps: turnDeps, actor, place: { conversationType: turn.conversationType } }, parsed.action);
   }
 
   const toMessage = (reply: Reply) => (isToast(reply) ? reply.toast : cardMessage(reply));
@@ -139,9 +140,10 @@ export function createHandlers(options: HandlerDeps): BotHandlers {
     },
 
     async onCardAction(turn) {
-      const actor = await actingIn(turn);
       const { verb, data } = turn.activity.value.action;
-      const reply = await actionReply(actor, verb, data, turn);
+      const turnDeps = { ...deps, repos: withDraftPrefetched(deps.repos, data) };
+      const actor = await actingIn(turn);
+      const reply = await actionReply(actor, verb, data, turn, turnDeps);
       // A short answer leaves the card as it is (Teams shows the text to the person who clicked).
       return isToast(reply) ? messageResponse(reply.toast) : cardResponse(reply);
     },
