@@ -58,11 +58,11 @@ export function createReminderRepository(db: Db): ReminderRepository {
                 to_char(c.created_at AT TIME ZONE $5, 'YYYY-MM-DD') AS created_on,
                 d.outcome::text AS outcome, d.id AS decision_id, to_char(d."to", 'YYYY-MM-DD') AS to_date,
                 d.delivery_status::text AS delivery_status,
-                to_char(d.decided_at AT TIME ZONE $5, 'YYYY-MM-DD') AS failed_on,
+                to_char(d.delivery_failed_at AT TIME ZONE $5, 'YYYY-MM-DD') AS failed_on,
                 nx.found IS NOT NULL AS next_applied,
                 q.id AS completion_id, to_char(q.requested_at AT TIME ZONE $5, 'YYYY-MM-DD') AS requested_on
            FROM cases c
-           LEFT JOIN LATERAL (SELECT id, outcome, "to", delivery_status, decided_at FROM decisions
+           LEFT JOIN LATERAL (SELECT id, outcome, "to", delivery_status, delivery_failed_at FROM decisions
                               WHERE case_id = c.id ORDER BY decided_at DESC, id DESC LIMIT 1) d ON true
            -- An index probe per grant that ends this term (never a hash of the whole next term).
            LEFT JOIN LATERAL (SELECT 1 AS found FROM cases n
