@@ -212,6 +212,20 @@ describe('reminders driven by the clock, two instances on one database', () => {
     const [claimed] = (await db.pool.query(`SELECT id FROM reminder_sends WHERE kind = 'draft_deadline' ORDER BY claimed_at DESC LIMIT 1`)).rows;
     const reply = await snoozeReminder({ repos, clock }, principal, claimed.id);
     assert.deepEqual(reply, { toast: 'Du blir påmind igen 10 april 2028, om det fortfarande behövs.' });
+
+    // The snooze and the pause reach the plan for a draft too: the reminder comes back on Monday
+    // 10 April, and a paused kind is not claimed on its day (Thursday 13 April).
+    const { subject } = (await db.pool.query(`SELECT subject FROM reminder_sends WHERE id = $1`, [claimed.id])).rows[0];
+    const draftSends = async () => (await db.pool.query(`SELECT occurrence FROM reminder_sends WHERE kind = 'draft_deadline' AND subject = $1 ORDER BY occurrence`, [subject])).rows.map((r) => r.occurrence);
+    const before = await draftSends();
+    now = new Date('2028-04-10T08:00:00Z');
+    await instance(repos).plan();
+    assert.deepEqual(await draftSends(), [...before, 'again:2028-04-10'].sort());
+    await setReminderPaused({ repos, clock }, principal, 'draft_deadline', true);
+    now = new Date('2028-04-13T08:00:00Z');
+    await instance(repos).plan();
+    assert.deepEqual(await draftSends(), [...before, 'again:2028-04-10'].sort());
+    await setReminderPaused({ repos, clock }, principal, 'draft_deadline', false);
   });
 
   test('a failed delivery is reminded from the day it failed, not the day of the decision', async () => {
