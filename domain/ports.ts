@@ -404,6 +404,18 @@ export interface DecisionRecord {
   endedReason?: string | null;
 }
 
+// A decision's PDF, made once and kept unchanged with its sha256 (the database refuses any change).
+export interface DecisionDocument {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface DecisionDocumentRepository {
+  get(decisionId: string): Promise<DecisionDocument | null>;
+  // Keeps the first document of a decision: a second store returns the stored one.
+  store(decisionId: string, document: DecisionDocument): Promise<DecisionDocument>;
+}
+
 export interface DecisionRepository {
   // The decision and its audit entry; ConflictError if the case already has one. The case's
   // status is written by the caller, from the case machine's result, in the same transaction.
@@ -696,6 +708,7 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   cases: CaseRepository;
   decisions: DecisionRepository;
+  decisionDocuments: DecisionDocumentRepository;
   followUps: FollowUpRepository;
   attachments: AttachmentRepository;
   conversations: ConversationRepository;

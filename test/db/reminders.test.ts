@@ -38,6 +38,7 @@ const messenger: Messenger = {
     return { id: `a${sent.length}`, conversationId: to };
   },
   async update() {},
+  async offerFile() {},
 };
 const log = { warn() {}, error() {}, debug() {} };
 
