@@ -3,12 +3,15 @@
 // a conversation reference is whatever bot/ stored, passed back to it as is.
 import type { AdaptiveCard } from '../cards';
 
+// Which file an offer is: an attachment of a case, or a decision's PDF. Comes back with the
+// person's answer and is checked again then (app/case/consented-file.ts).
+export type FileOfferContext = { caseId: string; attachmentId: string } | { caseId: string; decisionId: string };
+
 export interface FileOffer {
   name: string;
   size: number;
   description: string;
-  // Comes back with the person's answer; checked again then.
-  context: { caseId: string; attachmentId: string };
+  context: FileOfferContext;
 }
 
 export interface OwnChat {
@@ -23,6 +26,8 @@ export interface Messenger {
   send(reference: unknown, card: AdaptiveCard, summary: string): Promise<{ id: string; conversationId: string }>;
   // Replaces a message sent earlier in the same place (another thread of the same channel).
   update(reference: unknown, message: { conversationId: string; activityId: string }, card: AdaptiveCard, summary: string): Promise<void>;
+  // Offers a file in a stored 1:1 chat, for the person to accept into their own storage.
+  offerFile(reference: unknown, offer: FileOffer): Promise<void>;
 }
 
 // The recipient is gone for good (the bot was removed, the conversation deleted): a retry would

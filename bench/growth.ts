@@ -244,6 +244,7 @@ async function drain(cards: number, burstWhenBatchFull: boolean): Promise<string
   const messenger = {
     send: async () => ({ id: `m${++sent}`, conversationId: '19:growth' }),
     update: async () => {},
+    offerFile: async () => {},
   };
   const late: { runner?: JobRunner } = {};
   const queue: JobQueue = { enqueue: (q, d) => late.runner!.enqueue(q, d) };

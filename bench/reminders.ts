@@ -12,8 +12,9 @@
 //                                      database tillaggsbot_bench_rem_<pid> (dropped after)
 //
 // The cases are a mix, a quarter each: granted for VT2027 with nothing applied for HT2027 (an
-// application-deadline reminder), new and not taken (waiting + undecided), waiting for a
-// completion, and rejected (nothing); plus a draft for HT2027 per ten cases. The day is
+// application-deadline reminder, and a follow-up due 31 May that the follow-up schedule lists as
+// coming), new and not taken (waiting + undecided), waiting for a completion, and rejected
+// (nothing); plus a draft for HT2027 per ten cases. The day is
 // Wednesday 14 April 2027, 10:00 in Stockholm: the day before HT2027's deadline. Queued
 // deliveries are counted, not sent: this measures planning.
 import { mkdtemp, rm } from 'node:fs/promises';

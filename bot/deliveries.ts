@@ -8,6 +8,7 @@ import { RetryLater, type JobQueue } from '../app/jobs/queue';
 import { RecipientGone, type Messenger } from '../app/ports';
 import { systemClock, type Clock } from '../domain/clock';
 import type { Repositories } from '../domain/ports';
+import { fileConsentActivity } from './file-transfer';
 import type { Logger } from './log';
 import { parseRetryAfter } from './transport-retry';
 import { cardMessage, type ConversationRef, type ProactiveSender } from './transport-types';
@@ -65,6 +66,13 @@ export function teamsMessenger(proactive: ProactiveSender): Messenger {
     async update(reference, { conversationId, activityId }, card, summary) {
       try {
         await proactive.update({ ...(reference as ConversationRef), conversationId }, activityId, message(card, summary));
+      } catch (error) {
+        translated(error);
+      }
+    },
+    async offerFile(reference, offer) {
+      try {
+        await proactive.send(reference as ConversationRef, fileConsentActivity(offer));
       } catch (error) {
         translated(error);
       }

@@ -1,10 +1,12 @@
-// Attachments of a case, to an Elevhälsa reader: the Teams file-consent flow. The bot offers the
-// file in the person's 1:1 chat (app/case/offer-attachment.ts decides whether it may); Teams asks them to accept; on accept Teams hands over an upload
-// URL in their OneDrive, the bot puts the bytes there and posts the file card. The ids in the
-// consent context are checked again against the database and the person's role on accept.
+// Files from the bot to a person, by Teams' file-consent flow: a case's attachment to an Elevhälsa
+// reader (app/case/offer-attachment.ts), a decision's PDF to the principal
+// (app/case/offer-decision-pdf.ts). The bot offers the file in the person's 1:1 chat; Teams asks
+// them to accept; on accept Teams hands over an upload URL in their OneDrive, the bot puts the
+// stored bytes there and posts the file card. The consent context is checked again against the
+// database and the person's role on accept (app/case/consented-file.ts).
 import { z } from 'zod';
 import type { Actor } from '../app/actor';
-import { readableAttachment } from '../app/case/offer-attachment';
+import { consentedFile, type ConsentedFile } from '../app/case/consented-file';
 import type { FileOffer } from '../app/ports';
 import type { Repositories } from '../domain/ports';
 import type { Logger } from './log';
@@ -13,7 +15,6 @@ import type { FileConsentActivity, OutgoingActivity, TurnContext } from './trans
 export const FILE_CONSENT_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD_TYPE = 'application/vnd.microsoft.teams.card.file.info';
 
-const ZConsentContext = z.object({ caseId: z.uuid(), attachmentId: z.uuid() });
 const ZUploadInfo = z.object({
   name: z.string().min(1),
   uploadUrl: z.url(),
@@ -48,23 +49,33 @@ export function fileConsentActivity(offer: FileOffer): OutgoingActivity {
 export async function receiveFileConsent(deps: TransferDeps, actor: Actor | null, turn: TurnContext<FileConsentActivity>, log: Logger): Promise<void> {
   const { action, context, uploadInfo } = turn.activity.value;
   if (action !== 'accept') {
-    await turn.send('Okej, filen skickas inte. Du kan hämta den senare från ansökan.');
+    await turn.send('Okej, filen skickas inte. Du kan hämta den senare från ärendet.');
     return;
   }
-  const ids = ZConsentContext.safeParse(context);
   const upload = ZUploadInfo.safeParse(uploadInfo);
-  const found = actor && ids.success ? await readableAttachment(deps.repos, actor, ids.data.caseId, ids.data.attachmentId) : null;
-  if (!actor || !found || !upload.success) {
-    log.warn('file consent refused', { parsed: ids.success && upload.success, known: Boolean(actor) });
-    await turn.send('Filen kunde inte skickas: den finns inte längre, eller så har du inte behörighet till den.');
+  let file: ConsentedFile = { ok: false, reason: 'refused' };
+  if (actor && upload.success) {
+    try {
+      file = await consentedFile(deps.repos, actor, context);
+    } catch (error) {
+      // A stored decision PDF that no longer matches its hash is never sent.
+      log.error('file consent: the file could not be read', { error: error instanceof Error ? error.message : String(error) });
+      await turn.send('Filen kunde inte skickas just nu. Kontakta Elevhälsan.');
+      return;
+    }
+  }
+  if (!file.ok || !actor || !upload.success) {
+    log.warn('file consent refused', { parsed: upload.success, known: Boolean(actor), reason: file.ok ? 'refused' : file.reason });
+    await turn.send(
+      !file.ok && file.reason === 'missing'
+        ? 'Filen finns inte längre i ärendet. Be rektorn skicka den igen.'
+        : 'Filen kunde inte skickas: den finns inte längre, eller så har du inte behörighet till den.',
+    );
     return;
   }
-  const bytes = await deps.repos.attachments.content(found.meta.id);
-  if (!bytes) {
-    await turn.send('Filen finns inte längre i ärendet. Be rektorn skicka den igen.');
-    return;
-  }
-  const response = await fetch(upload.data.uploadUrl, {
+  const { bytes } = file;
+  const target = upload.data;
+  const response = await fetch(target.uploadUrl, {
     method: 'PUT',
     headers: { 'content-length': String(bytes.byteLength), 'content-range': `bytes 0-${bytes.byteLength - 1}/${bytes.byteLength}` },
     body: Buffer.from(bytes),
@@ -76,21 +87,21 @@ export async function receiveFileConsent(deps: TransferDeps, actor: Actor | null
     return;
   }
   await deps.repos.audit.append({
-    municipalityId: found.kase.municipalityId,
+    municipalityId: file.kase.municipalityId,
     actorId: actor.person.id,
-    action: 'attachment.sent',
+    action: file.audit.action,
     subjectType: 'case',
-    subjectId: found.kase.id,
-    details: { attachmentId: found.meta.id },
+    subjectId: file.kase.id,
+    details: file.audit.details,
   });
   await turn.send({
     type: 'message',
     attachments: [
       {
         contentType: FILE_INFO_CARD_TYPE,
-        contentUrl: upload.data.contentUrl,
-        name: upload.data.name,
-        content: { uniqueId: upload.data.uniqueId, fileType: upload.data.fileType ?? found.meta.name.split('.').pop() ?? '' },
+        contentUrl: target.contentUrl,
+        name: target.name,
+        content: { uniqueId: target.uniqueId, fileType: target.fileType ?? file.fileType },
       },
     ],
   });

@@ -13,6 +13,7 @@ import { assignCase } from '../app/case/assign';
 import { channelCardFor } from '../app/case/channel-card';
 import { decide, openDecisionForm } from '../app/case/decide';
 import { offerAttachment } from '../app/case/offer-attachment';
+import { offerDecisionPdf } from '../app/case/offer-decision-pdf';
 import { queueCard } from '../app/case/queue';
 import { openCompletionForm, requestCompletion } from '../app/case/request-completion';
 import { resendDecision } from '../app/case/resend-decision';
@@ -104,6 +105,7 @@ export const ROUTES: { [V in CardVerb]: Route<V> } = {
   'case.decision.resend': ({ deps, actor }, { caseId }) => resendDecision(deps, actor, caseId),
   'case.decision.show': ({ deps, actor }, { caseId }) => showDecision(deps, actor, caseId),
   'case.attachment.get': ({ deps, actor }, { caseId }, inputs) => offerAttachment(deps, actor, caseId, inputs),
+  'case.decision.pdf': ({ deps, actor }, { caseId }) => offerDecisionPdf(deps, actor, caseId),
   // Reminders.
   'reminder.snooze': ({ deps, actor }, { sendId }) => snoozeReminder(deps, actor, sendId),
   'reminder.pause': ({ deps, actor }, { kind }) => setReminderPaused(deps, actor, kind, true),

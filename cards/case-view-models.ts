@@ -236,6 +236,8 @@ export type WithdrawFormViewModel = {
 
 // Posted in the principal's chat.
 export type DecisionViewModel = {
+  // Set where the card offers the decision as a PDF ("Spara beslutet som PDF").
+  caseId?: string;
   caseNumber: string;
   termLabel: string;
   unitName: string;

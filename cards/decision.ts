@@ -62,7 +62,8 @@ function build(vm: DecisionViewModel, blocks: LetterBlock[], limit: number): Ada
   body.push(container(letter.elements, { separator: true, spacing: 'large' }));
   if (letter.clipped) body.push(notice('Beslutet är för långt för att visas helt här. Kontakta Elevhälsan så får du hela beslutet.', 'warning'));
   body.push(subtle('Spara beslutet. Du hittar ärendet under Mina ärenden.', { separator: true }));
-  return adaptiveCard(body, [execute('Mina ärenden', 'cases.mine', {})]);
+  const save = vm.caseId ? [execute('Spara beslutet som PDF', 'case.decision.pdf', { caseId: vm.caseId }, { style: 'positive' })] : [];
+  return adaptiveCard(body, [...save, execute('Mina ärenden', 'cases.mine', {})]);
 }
 
 export function decisionCard(vm: DecisionViewModel): AdaptiveCard {

@@ -11,7 +11,7 @@ export type ReminderButton =
   | { type: 'newApplication' }
   | { type: 'openDraft'; draftId: string }
   | { type: 'complete'; caseId: string }
-  | { type: 'myCases' }
+  | { type: 'followUp'; caseId: string; term: string }
   | { type: 'assign'; caseId: string }
   | { type: 'viewCase'; caseId: string }
   | { type: 'resend'; caseId: string }
@@ -34,8 +34,8 @@ function buttonAction(b: ReminderButton): CardAction {
       return execute('Öppna utkastet', 'draft.open', { draftId: b.draftId }, { style: 'positive' });
     case 'complete':
       return execute('Komplettera ansökan', 'case.complete.open', { caseId: b.caseId }, { style: 'positive' });
-    case 'myCases':
-      return execute('Mina ärenden', 'cases.mine', {}, { style: 'positive' });
+    case 'followUp':
+      return execute('Lämna uppföljning', 'followup.start', { caseId: b.caseId, term: b.term }, { style: 'positive' });
     case 'assign':
       return execute('Ta ärendet', 'case.assign', { caseId: b.caseId }, { style: 'positive' });
     case 'viewCase':

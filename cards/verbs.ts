@@ -70,6 +70,8 @@ export const VERB_SCHEMAS = {
   // Input: attachment.id. Sends that file of the case to the person's 1:1 chat (Teams asks them
   // to accept it).
   'case.attachment.get': kase,
+  // The decision's stored PDF, offered in the principal's own chat (file consent).
+  'case.decision.pdf': kase,
   'cases.queue': empty,
   // Reminders: "Påminn mig igen om en vecka", and `påminnelser`'s switch per kind.
   'reminder.snooze': z.object({ sendId: z.uuid() }),

@@ -67,7 +67,7 @@ const isElevhalsan = (actor: CaseActor): boolean => has(actor, 'handler') || has
 
 // The principal who signed the application, or any principal now leading the unit: when the
 // principal changes, the new one takes over the case.
-function isPrincipalOfCase(actor: CaseActor, kase: CaseParties): boolean {
+export function isPrincipalOfCase(actor: CaseActor, kase: CaseParties): boolean {
   return actor.personId === kase.principalId || (has(actor, 'principal') && actor.ledUnitIds.includes(kase.unitId));
 }
 

@@ -39,8 +39,9 @@ export interface FollowUpGrant {
   principalId: string;
   unitId: string;
   // Who the child is, for matching across cases: 'pnr:<personnummer>' or, for a protected
-  // identity, 'case:<the first case of its renewal chain>'. Never a name.
-  pupilKey: string;
+  // identity, 'case:<the first case of its renewal chain>'. Never a name. Left out where nobody
+  // asks which child (the reminder planner's batches), since finding it walks renewal chains.
+  pupilKey?: string;
   // The term the case applied for; the period falls back to it when the decision has none.
   term: string;
   // The decision's period, YYYY-MM-DD.
@@ -65,7 +66,7 @@ export interface FollowUpDue extends FollowUpSlot {
   caseNumber: string;
   principalId: string;
   unitId: string;
-  pupilKey: string;
+  pupilKey?: string;
   state: FollowUpState;
   // Days from the day asked about to the due date: negative once overdue.
   daysUntilDue: number;
@@ -147,7 +148,7 @@ export function followUpsDue(query: FollowUpsDueQuery): FollowUpDue[] {
         caseNumber: grant.caseNumber,
         principalId: grant.principalId,
         unitId: grant.unitId,
-        pupilKey: grant.pupilKey,
+        ...(grant.pupilKey ? { pupilKey: grant.pupilKey } : {}),
         state,
         daysUntilDue: dayDiff(today, slot.dueDate),
       });

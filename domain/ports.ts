@@ -5,7 +5,7 @@
 // JSON payloads (snapshots, application data) are `unknown`: the caller parses what it reads.
 import type { TMunicipalityProfile } from './profile';
 import type { PlannedReminder, ReminderFacts, ReminderKind } from './reminders';
-import type { TFollowUpSchedule } from './follow-up-schedule';
+import type { FollowUpGrant, TFollowUpSchedule } from './follow-up-schedule';
 import type { TAssessment, TAttachmentKind, TDecisionOutcome, TSchoolForm } from './schemas';
 
 import type {
@@ -404,6 +404,18 @@ export interface DecisionRecord {
   endedReason?: string | null;
 }
 
+// A decision's PDF, made once and kept unchanged with its sha256 (the database refuses any change).
+export interface DecisionDocument {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface DecisionDocumentRepository {
+  get(decisionId: string): Promise<DecisionDocument | null>;
+  // Keeps the first document of a decision: a second store returns the stored one.
+  store(decisionId: string, document: DecisionDocument): Promise<DecisionDocument>;
+}
+
 export interface DecisionRepository {
   // The decision and its audit entry; ConflictError if the case already has one. The case's
   // status is written by the caller, from the case machine's result, in the same transaction.
@@ -630,11 +642,18 @@ export interface ReminderSendRecord {
   detail: Record<string, unknown> | null;
 }
 
+// One batch of the planner's facts, with the batch's granted cases and the follow-ups filed for
+// them: the app turns those into the follow-ups due with the follow-up schedule
+// (app/reminders/follow-up-facts.ts), so a batch's follow-ups come with its cases.
+export interface ReminderFactBatch extends ReminderFacts {
+  grants: FollowUpGrant[];
+  filed: Array<{ caseId: string; term: string }>;
+}
+
 export interface ReminderRepository {
-  // The facts in batches of about `batchSize` cases (then drafts), never all rows at once.
-  // Follow-ups are not among these facts: the planner adds them from the follow-up schedule
-  // (app/reminders/follow-up-facts.ts).
-  factBatches(municipalityId: string, window: ReminderFactWindow, batchSize?: number): AsyncIterable<ReminderFacts>;
+  // The facts in keyset batches of `batchSize` cases (then drafts), never all rows at once; the
+  // snoozes and paused kinds ride along with every batch.
+  factBatches(municipalityId: string, window: ReminderFactWindow, batchSize?: number): AsyncIterable<ReminderFactBatch>;
   // Claims the reminder's natural key; the new row's id, or null when it was claimed before
   // (by this instance or another one).
   claim(municipalityId: string, reminder: PlannedReminder): Promise<string | null>;
@@ -689,6 +708,7 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   cases: CaseRepository;
   decisions: DecisionRepository;
+  decisionDocuments: DecisionDocumentRepository;
   followUps: FollowUpRepository;
   attachments: AttachmentRepository;
   conversations: ConversationRepository;

@@ -112,6 +112,8 @@ export const ZAuditAction = z.enum([
   'reminder.paused',
   'reminder.resumed',
   'attachment.sent',
+  // The decision's stored PDF was saved to the principal's OneDrive (its sha256 in the details).
+  'decision.document_sent',
   'followup.submitted',
   'followup.viewed',
   // Administration (app/admin): units, people and roles, the profile, access requests.

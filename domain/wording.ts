@@ -263,6 +263,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   'reminder.paused': 'Påminnelser pausades',
   'reminder.resumed': 'Påminnelser återupptogs',
   'attachment.sent': 'Bilaga skickades',
+  'decision.document_sent': 'Beslutet skickades som PDF',
   'followup.submitted': 'Uppföljning lämnades',
   'municipality.created': 'Kommunen lades upp',
   'unit.created': 'Enhet lades till',

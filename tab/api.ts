@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../cards';
 import { caseDetailCard, decisionCard } from '../cards';
 import { hasRole, type Actor } from '../app/actor';
 import { loadCase } from '../app/case/context';
+import { verifiedDecisionPdf } from '../app/documents/decision-pdf';
 import { decisionViewModel, detailViewModel } from '../app/views/case-view';
 import { mayPerform } from '../domain/case-roles';
 import type { Clock } from '../domain/clock';
@@ -24,14 +25,12 @@ import {
 } from '../domain/wording';
 import type { CaseOverviewQueries, CaseOverviewRow } from '../prisma/repositories/case-overview';
 import { AUTH_MESSAGES, type TabAuth } from './auth';
-import { decisionPdf, type DecisionDocuments } from './decision-pdf';
 import { paymentsCsv, paymentsXlsx } from './exports';
 import { isMonth, paymentList, termStatistics, termsWithCases } from './reports';
 
 export interface TabApiDeps {
   repos: Repositories;
   overview: CaseOverviewQueries;
-  documents: DecisionDocuments;
   clock: Clock;
   auth: TabAuth;
   /** The bot's app id, for deep links into its chat. */
@@ -306,7 +305,7 @@ export function createTabApi(deps: TabApiDeps) {
     if (!decision || !bundle || bundle.kase.municipalityId !== actor.municipality.id) return refuse(404, 'Beslutet finns inte eller hör till en annan kommun.');
     const permission = mayPerform('case.view', { personId: actor.person.id, municipalityId: actor.municipality.id, roles: actor.person.roles.map((r) => r.role), ledUnitIds: actor.person.ledUnitIds }, bundle.kase);
     if (!permission.ok) return refuse(403, permission.message);
-    const doc = await decisionPdf(deps.documents, repos, decision.id);
+    const doc = await verifiedDecisionPdf(repos, decision.id);
     return {
       status: 200,
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="beslut-${bundle.kase.caseNumber}.pdf"`, 'x-content-sha256': doc.sha256 },

@@ -6,7 +6,6 @@ import { runBot, type BotOptions, type RouteContext, type RunningBot } from '../
 import { createCaseOverviewQueries } from '../prisma/repositories/case-overview';
 import { createTabApi } from './api';
 import { createDevKeys, createTabAuth } from './auth';
-import { createDecisionDocuments } from './decision-pdf';
 import { registerTabRoutes } from './routes';
 import { tabAssets } from './bundle';
 
@@ -26,7 +25,6 @@ export function tabRoutes(env: Record<string, string | undefined>, overrides: { 
     const api = createTabApi({
       repos,
       overview: createCaseOverviewQueries(db.prisma),
-      documents: createDecisionDocuments(db.prisma),
       clock,
       auth,
       botId: config.botId ?? 'local-development-bot',

@@ -1,7 +1,7 @@
 // What the tab computes from the case overview: the payment list of a month and the statistics
 // of a term. Pure functions over rows, so the totals can be checked against the decisions.
 import type { TMunicipalityProfile } from '../domain/profile';
-import { termOf, termPeriod, daysBetween, localDate } from '../domain/terms';
+import { addDays, termOf, termPeriod, daysBetween, localDate } from '../domain/terms';
 import type { CaseOverviewRow } from '../prisma/repositories/case-overview';
 import type { CaseStatus, UnitKind } from '../domain/ports';
 import { CASE_STATUSES } from '../domain/vocabulary';
@@ -38,9 +38,15 @@ function monthEnd(month: string): string {
 // Kronor to öre and back, so sums of many amounts stay exact.
 const sum = (amounts: number[]) => amounts.reduce((total, a) => total + Math.round(a * 100), 0) / 100;
 
+// The last day a grant pays for: the decision's end, or the day before it was ended early.
+function lastPaidDay(d: { to: string; endedFrom?: string | null }): string {
+  return d.endedFrom && d.endedFrom <= d.to ? addDays(d.endedFrom, -1) : d.to;
+}
+
 /**
  * Every grant paying in `month` (YYYY-MM): a granted decision whose period touches the month pays
- * its monthly amount for that month ("utbetalas månadsvis i samband med grundbeloppet").
+ * its monthly amount for that month ("utbetalas månadsvis i samband med grundbeloppet"). A
+ * decision ended early pays up to the day before it ended, nothing after.
  */
 export function paymentList(rows: CaseOverviewRow[], month: string): PaymentList {
   const start = `${month}-01`;
@@ -49,7 +55,8 @@ export function paymentList(rows: CaseOverviewRow[], month: string): PaymentList
   for (const r of rows) {
     const d = r.decision;
     if (!d || d.outcome === 'rejected' || d.amountPerMonth === null || !d.from || !d.to) continue;
-    if (d.from > end || d.to < start) continue;
+    const to = lastPaidDay({ to: d.to, endedFrom: d.endedFrom });
+    if (to < d.from || d.from > end || to < start) continue;
     paying.push({
       caseId: r.id,
       caseNumber: r.caseNumber,
@@ -59,7 +66,7 @@ export function paymentList(rows: CaseOverviewRow[], month: string): PaymentList
       outcome: d.outcome,
       amount: d.amountPerMonth,
       from: d.from,
-      to: d.to,
+      to,
     });
   }
   const byCase = (a: PaymentRow, b: PaymentRow) => a.huvudman.localeCompare(b.huvudman, 'sv') || a.unitName.localeCompare(b.unitName, 'sv') || a.caseNumber.localeCompare(b.caseNumber);

@@ -55,6 +55,8 @@ export const decisionDeliveryJob = defineJob(QUEUES.decision, {
         subjectId: bundle.kase.id,
         details: { decisionId, notifiedAt: now.toISOString(), appealDeadline: deadline },
       });
+      // The decision as a PDF follows the card in the same chat.
+      await jobs.enqueue(QUEUES.decisionDocument, { decisionId });
       await jobs.enqueue(QUEUES.caseCard, { caseId: bundle.kase.id });
     },
 });

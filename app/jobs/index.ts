@@ -3,12 +3,13 @@
 import { caseCardJob } from './case-card';
 import { completionDeliveryJob } from './completion-delivery';
 import { decisionDeliveryJob } from './decision-delivery';
+import { decisionDocumentJob } from './decision-document';
 import type { JobDefinition, JobDeps } from './definition';
 import type { JobData, QueueName } from './queue';
 import { reminderDeliveryJob, reminderPlanJob, retentionJob } from './reminders';
 import { sweepJob } from './sweep';
 
-export const JOBS = [caseCardJob, decisionDeliveryJob, completionDeliveryJob, sweepJob, reminderPlanJob, reminderDeliveryJob, retentionJob] as const;
+export const JOBS = [caseCardJob, decisionDeliveryJob, decisionDocumentJob, completionDeliveryJob, sweepJob, reminderPlanJob, reminderDeliveryJob, retentionJob] as const;
 
 export type JobHandlers = { [Q in QueueName]: (data: JobData[Q]) => Promise<void> };
 

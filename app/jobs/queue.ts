@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const QUEUES = {
   caseCard: 'case-card',
   decision: 'decision-delivery',
+  decisionDocument: 'decision-document',
   completion: 'completion-delivery',
   sweep: 'case-card-sweep',
   reminderPlan: 'reminder-plan',
@@ -16,6 +17,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOB_PAYLOADS = {
   'case-card': z.object({ caseId: z.string().min(1) }),
   'decision-delivery': z.object({ decisionId: z.string().min(1) }),
+  'decision-document': z.object({ decisionId: z.uuid() }),
   'completion-delivery': z.object({ completionId: z.string().min(1) }),
   'case-card-sweep': z.object({}),
   'reminder-plan': z.object({}),

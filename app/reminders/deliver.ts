@@ -13,6 +13,9 @@ import type { JobDeps } from '../jobs/definition';
 import { RecipientGone } from '../ports';
 import { pupilLabel } from '../views/case-view';
 
+// A follow-up reminder's subject is '<caseId>:<term>' (domain/reminders.ts).
+const followUpTerm = (r: ReminderSendRecord) => r.subject.slice(r.subject.indexOf(':') + 1);
+
 // Whether the reminder's reason still stands now; the planner decided it did a moment ago.
 async function stillDue(repos: Repositories, r: ReminderSendRecord): Promise<boolean> {
   if (r.kind === 'draft_deadline') {
@@ -37,7 +40,7 @@ async function stillDue(repos: Repositories, r: ReminderSendRecord): Promise<boo
     }
     case 'follow_up_due':
     case 'follow_up_overdue':
-      return (await repos.followUps.get(kase.id, r.subject.slice(r.subject.indexOf(':') + 1))) === null;
+      return (await repos.followUps.get(kase.id, followUpTerm(r))) === null;
     default:
       return true;
   }
@@ -73,9 +76,9 @@ async function viewModel(repos: Repositories, r: ReminderSendRecord, snoozeDays:
     case 'completion_unanswered':
       return vm('Kompletteringen är inte besvarad', [`Elevhälsan bad om en komplettering ${date}. Ansökan kan inte prövas förrän den är kompletterad.`], { type: 'complete', caseId: kase.id }, principalFacts);
     case 'follow_up_due':
-      return vm('Dags för uppföljning', [`Uppföljningen av insatserna ska lämnas senast ${date}.`], { type: 'myCases' }, principalFacts);
+      return vm('Dags för uppföljning', [`Uppföljningen av insatserna ska lämnas senast ${date}.`], { type: 'followUp', caseId: kase.id, term: followUpTerm(r) }, principalFacts);
     case 'follow_up_overdue':
-      return vm('Uppföljningen är försenad', [`Uppföljningen skulle ha lämnats senast ${date}.`], { type: 'myCases' }, principalFacts);
+      return vm('Uppföljningen är försenad', [`Uppföljningen skulle ha lämnats senast ${date}.`], { type: 'followUp', caseId: kase.id, term: followUpTerm(r) }, principalFacts);
     case 'new_case_waiting':
       return vm(`Ärende ${kase.caseNumber} väntar på en handläggare`, [`Ärendet kom in ${date} och ingen har tagit det ännu.`], { type: 'assign', caseId: kase.id }, facts);
     case 'undecided_near_term':

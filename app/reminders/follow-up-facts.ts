@@ -1,17 +1,16 @@
-// The follow-ups the reminder planner reads: computed by the follow-up schedule
-// (domain/follow-up-schedule.ts) from the municipality's granted cases and the follow-ups filed,
-// so a reminder names exactly what the follow-up dialog asks for.
+// The planner's facts, batch by batch, with the follow-ups due of each batch's granted cases:
+// computed by the follow-up schedule (domain/follow-up-schedule.ts) from the grants and the
+// follow-ups filed that the same batch query read, so a reminder names exactly what the
+// follow-up dialog asks for, and no more than one batch of cases is ever in memory. One place
+// for the plan and for `påminnelser`.
 import { followUpsDue } from '../../domain/follow-up-schedule';
-import type { Municipality, ReminderFactWindow, Repositories } from '../../domain/ports';
+import type { Municipality, ReminderFactBatch, ReminderFactWindow, Repositories } from '../../domain/ports';
 import type { FollowUpDueFact, ReminderFacts } from '../../domain/reminders';
-import { grantsAndFiled } from '../follow-up/grants';
 
-export async function followUpFacts(repos: Repositories, m: Municipality, today: string, principalId?: string): Promise<FollowUpDueFact[]> {
-  const cases = await repos.cases.listGranted(m.id, principalId ? { principalId } : {});
-  if (cases.length === 0) return [];
-  const { grants, filed } = await grantsAndFiled(repos, cases);
+function followUpFacts(batch: ReminderFactBatch, m: Municipality, today: string, principalId?: string): FollowUpDueFact[] {
+  if (batch.grants.length === 0) return [];
   // Coming ones too: the planner reminds days before the due date.
-  return followUpsDue({ grants, filed, today, profile: m.profile, includeUpcoming: true, ...(principalId ? { principalId } : {}) }).map((f) => ({
+  return followUpsDue({ grants: batch.grants, filed: batch.filed, today, profile: m.profile, includeUpcoming: true, ...(principalId ? { principalId } : {}) }).map((f) => ({
     caseId: f.caseId,
     principalId: f.principalId,
     term: f.term,
@@ -20,13 +19,9 @@ export async function followUpFacts(repos: Repositories, m: Municipality, today:
   }));
 }
 
-// The planner's facts in batches, with the follow-ups due joining the first batch (which also
-// carries the pauses and snoozes they are planned against). One place for the plan and for
-// `påminnelser`.
 export async function* reminderFacts(repos: Repositories, m: Municipality, window: ReminderFactWindow, today: string, batchSize?: number): AsyncIterable<ReminderFacts> {
-  let followUps: FollowUpDueFact[] | null = await followUpFacts(repos, m, today, window.principalId);
   for await (const batch of repos.reminders.factBatches(m.id, window, batchSize)) {
-    yield followUps ? { ...batch, followUps: [...batch.followUps, ...followUps] } : batch;
-    followUps = null;
+    const { grants: _grants, filed: _filed, ...facts } = batch;
+    yield { ...facts, followUps: [...facts.followUps, ...followUpFacts(batch, m, today, window.principalId)] };
   }
 }

@@ -157,6 +157,7 @@ export function pupilLabel(application: TApplication, pupilRef: string): string 
 export function decisionViewModel(bundle: CaseBundle, decision: DecisionRecord, appealDeadline: string | null): DecisionViewModel {
   const summary = decisionSummary(decision, bundle.municipality.profile.timeZone);
   return {
+    caseId: bundle.kase.id,
     caseNumber: bundle.kase.caseNumber,
     termLabel: termTitle(bundle.kase.term),
     unitName: bundle.unit.name,

@@ -29,6 +29,8 @@ export interface CaseOverviewRow {
     amountPerMonth: number | null;
     from: string | null;
     to: string | null;
+    // Ended early (the child left the unit): the first day the grant no longer applies.
+    endedFrom: string | null;
     decidedAt: Date;
     decidedById: string;
   } | null;
@@ -78,6 +80,7 @@ export function createCaseOverviewQueries(prisma: PrismaClient): CaseOverviewQue
                 amountPerMonth: toNumber(d.amountPerMonth),
                 from: toDateOnly(d.from),
                 to: toDateOnly(d.to),
+                endedFrom: toDateOnly(d.endedFrom),
                 decidedAt: d.decidedAt,
                 decidedById: d.decidedById,
               }

@@ -108,6 +108,7 @@ export function createDecisionRepository(db: Db): DecisionRepository {
           data: {
             deliveryStatus: status,
             ...(status === 'delivered' && { notifiedAt: at }),
+            ...(status === 'failed' && { deliveryFailedAt: at }),
             ...(appealDeadline !== undefined && { appealDeadline: fromDateOnly(appealDeadline) }),
           },
         })

@@ -7,6 +7,7 @@ import { createCaseRepository } from './cases';
 import { createChannelPostRepository } from './channel-posts';
 import { createCompletionRepository } from './completions';
 import { createConversationRepository } from './conversations';
+import { createDecisionDocumentRepository } from './decision-documents';
 import { createDecisionRepository } from './decisions';
 import { createFollowUpRepository } from './follow-ups';
 import { createMunicipalityRepository } from './municipalities';
@@ -30,6 +31,7 @@ function bind(db: Db): Repositories {
     snapshots: createSnapshotRepository(db),
     cases: createCaseRepository(db),
     decisions: createDecisionRepository(db),
+    decisionDocuments: createDecisionDocumentRepository(db),
     followUps: createFollowUpRepository(db),
     attachments: createAttachmentRepository(db),
     conversations: createConversationRepository(db),

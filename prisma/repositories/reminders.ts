@@ -1,7 +1,8 @@
 // Reminders: the facts the planner reads (in keyset batches, so 100 000 cases never sit in
 // memory at once), the exactly-once claims, snoozes and paused kinds. Gallring's look-ups are
 // here too (retentionRepository): both read cases by their dates.
-import type { ReminderFactWindow, ReminderRepository, ReminderSendRecord, ReminderSendStatus, RetentionRepository } from '../../domain/ports';
+import type { ReminderFactBatch, ReminderFactWindow, ReminderRepository, ReminderSendRecord, ReminderSendStatus, RetentionRepository } from '../../domain/ports';
+import { parseFollowUpSchedule } from '../../domain/follow-up-schedule';
 import { noFacts, type ReminderFacts, type ReminderKind } from '../../domain/reminders';
 import type { ReminderSend as Row } from '../generated/client';
 import { appendAudit } from './audit';
@@ -30,14 +31,19 @@ function toRecord(row: Row): ReminderSendRecord {
 
 interface CaseFactRow {
   id: string;
+  case_number: string;
   principal_id: string;
+  unit_id: string;
   term: string;
   status: string;
   assigned: boolean;
   created_on: string;
   outcome: string | null;
   decision_id: string | null;
+  from_date: string | null;
   to_date: string | null;
+  follow_up_schedule: unknown;
+  filed_terms: string[] | null;
   delivery_status: string | null;
   failed_on: string | null;
   next_applied: boolean;
@@ -45,69 +51,95 @@ interface CaseFactRow {
   requested_on: string | null;
 }
 
+// One round trip per batch of cases: each case with its latest decision; for a grant, the terms
+// whose follow-up is filed and (only when it ends this term) whether the same child has applied
+// at the same unit for the next term; the open completion request. Keyset paging on the primary
+// key: every batch starts where the last one ended, at the same cost however deep.
+const CASE_FACTS_SQL = `
+  SELECT c.id, c.case_number, c.principal_id, c.unit_id, c.term, c.status::text AS status,
+         c.assigned_handler_id IS NOT NULL AS assigned,
+         to_char(c.created_at AT TIME ZONE $5, 'YYYY-MM-DD') AS created_on,
+         d.outcome::text AS outcome, d.id AS decision_id,
+         to_char(d."from", 'YYYY-MM-DD') AS from_date, to_char(d."to", 'YYYY-MM-DD') AS to_date,
+         d.follow_up_schedule, fu.terms AS filed_terms,
+         d.delivery_status::text AS delivery_status,
+         to_char(d.delivery_failed_at AT TIME ZONE $5, 'YYYY-MM-DD') AS failed_on,
+         nx.found IS NOT NULL AS next_applied,
+         q.id AS completion_id, to_char(q.requested_at AT TIME ZONE $5, 'YYYY-MM-DD') AS requested_on
+    FROM cases c
+    LEFT JOIN LATERAL (SELECT id, outcome, "from", "to", follow_up_schedule, delivery_status, delivery_failed_at FROM decisions
+                       WHERE case_id = c.id ORDER BY decided_at DESC, id DESC LIMIT 1) d ON true
+    LEFT JOIN LATERAL (SELECT array_agg(f.term) AS terms FROM follow_ups f
+                        WHERE d.outcome::text = ANY($6::text[]) AND f.case_id = c.id) fu ON true
+    -- An index probe per grant that ends this term (never a hash of the whole next term).
+    LEFT JOIN LATERAL (SELECT 1 AS found FROM cases n
+                        WHERE d.outcome::text = ANY($6::text[]) AND d."to" BETWEEN $7::date AND $8::date
+                          AND n.municipality_id = c.municipality_id AND n.pupil_ref = c.pupil_ref
+                          AND n.term = $3 AND n.unit_id = c.unit_id
+                        LIMIT 1) nx ON true
+    LEFT JOIN LATERAL (SELECT id, requested_at FROM completion_requests
+                        WHERE c.status = 'completion_requested' AND case_id = c.id
+                          AND answered_version IS NULL AND delivery_status = 'delivered'
+                        ORDER BY requested_at DESC, id DESC LIMIT 1) q ON true
+   WHERE c.municipality_id = $1 AND c.id > $2::uuid AND ($9::uuid IS NULL OR c.principal_id = $9::uuid)
+   ORDER BY c.id
+   LIMIT $4`;
+
+const noBatch = (): ReminderFactBatch => ({ ...noFacts(), grants: [], filed: [] });
+
+// Rows in keyset batches on their uuid primary key (`id > last`, never OFFSET): every batch costs
+// the same however deep. The next batch is read while the caller plans and claims this one, so
+// the database's reading and writing overlap; two batches at most are in memory.
+async function* keysetBatches<R extends { id: string }>(fetch: (after: string) => Promise<R[]>, batchSize: number): AsyncGenerator<R[]> {
+  let pending = fetch(ZERO_UUID);
+  for (;;) {
+    const rows = await pending;
+    if (rows.length === 0) return;
+    const more = rows.length === batchSize;
+    if (more) {
+      pending = fetch(rows.at(-1)!.id);
+      // Awaited on the next turn; a caller that stops early leaves no unhandled rejection.
+      pending.catch(() => {});
+    }
+    yield rows;
+    if (!more) return;
+  }
+}
+
 export function createReminderRepository(db: Db): ReminderRepository {
-  async function* caseBatches(municipalityId: string, w: ReminderFactWindow, batchSize: number): AsyncGenerator<ReminderFacts> {
-    let after = ZERO_UUID;
-    const snoozes = (await db.reminderSnooze.findMany({ where: { municipalityId } })).map((s) => ({ kind: s.kind as ReminderKind, subject: s.subject, until: toDateOnly(s.until)! }));
-    const paused = (await db.reminderPause.findMany({ where: { municipalityId } })).map((p) => ({ personId: p.personId, kind: p.kind as ReminderKind }));
-    for (;;) {
-      // One round trip per batch: each case with its latest decision, and (only for a grant
-      // that ends this term) whether the same child has applied at the same unit for the next.
-      const rows = await db.$queryRawUnsafe<CaseFactRow[]>(
-        `SELECT c.id, c.principal_id, c.term, c.status::text AS status, c.assigned_handler_id IS NOT NULL AS assigned,
-                to_char(c.created_at AT TIME ZONE $5, 'YYYY-MM-DD') AS created_on,
-                d.outcome::text AS outcome, d.id AS decision_id, to_char(d."to", 'YYYY-MM-DD') AS to_date,
-                d.delivery_status::text AS delivery_status,
-                to_char(d.decided_at AT TIME ZONE $5, 'YYYY-MM-DD') AS failed_on,
-                nx.found IS NOT NULL AS next_applied,
-                q.id AS completion_id, to_char(q.requested_at AT TIME ZONE $5, 'YYYY-MM-DD') AS requested_on
-           FROM cases c
-           LEFT JOIN LATERAL (SELECT id, outcome, "to", delivery_status, decided_at FROM decisions
-                              WHERE case_id = c.id ORDER BY decided_at DESC, id DESC LIMIT 1) d ON true
-           -- An index probe per grant that ends this term (never a hash of the whole next term).
-           LEFT JOIN LATERAL (SELECT 1 AS found FROM cases n
-                               WHERE d.outcome::text = ANY($6::text[]) AND d."to" BETWEEN $7::date AND $8::date
-                                 AND n.municipality_id = c.municipality_id AND n.pupil_ref = c.pupil_ref
-                                 AND n.term = $3 AND n.unit_id = c.unit_id
-                               LIMIT 1) nx ON true
-           LEFT JOIN LATERAL (SELECT id, requested_at FROM completion_requests
-                               WHERE c.status = 'completion_requested' AND case_id = c.id
-                                 AND answered_version IS NULL AND delivery_status = 'delivered'
-                               ORDER BY requested_at DESC, id DESC LIMIT 1) q ON true
-          WHERE c.municipality_id = $1 AND c.id > $2::uuid AND ($9::uuid IS NULL OR c.principal_id = $9::uuid)
-          ORDER BY c.id
-          LIMIT $4`,
-        municipalityId,
-        after,
-        w.nextTerm,
-        batchSize,
-        w.timeZone,
-        GRANTED,
-        w.termStart,
-        w.termEnd,
-        w.principalId ?? null,
-      );
-      if (rows.length === 0) return;
-      after = rows.at(-1)!.id;
-      const facts: ReminderFacts = { ...noFacts(), snoozes, paused };
+  async function standing(municipalityId: string): Promise<Pick<ReminderFacts, 'snoozes' | 'paused'>> {
+    const [snoozes, paused] = await Promise.all([db.reminderSnooze.findMany({ where: { municipalityId } }), db.reminderPause.findMany({ where: { municipalityId } })]);
+    return {
+      snoozes: snoozes.map((s) => ({ kind: s.kind as ReminderKind, subject: s.subject, until: toDateOnly(s.until)! })),
+      paused: paused.map((p) => ({ personId: p.personId, kind: p.kind as ReminderKind })),
+    };
+  }
+
+  async function* caseBatches(municipalityId: string, w: ReminderFactWindow, batchSize: number, carried: Pick<ReminderFacts, 'snoozes' | 'paused'>): AsyncGenerator<ReminderFactBatch> {
+    const fetch = (after: string) => db.$queryRawUnsafe<CaseFactRow[]>(CASE_FACTS_SQL, municipalityId, after, w.nextTerm, batchSize, w.timeZone, GRANTED, w.termStart, w.termEnd, w.principalId ?? null);
+    for await (const rows of keysetBatches(fetch, batchSize)) {
+      const facts: ReminderFactBatch = { ...noBatch(), ...carried };
       for (const r of rows) {
-        if (r.outcome && GRANTED.includes(r.outcome) && r.to_date && r.to_date >= w.termStart && r.to_date <= w.termEnd) {
+        const granted = r.outcome !== null && GRANTED.includes(r.outcome);
+        if (granted) {
+          facts.grants.push({ caseId: r.id, caseNumber: r.case_number, municipalityId, principalId: r.principal_id, unitId: r.unit_id, term: r.term, from: r.from_date, to: r.to_date, schedule: parseFollowUpSchedule(r.follow_up_schedule) });
+          for (const term of r.filed_terms ?? []) facts.filed.push({ caseId: r.id, term });
+        }
+        if (granted && r.to_date && r.to_date >= w.termStart && r.to_date <= w.termEnd) {
           facts.grantsEnding.push({ caseId: r.id, principalId: r.principal_id, term: w.currentTerm, nextTermApplied: r.next_applied });
         }
         if (r.status === 'submitted') facts.newCases.push({ caseId: r.id, submittedOn: r.created_on, taken: r.assigned });
         if (r.status !== 'decided' && (r.term === w.nextTerm || r.term === w.currentTerm)) facts.undecided.push({ caseId: r.id, term: r.term, decided: false });
-        if (r.delivery_status === 'failed' && r.decision_id) facts.failedDeliveries.push({ decisionId: r.decision_id, caseId: r.id, failedOn: r.failed_on!, resolved: false });
+        if (r.delivery_status === 'failed' && r.decision_id && r.failed_on) facts.failedDeliveries.push({ decisionId: r.decision_id, caseId: r.id, failedOn: r.failed_on, resolved: false });
         if (r.completion_id) facts.completions.push({ completionId: r.completion_id, caseId: r.id, principalId: r.principal_id, requestedOn: r.requested_on!, answered: false });
       }
       yield facts;
-      if (rows.length < batchSize) return;
     }
   }
 
-  async function* draftBatches(municipalityId: string, w: ReminderFactWindow, batchSize: number): AsyncGenerator<ReminderFacts> {
-    let after = ZERO_UUID;
-    for (;;) {
-      const rows = await db.$queryRawUnsafe<Array<{ id: string; person_id: string }>>(
+  async function* draftBatches(municipalityId: string, w: ReminderFactWindow, batchSize: number, carried: Pick<ReminderFacts, 'snoozes' | 'paused'>): AsyncGenerator<ReminderFactBatch> {
+    const fetch = (after: string) =>
+      db.$queryRawUnsafe<Array<{ id: string; person_id: string }>>(
         `SELECT s.id, s.person_id FROM machine_snapshots s JOIN people p ON p.id = s.person_id
           WHERE p.municipality_id = $1 AND s.machine = 'application' AND s.status = 'open' AND s.case_id IS NULL
             AND s.snapshot->'context'->'draft'->>'term' = $2 AND s.id > $3::uuid AND ($5::uuid IS NULL OR s.person_id = $5::uuid)
@@ -118,17 +150,17 @@ export function createReminderRepository(db: Db): ReminderRepository {
         batchSize,
         w.principalId ?? null,
       );
-      if (rows.length === 0) return;
-      after = rows.at(-1)!.id;
-      yield { ...noFacts(), drafts: rows.map((r) => ({ draftId: r.id, principalId: r.person_id, term: w.nextTerm })) };
-      if (rows.length < batchSize) return;
+    for await (const rows of keysetBatches(fetch, batchSize)) {
+      // Snoozes and pauses apply to drafts' reminders too.
+      yield { ...noBatch(), ...carried, drafts: rows.map((r) => ({ draftId: r.id, principalId: r.person_id, term: w.nextTerm })) };
     }
   }
 
   return {
     async *factBatches(municipalityId, window, batchSize = 2000) {
-      yield* caseBatches(municipalityId, window, batchSize);
-      yield* draftBatches(municipalityId, window, batchSize);
+      const carried = await standing(municipalityId);
+      yield* caseBatches(municipalityId, window, batchSize, carried);
+      yield* draftBatches(municipalityId, window, batchSize, carried);
     },
 
     async claim(municipalityId, r) {

@@ -38,6 +38,7 @@ const messenger: Messenger = {
     return { id: `a${sent.length}`, conversationId: to };
   },
   async update() {},
+  async offerFile() {},
 };
 const log = { warn() {}, error() {}, debug() {} };
 
@@ -212,6 +213,60 @@ describe('reminders driven by the clock, two instances on one database', () => {
     const [claimed] = (await db.pool.query(`SELECT id FROM reminder_sends WHERE kind = 'draft_deadline' ORDER BY claimed_at DESC LIMIT 1`)).rows;
     const reply = await snoozeReminder({ repos, clock }, principal, claimed.id);
     assert.deepEqual(reply, { toast: 'Du blir påmind igen 10 april 2028, om det fortfarande behövs.' });
+
+    // The snooze and the pause reach the plan for a draft too: the reminder comes back on Monday
+    // 10 April, and a paused kind is not claimed on its day (Thursday 13 April).
+    const { subject } = (await db.pool.query(`SELECT subject FROM reminder_sends WHERE id = $1`, [claimed.id])).rows[0];
+    const draftSends = async () => (await db.pool.query(`SELECT occurrence FROM reminder_sends WHERE kind = 'draft_deadline' AND subject = $1 ORDER BY occurrence`, [subject])).rows.map((r) => r.occurrence);
+    const before = await draftSends();
+    now = new Date('2028-04-10T08:00:00Z');
+    await instance(repos).plan();
+    assert.deepEqual(await draftSends(), [...before, 'again:2028-04-10'].sort());
+    await setReminderPaused({ repos, clock }, principal, 'draft_deadline', true);
+    now = new Date('2028-04-13T08:00:00Z');
+    await instance(repos).plan();
+    assert.deepEqual(await draftSends(), [...before, 'again:2028-04-10'].sort());
+    await setReminderPaused({ repos, clock }, principal, 'draft_deadline', false);
+  });
+
+  test('a failed delivery is reminded from the day it failed, not the day of the decision', async () => {
+    // [decided, delivery failed, planned at, expected send_on, expected about (the day it failed,
+    // in Stockholm)]; an empty send_on: nothing about that decision at that moment.
+    const table: Array<[string, string, string, string | null, string | null]> = [
+      // Decided Monday 8 May 2028, failed Thursday the 11th: reminded Thursday, about Thursday.
+      ['2028-05-08T09:00:00Z', '2028-05-11T08:30:00Z', '2028-05-11T09:00:00Z', '2028-05-11', '2028-05-11'],
+      // Failed on Saturday the 13th: nothing that day, Monday the 15th names Saturday.
+      ['2028-05-10T09:00:00Z', '2028-05-13T10:00:00Z', '2028-05-13T10:00:00Z', null, null],
+      ['2028-05-10T09:00:00Z', '2028-05-13T10:00:00Z', '2028-05-15T09:00:00Z', '2028-05-15', '2028-05-13'],
+      // 23:30 UTC on Sunday is 01:30 on Monday the 15th in Stockholm.
+      ['2028-05-12T09:00:00Z', '2028-05-14T23:30:00Z', '2028-05-15T09:00:00Z', '2028-05-15', '2028-05-15'],
+    ];
+    const one = instance(repos);
+    const decisions = new Map<string, string>();
+    for (const [decided, failed] of table) {
+      const key = `${decided}|${failed}`;
+      if (decisions.has(key)) continue;
+      const f = await repos.cases.submitApplication(submission((await newDraft(repos)).id, { term: 'HT2028', pupilRef: `Elev F${decisions.size}`, now: new Date('2028-04-20T08:00:00Z') }));
+      const d = await repos.decisions.record({ caseId: f.case.id, outcome: 'rejected', reason: 'Ordinära insatser räcker.', text: 'Avslag.', decidedById: ids.people.head, decidedAt: new Date(decided) });
+      await repos.cases.setStatus(f.case.id, 'decided', { by: null });
+      decisions.set(key, d.id);
+    }
+    for (const [decided, failed, plannedAt, sendOn, about] of table) {
+      const decisionId = decisions.get(`${decided}|${failed}`)!;
+      await repos.decisions.markDelivery(decisionId, 'failed', new Date(failed));
+      now = new Date(plannedAt);
+      await one.plan();
+      const rows = (await db.pool.query(`SELECT to_char(send_on, 'YYYY-MM-DD') AS send_on, to_char(about, 'YYYY-MM-DD') AS about FROM reminder_sends WHERE kind = 'delivery_failed' AND subject = $1`, [decisionId])).rows;
+      assert.deepEqual(rows, sendOn ? [{ send_on: sendOn, about }] : [], `decided ${decided}, failed ${failed}, planned ${plannedAt}`);
+    }
+    // The card names the day it failed.
+    const before = sent.length;
+    now = new Date('2028-05-15T09:30:00Z');
+    await one.deliver();
+    const texts = sent.slice(before).filter((s) => s.summary.includes('kom inte fram')).map((s) => JSON.stringify(s.card));
+    assert.equal(texts.length, 3);
+    assert.ok(texts.some((t) => t.includes('levereras till rektorn (11 maj 2028)')));
+    assert.ok(texts.some((t) => t.includes('levereras till rektorn (13 maj 2028)')));
   });
 
   test('gallring: a dry run lists, the run erases with a non-identifying audit record, the admin is told', async () => {

@@ -54,6 +54,29 @@ export function action(card: Card, verb: string, pick?: (data: Record<string, un
   return found;
 }
 
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+// A stand-in for the OneDrive upload URL Teams hands over when a file offer is accepted: records
+// every request's method, headers and bytes.
+export async function startUploadTarget(): Promise<{ url: (name: string) => string; uploads: Array<{ method: string; headers: http.IncomingHttpHeaders; bytes: Buffer }>; close: () => Promise<void> }> {
+  const uploads: Array<{ method: string; headers: http.IncomingHttpHeaders; bytes: Buffer }> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      uploads.push({ method: req.method ?? '', headers: req.headers, bytes: Buffer.concat(chunks) });
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
+    uploads,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 export function cardText(card: Card): string {
   const parts: string[] = [];
   walk(card, (n) => {
@@ -78,7 +101,8 @@ export function cardOf(response: CardActionResponse): Card {
 // to a chat command. Always in a named conversation: a job may post in another one meanwhile
 // (the Elevhälsa channel, someone else's chat), and on PostgreSQL its card can come last.
 export function lastPostedCard(harness: Harness, conversationId: string): Card {
-  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.content && c.conversationId === conversationId);
+  // Adaptive Cards only: a file offer (file consent card) a job posts beside them is not one.
+  const call = [...harness.sent].reverse().find((c) => c.body?.attachments?.[0]?.contentType === ADAPTIVE_CARD_TYPE && c.conversationId === conversationId);
   if (!call) throw new Error(`the bot has posted no card in ${conversationId}`);
   return call.body.attachments[0].content as Card;
 }

@@ -5,8 +5,8 @@
 // deliveries under connector faults.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { FILE_CONSENT_CARD_TYPE, FILE_INFO_CARD_TYPE } from '../../bot/file-transfer';
 import type { Repositories } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
@@ -14,7 +14,7 @@ import { validateCard } from '../cards/validate';
 import { validApplication, validPreschoolApplication } from '../domain/fixtures';
 import type { CapturedCall, Harness, SendOptions } from './harness';
 import { DEFAULT_FILES, ELEVHALSA_CHANNEL, as, chatOf, startWorld, type World } from './world';
-import { actionsOf, findInput, cardOf, cardText, heading, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
+import { ADAPTIVE_CARD_TYPE, actionsOf, findInput, cardOf, cardText, heading, lastPostedCard, press, startUploadTarget, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -168,27 +168,17 @@ describe('Elevhälsan over HTTP', () => {
     assert.match(String(offered.value), /Godkänn/);
     const consent = await harness.waitFor((c) => postedTo(chatOf(handler), 'create', sinceFile)(c) && c.body.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.consent');
     const acceptContext = consent.body.attachments[0].content.acceptContext;
-    const uploads: Buffer[] = [];
-    const oneDrive = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        uploads.push(Buffer.concat(chunks));
-        res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
+    const oneDrive = await startUploadTarget();
     try {
-      const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/atgardsprogram.pdf`;
-      const uploadInfo = { name: 'atgardsprogram.pdf', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/atgardsprogram.pdf', uniqueId: 'F1', fileType: 'pdf' };
+      const uploadInfo = { name: 'atgardsprogram.pdf', uploadUrl: oneDrive.url('atgardsprogram.pdf'), contentUrl: 'https://contoso-my.sharepoint.com/atgardsprogram.pdf', uniqueId: 'F1', fileType: 'pdf' };
       await harness.sendInvoke('fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: acceptContext, uploadInfo }, as(handler));
-      assert.deepEqual(uploads, [Buffer.from(FILES['atgardsprogram.pdf'])], 'the stored bytes went to the upload URL');
+      assert.deepEqual(oneDrive.uploads.map((u) => u.bytes), [Buffer.from(FILES['atgardsprogram.pdf'])], 'the stored bytes went to the upload URL');
       await harness.waitFor((c) => postedTo(chatOf(handler), 'create', sinceFile)(c) && c.body.attachments?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.info');
       // A forged context (a file id of no case) uploads nothing.
       await harness.sendInvoke('fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { caseId, attachmentId: '00000000-0000-4000-8000-00000000dead' }, uploadInfo }, as(handler));
-      assert.equal(uploads.length, 1);
+      assert.equal(oneDrive.uploads.length, 1);
     } finally {
-      await new Promise<void>((resolve) => oneDrive.close(() => resolve()));
+      await oneDrive.close();
     }
 
     // The head decides; the principal's chat gets the letter, and the notification time is kept.
@@ -232,6 +222,73 @@ describe('Elevhälsan over HTTP', () => {
     assert.match(letter, /förvaltningsrätten/);
     assert.match(letter, /inte att/);
     assert.match(letter, /Sista dag att överklaga/);
+  });
+
+  test('the decision PDF follows the decision in the principal’s chat; accepted, its stored bytes go to OneDrive; nobody else gets it', async () => {
+    const app = validApplication();
+    app.unit = { id: DEMO_IDS.units.jarnboas };
+    const { caseId, caseNumber } = await submitApplication(app);
+    const since = harness.requests.length;
+    const form = cardOf(await harness.sendCardAction({ caseId }, { ...as(head), verb: 'case.decision.form' }));
+    await press(harness, form, 'case.decision.send', { 'decision.outcome': 'approved', 'decision.amountPerMonth': '15500', 'decision.from': '2027-08-16', 'decision.to': '2028-01-16', 'decision.reason': '' }, as(head));
+    const inChat = (type: string, from = since) => (c: CapturedCall) => postedTo(chatOf(principal), 'create', from)(c) && c.body.attachments?.[0]?.contentType === type;
+    const letterCall = await harness.waitFor((c) => inChat(ADAPTIVE_CARD_TYPE)(c) && cardText(cardIn(c)).includes(caseNumber), 10_000);
+    const consentCall = await harness.waitFor(inChat(FILE_CONSENT_CARD_TYPE), 10_000);
+    assert.ok(harness.requests.indexOf(consentCall) > harness.requests.indexOf(letterCall), 'the PDF follows the decision card');
+
+    // The offer is the stored, immutable document: its name, size and hash; its context names the decision.
+    const [decision] = await repos.decisions.forCase(caseId);
+    const stored = (await repos.decisionDocuments.get(decision!.id))!;
+    assert.equal(createHash('sha256').update(stored.bytes).digest('hex'), stored.sha256);
+    const offer = consentCall.body.attachments[0];
+    assert.equal(offer.name, `beslut-${caseNumber}.pdf`);
+    assert.equal(offer.content.sizeInBytes, stored.bytes.byteLength);
+    assert.ok(offer.content.description.includes(stored.sha256), 'the description carries the hash');
+    assert.deepEqual(offer.content.acceptContext, { caseId, decisionId: decision!.id });
+    assert.ok(actionsOfCard(cardIn(letterCall)).includes('case.decision.pdf'), 'the decision card offers it too');
+
+    const oneDrive = await startUploadTarget();
+    try {
+      const uploadInfo = { name: offer.name, uploadUrl: oneDrive.url(offer.name), contentUrl: `https://contoso-my.sharepoint.com/${offer.name}`, uniqueId: 'D1', fileType: 'pdf' };
+      const accept = { type: 'fileUpload', action: 'accept', context: offer.content.acceptContext, uploadInfo };
+
+      // Someone else answering the same offer (the handler, from their own chat) is refused politely; nothing is uploaded.
+      const sinceRefusal = harness.requests.length;
+      await harness.sendInvoke('fileConsent/invoke', accept, as(handler));
+      const refusal = await harness.waitFor((c) => ['create', 'reply'].includes(c.kind) && c.conversationId === chatOf(handler) && harness.requests.indexOf(c) >= sinceRefusal);
+      assert.match(refusal.body.text, /Filen kunde inte skickas: den finns inte längre, eller så har du inte behörighet till den\./);
+      // A context naming another case, or both a decision and an attachment, is nobody's offer.
+      await harness.sendInvoke('fileConsent/invoke', { ...accept, context: { caseId: '00000000-0000-4000-8000-00000000beef', decisionId: decision!.id } }, as(principal));
+      await harness.sendInvoke('fileConsent/invoke', { ...accept, context: { ...offer.content.acceptContext, attachmentId: '00000000-0000-4000-8000-00000000dead' } }, as(principal));
+      assert.equal(oneDrive.uploads.length, 0);
+
+      // The principal accepts: one PUT of exactly the stored bytes to the upload URL, then the file card.
+      const sinceAccept = harness.requests.length;
+      await harness.sendInvoke('fileConsent/invoke', accept, as(principal));
+      assert.equal(oneDrive.uploads.length, 1);
+      const [upload] = oneDrive.uploads;
+      assert.equal(upload!.method, 'PUT');
+      assert.ok(upload!.bytes.equals(Buffer.from(stored.bytes)), 'the stored bytes, unchanged');
+      assert.equal(createHash('sha256').update(upload!.bytes).digest('hex'), stored.sha256);
+      assert.equal(upload!.headers['content-range'], `bytes 0-${stored.bytes.byteLength - 1}/${stored.bytes.byteLength}`);
+      const info = await harness.waitFor(inChat(FILE_INFO_CARD_TYPE, sinceAccept));
+      assert.equal(info.body.attachments[0].name, offer.name);
+      assert.equal(info.body.attachments[0].content.uniqueId, 'D1');
+      const sent = (await repos.audit.list('case', caseId)).filter((e) => e.action === 'decision.document_sent');
+      assert.equal(sent.length, 1);
+      assert.equal((sent[0]!.details as { sha256: string }).sha256, stored.sha256);
+    } finally {
+      await oneDrive.close();
+    }
+
+    // The card's button offers the same document again; to the handler it says no.
+    const sinceButton = harness.requests.length;
+    const again = await harness.sendCardAction({ caseId }, { ...as(principal), verb: 'case.decision.pdf' });
+    assert.match(String(again.value), /Godkänn ”beslut-TB-\d{4}-\d{4}\.pdf”/);
+    const reoffer = await harness.waitFor(inChat(FILE_CONSENT_CARD_TYPE, sinceButton));
+    assert.deepEqual(reoffer.body.attachments[0].content.acceptContext, offer.content.acceptContext);
+    const refused = await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.pdf' });
+    assert.match(String(refused.value), /inte ställt till dig/);
   });
 
   test('a partial decision names the approved and the refused measures', async () => {

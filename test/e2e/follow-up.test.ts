@@ -10,13 +10,15 @@ import assert from 'node:assert/strict';
 import { createDevClock } from '../../bot/dev-clock';
 import type { Repositories } from '../../domain/ports';
 import type { TApplication, TApplicationDraft } from '../../domain/schemas';
+import { QUEUES } from '../../app/jobs/queue';
+import { FOLLOW_UP_MACHINE } from '../../app/follow-up/flow';
 import { DEMO_IDS, DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import { validateCard } from '../cards/validate';
 import type { TestDatabase } from '../db/helpers';
 import { validApplication } from '../domain/fixtures';
 import type { CapturedCall, Harness } from './harness';
 import { ELEVHALSA_CHANNEL, as, chatOf, startWorld, type World } from './world';
-import { cardOf, cardText, heading, inputIds, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
+import { actionsOf, cardOf, cardText, heading, inputIds, lastPostedCard, press, walkToSummary, type Card } from './dialog-helpers';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const principal = person('principal');
@@ -193,6 +195,22 @@ describe('follow-up and renewal over HTTP on the development clock', () => {
     assert.equal(data.pupil.personnummer, undefined);
     assert.deepEqual(data.assessment, stored.ratings, 'the assessment is the follow-up re-rating');
     assert.ok(data.attachments.every((f) => f.reusedFrom === a.caseId && f.addedOn), 'files kept by reference with their date');
+  });
+
+  test('the follow-up reminder’s button starts that case’s follow-up', async () => {
+    // Tuesday 16 November 2027: 14 days before the other child's follow-up is due (30 November).
+    await moveClock({ set: '2027-11-16T09:00:00+01:00' });
+    const since = harness.requests.length;
+    await world.jobs!.enqueue(QUEUES.reminderPlan, {});
+    const call = await harness.waitFor((c) => postedTo(chatOf(principal), ['create'], since)(c) && heading(cardIn(c)) === 'Dags för uppföljning', 15_000);
+    const reminder = cardIn(call);
+    assert.match(cardText(reminder), new RegExp(b.caseNumber));
+    assert.match(cardText(reminder), /30 november 2027/);
+    assert.deepEqual(validateCard(reminder), []);
+    assert.deepEqual(actionsOf(reminder).map((a) => a.title), ['Lämna uppföljning', 'Påminn mig igen om en vecka']);
+    const first = await press(harness, reminder, 'followup.start', {}, as(principal));
+    assert.match(heading(first), /^Uppföljning · steg 1 av 5 · Insatserna/);
+    assert.equal((await repos.snapshots.listOpenForCase(b.caseId, FOLLOW_UP_MACHINE)).length, 1, 'that case’s follow-up is open');
   });
 
   test('after 30 November a new application for the other child is blocked until its follow-up is filed', async () => {

@@ -220,7 +220,9 @@ describe('payment list', () => {
   async function expected(month: string) {
     const start = new Date(`${month}-01T00:00:00Z`);
     const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
-    const rows = await tab.db.prisma.decision.findMany({ where: { outcome: { not: 'rejected' }, from: { lte: end }, to: { gte: start } }, include: { case: { include: { unit: true } } } });
+    const found = await tab.db.prisma.decision.findMany({ where: { outcome: { not: 'rejected' }, from: { lte: end }, to: { gte: start } }, include: { case: { include: { unit: true } } } });
+    // Ended early: its last day paid is the day before `endedFrom`.
+    const rows = found.filter((r) => !r.endedFrom || (r.endedFrom > start && r.endedFrom > r.from!));
     const total = (kind: string) => rows.filter((r) => r.case.unit.kind === kind).reduce((s, r) => s + Number(r.amountPerMonth), 0);
     return { fristaende: total('fristaende'), kommunal: total('kommunal'), count: rows.length };
   }
@@ -240,29 +242,18 @@ describe('payment list', () => {
     assert.equal((await get('/tab/api/payments?month=2027-13', token)).status, 400);
   });
 
-  test('CSV for Swedish Excel: BOM, semicolons, decimal comma, the same totals', async () => {
-    const res = await get('/tab/api/payments?month=2027-03&format=csv', await tokenFor('admin'));
-    assert.match(res.headers.get('content-type')!, /text\/csv; charset=utf-8/);
-    assert.match(res.headers.get('content-disposition')!, /utbetalningar-2027-03\.csv/);
-    const bytes: Uint8Array = res.body;
-    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  // The CSV's rows (semicolon-separated, after the byte-order mark) and the amount of a labelled row.
+  function csvRows(bytes: Uint8Array) {
     const text = new TextDecoder().decode(bytes.slice(3));
     const rows = text.trimEnd().split('\r\n').map((l) => l.split(';'));
-    assert.ok(text.includes('Ärendenummer;Enhet;Huvudman;Typ av enhet;Period från;Period till;Belopp (kr)'));
     const amount = (label: string) => Number(rows.find((r) => r[0] === label)![6]!.replace(',', '.'));
-    const want = await expected('2027-03');
-    assert.equal(amount('Summa fristående'), want.fristaende);
-    assert.equal(amount('Summa kommunala'), want.kommunal);
-    assert.equal(amount('Totalt'), want.fristaende + want.kommunal);
-    assert.ok(rows.some((r) => r[6] === '8267,50'));
-  });
+    return { text, rows, amount };
+  }
 
-  test('XLSX read back: one sheet per kind, amounts as numbers, the same totals', async () => {
-    const res = await get('/tab/api/payments?month=2027-03&format=xlsx', await tokenFor('head'));
+  // Each sheet's "Summa", checked against the sum of its rows.
+  async function xlsxSums(bytes: Uint8Array) {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(res.body) as never);
-    assert.deepEqual(book.worksheets.map((w) => w.name), ['Fristående huvudmän', 'Kommunala enheter']);
-    const want = await expected('2027-03');
+    await book.xlsx.load(Buffer.from(bytes) as never);
     const sheetSum = (name: string) => {
       const ws = book.getWorksheet(name)!;
       let rowsSum = 0;
@@ -276,8 +267,58 @@ describe('payment list', () => {
       assert.equal(rowsSum, total);
       return total;
     };
-    assert.equal(sheetSum('Fristående huvudmän'), want.fristaende);
-    assert.equal(sheetSum('Kommunala enheter'), want.kommunal);
+    return { names: book.worksheets.map((w) => w.name), fristaende: sheetSum('Fristående huvudmän'), kommunal: sheetSum('Kommunala enheter') };
+  }
+
+  test('CSV for Swedish Excel: BOM, semicolons, decimal comma, the same totals', async () => {
+    const res = await get('/tab/api/payments?month=2027-03&format=csv', await tokenFor('admin'));
+    assert.match(res.headers.get('content-type')!, /text\/csv; charset=utf-8/);
+    assert.match(res.headers.get('content-disposition')!, /utbetalningar-2027-03\.csv/);
+    const bytes: Uint8Array = res.body;
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const { text, rows, amount } = csvRows(bytes);
+    assert.ok(text.includes('Ärendenummer;Enhet;Huvudman;Typ av enhet;Period från;Period till;Belopp (kr)'));
+    const want = await expected('2027-03');
+    assert.equal(amount('Summa fristående'), want.fristaende);
+    assert.equal(amount('Summa kommunala'), want.kommunal);
+    assert.equal(amount('Totalt'), want.fristaende + want.kommunal);
+    assert.ok(rows.some((r) => r[6] === '8267,50'));
+  });
+
+  test('XLSX read back: one sheet per kind, amounts as numbers, the same totals', async () => {
+    const res = await get('/tab/api/payments?month=2027-03&format=xlsx', await tokenFor('head'));
+    const sums = await xlsxSums(res.body);
+    assert.deepEqual(sums.names, ['Fristående huvudmän', 'Kommunala enheter']);
+    const want = await expected('2027-03');
+    assert.equal(sums.fristaende, want.fristaende);
+    assert.equal(sums.kommunal, want.kommunal);
+  });
+
+  test('a decision ended early pays nothing for the months after; JSON, CSV and XLSX still match the decisions', async () => {
+    const token = await tokenFor('head');
+    const d = (await tab.repos.decisions.forCase(caseIds.decidedKommunal))[0]!;
+    const head = (await tab.repos.people.findByAad(PLAYGROUND_TENANT_ID, person('head').aadObjectId))!;
+    const before = await expected('2027-04');
+    assert.ok(before.kommunal > 0, 'the kommunal grant pays in April before it is ended');
+    await tab.repos.decisions.end(d.id, { from: '2027-04-01', reason: 'Eleven har flyttat från kommunen.', by: head.id });
+    for (const month of ['2027-03', '2027-04', '2027-05']) {
+      const want = await expected(month);
+      const { body } = await get(`/tab/api/payments?month=${month}`, token);
+      assert.deepEqual(body.totals, { fristaende: want.fristaende, kommunal: want.kommunal, all: want.fristaende + want.kommunal }, month);
+      const csv = csvRows((await get(`/tab/api/payments?month=${month}&format=csv`, token)).body);
+      assert.deepEqual([csv.amount('Summa fristående'), csv.amount('Summa kommunala'), csv.amount('Totalt')], [want.fristaende, want.kommunal, want.fristaende + want.kommunal], month);
+      const xlsx = await xlsxSums((await get(`/tab/api/payments?month=${month}&format=xlsx`, token)).body);
+      assert.deepEqual([xlsx.fristaende, xlsx.kommunal], [want.fristaende, want.kommunal], month);
+    }
+    // March is its last month, with its last day shown; April and May pay nothing for it.
+    const march = (await get('/tab/api/payments?month=2027-03', token)).body;
+    assert.deepEqual(march.kommunal.map((p: any) => [p.caseId, p.to]), [[caseIds.decidedKommunal, '2027-03-31']]);
+    for (const month of ['2027-04', '2027-05']) {
+      const { body } = await get(`/tab/api/payments?month=${month}`, token);
+      assert.deepEqual(body.kommunal, [], month);
+      assert.equal(body.totals.kommunal, 0, month);
+      assert.ok(body.fristaende.length > 0, 'the other grant still pays');
+    }
   });
 });
 

@@ -1,14 +1,14 @@
 // The decision as a PDF: made from the very text the card shows (domain/decision-text.ts, stored
 // with the decision), with DejaVu Sans embedded so å, ä and ö render and the text stays
 // searchable. Made once per decision and then kept unchanged with its sha256
-// (decision_documents, whose triggers refuse any change); every later download is those bytes.
+// (repos.decisionDocuments, whose table's triggers refuse any change); every later download, and
+// the copy sent to the principal's chat, is those bytes.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { parseLetter } from '../domain/decision-text';
-import type { Repositories } from '../domain/ports';
-import type { PrismaClient } from '../prisma/generated/client';
+import { parseLetter } from '../../domain/decision-text';
+import type { DecisionDocument, Repositories } from '../../domain/ports';
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT = join(FONT_DIR, 'DejaVuSans.ttf');
@@ -59,31 +59,12 @@ export function renderLetterPdf(text: string, meta: { title: string; municipalit
   });
 }
 
-export interface DecisionDocuments {
-  get(decisionId: string): Promise<{ bytes: Uint8Array; sha256: string } | null>;
-  /** Keeps the first document of a decision: a second store returns the stored one. */
-  store(decisionId: string, bytes: Uint8Array, sha256: string): Promise<{ bytes: Uint8Array; sha256: string }>;
-}
-
-export function createDecisionDocuments(prisma: PrismaClient): DecisionDocuments {
-  return {
-    async get(decisionId) {
-      const row = await prisma.decisionDocument.findUnique({ where: { decisionId } });
-      return row ? { bytes: new Uint8Array(row.bytes), sha256: row.sha256 } : null;
-    },
-    async store(decisionId, bytes, sha256) {
-      await prisma.$executeRaw`INSERT INTO "decision_documents" ("decision_id", "sha256", "bytes") VALUES (${decisionId}::uuid, ${sha256}, ${Buffer.from(bytes)}) ON CONFLICT ("decision_id") DO NOTHING`;
-      const row = await prisma.decisionDocument.findUniqueOrThrow({ where: { decisionId } });
-      return { bytes: new Uint8Array(row.bytes), sha256: row.sha256 };
-    },
-  };
-}
-
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The stored PDF of a decision, made and stored on first use. */
-export async function decisionPdf(documents: DecisionDocuments, repos: Repositories, decisionId: string): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const stored = await documents.get(decisionId);
+// The stored PDF of a decision, made and stored on first use: the tab's download and the PDF sent
+// to the principal's chat are the same bytes.
+export async function decisionPdf(repos: Repositories, decisionId: string): Promise<DecisionDocument> {
+  const stored = await repos.decisionDocuments.get(decisionId);
   if (stored) return stored;
   const decision = await repos.decisions.get(decisionId);
   if (!decision) throw new Error(`decision ${decisionId} not found`);
@@ -96,5 +77,12 @@ export async function decisionPdf(documents: DecisionDocuments, repos: Repositor
     caseNumber,
     createdAt: decision.decidedAt,
   });
-  return documents.store(decisionId, bytes, sha256Hex(bytes));
+  return repos.decisionDocuments.store(decisionId, { bytes, sha256: sha256Hex(bytes) });
+}
+
+// The stored bytes, checked against the hash stored with them before they leave.
+export async function verifiedDecisionPdf(repos: Repositories, decisionId: string): Promise<DecisionDocument> {
+  const doc = await decisionPdf(repos, decisionId);
+  if (sha256Hex(doc.bytes) !== doc.sha256) throw new Error(`decision ${decisionId}: the stored PDF does not match its sha256`);
+  return doc;
 }
