@@ -10,7 +10,8 @@ export interface QueryCounter {
 }
 
 export function countQueries(pool: pg.Pool): QueryCounter {
-  const statements: string[] = [];
+  // Kept as sent and tidied when read: the bench counts every statement of a busy bot.
+  const raw: string[] = [];
   const wrapped = new WeakSet<object>();
   const textOf = (arg: unknown) => (typeof arg === 'string' ? arg : ((arg as { text?: string })?.text ?? '?'));
   const wrap = (target: { query: (...args: any[]) => any }) => {
@@ -18,7 +19,7 @@ export function countQueries(pool: pg.Pool): QueryCounter {
     wrapped.add(target);
     const original = target.query.bind(target);
     target.query = (...args: any[]) => {
-      statements.push(textOf(args[0]).replace(/\s+/g, ' ').trim());
+      raw.push(textOf(args[0]));
       return original(...args);
     };
   };
@@ -39,11 +40,13 @@ export function countQueries(pool: pg.Pool): QueryCounter {
   };
   return {
     get count() {
-      return statements.length;
+      return raw.length;
     },
-    statements,
+    get statements() {
+      return raw.map((text) => text.replace(/\s+/g, ' ').trim());
+    },
     reset() {
-      statements.length = 0;
+      raw.length = 0;
     },
   };
 }
