@@ -116,6 +116,18 @@ const FIELD_PARSERS: Record<string, z.ZodType> = {
   'effect.description': text,
   'signature.confirmed': boolish,
 };
+// Building a zod schema costs more than using it, and a step turn parses with the same profile
+// as the last (people.acting keeps one profile object per municipality): one parser per profile.
+const assessmentInputs = new WeakMap<TMunicipalityProfile, { areaIds: Set<string>; levelParser: z.ZodType }>();
+function assessmentInputsOf(profile: TMunicipalityProfile) {
+  let known = assessmentInputs.get(profile);
+  if (!known) {
+    known = { areaIds: new Set(profile.assessment.areas.map((a) => a.id)), levelParser: assessmentParser(profile) };
+    assessmentInputs.set(profile, known);
+  }
+  return known;
+}
+
 function assessmentParser(profile: TMunicipalityProfile): z.ZodType {
   const levels = profile.assessment.levels;
   return z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -153,8 +165,7 @@ export interface ParsedStepInput {
 export function parseDraftInputs(data: Record<string, unknown>, profile: TMunicipalityProfile): ParsedStepInput {
   const values: Record<string, unknown> = {};
   const inputErrors: FieldErrors = {};
-  const areaIds = new Set(profile.assessment.areas.map((a) => a.id));
-  const levelParser = assessmentParser(profile);
+  const { areaIds, levelParser } = assessmentInputsOf(profile);
   for (const [key, raw] of Object.entries(data)) {
     let parser = FIELD_PARSERS[key];
     const assessment = /^assessment\.([A-Za-z0-9]+)\.(current|desired)$/.exec(key);

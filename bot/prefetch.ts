@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import type { Repositories, SnapshotRecord } from '../domain/ports';
 
-const ZNamesDraft = z.looseObject({ draftId: z.uuid() });
+// Only the id is read here (the whole action is parsed where it is routed).
+const ZDraftId = z.uuid();
 
 export function withDraftPrefetched(repos: Repositories, data: unknown): Repositories {
-  const named = ZNamesDraft.safeParse(data);
+  const named = ZDraftId.safeParse(typeof data === 'object' && data !== null ? (data as { draftId?: unknown }).draftId : undefined);
   if (!named.success) return repos;
-  const draftId = named.data.draftId;
+  const draftId = named.data;
   let pending: Promise<SnapshotRecord | null> | undefined = repos.snapshots.load(draftId);
   // Read before anyone waits for it: a failure is reported when (and if) it is used.
   pending.catch(() => {});
