@@ -10,7 +10,7 @@ import type { TabApi } from './api';
 import { tabAssets } from './bundle';
 import { CONFIG_PAGE, devHostHtml, TAB_CSP, TAB_PAGE } from './pages';
 
-type Req = { path: string; query: Record<string, unknown>; method: string; headers: Record<string, string | string[] | undefined> };
+type Req = AsyncIterable<Buffer | string> & { path: string; query: Record<string, unknown>; method: string; headers: Record<string, string | string[] | undefined> };
 type Res = {
   status(code: number): Res;
   set(headers: Record<string, string>): Res;
@@ -18,7 +18,8 @@ type Res = {
   send(body: unknown): void;
   json(body: unknown): void;
 };
-export type Router = { get(path: string | RegExp, handler: (req: Req, res: Res) => void): unknown };
+type Handler = (req: Req, res: Res) => void;
+export type Router = { get(path: string | RegExp, handler: Handler): unknown; post(path: string | RegExp, handler: Handler): unknown; put(path: string | RegExp, handler: Handler): unknown };
 
 export const DEV_HOST_PATH = '/dev/teams-host';
 
@@ -30,6 +31,30 @@ export interface TabRouteOptions {
 }
 
 const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+// A CSV import of a municipality's units is far below this; anything larger is refused unread.
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+type Body = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
+
+async function readJsonBody(req: Req): Promise<Body> {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > MAX_BODY_BYTES) return { ok: false, status: 413, error: 'Det som skickades är för stort.' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, error: 'Det som skickades är för stort.' };
+    chunks.push(buf);
+  }
+  if (size === 0) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, error: 'Det som skickades gick inte att läsa.' };
+  }
+}
 
 export function registerTabRoutes(router: Router, options: TabRouteOptions): void {
   const log = options.logger.child({ component: 'tab' });
@@ -54,10 +79,12 @@ export function registerTabRoutes(router: Router, options: TabRouteOptions): voi
   router.get('/tab/app.js', script('app'));
   router.get('/tab/config.js', script('config'));
 
-  router.get(/^\/tab\/api\/.*/, (req, res) => {
+  const api: Handler = (req, res) => {
     const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
-    options.api.handle({ method: req.method, path: req.path, query, authorization }).then(
+    (req.method === 'GET' ? Promise.resolve<Body>({ ok: true, value: undefined }) : readJsonBody(req))
+      .then((body) => (body.ok ? options.api.handle({ method: req.method, path: req.path, query, authorization, body: body.value }) : { status: body.status, body: { error: body.error } }))
+      .then(
       (out) => {
         res.status(out.status).set({ ...NO_STORE, ...(out.headers ?? {}) });
         if (out.body instanceof Uint8Array) res.send(Buffer.from(out.body));
@@ -69,7 +96,11 @@ export function registerTabRoutes(router: Router, options: TabRouteOptions): voi
         res.status(500).set(NO_STORE).json({ error: 'Något gick fel hos Tilläggsbot. Försök igen om en stund.' });
       },
     );
-  });
+  };
+  const API_PATH = /^\/tab\/api\/.*/;
+  router.get(API_PATH, api);
+  router.post(API_PATH, api);
+  router.put(API_PATH, api);
 
   const dev = options.dev;
   if (dev) {

@@ -11,8 +11,8 @@ import { parseLetter } from '../../domain/decision-text';
 import type { DecisionDocument, Repositories } from '../../domain/ports';
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT = join(FONT_DIR, 'DejaVuSans.ttf');
-const FONT_BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+export const FONT = join(FONT_DIR, 'DejaVuSans.ttf');
+export const FONT_BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
 export function renderLetterPdf(text: string, meta: { title: string; municipality: string; caseNumber: string; createdAt: Date }): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

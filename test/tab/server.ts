@@ -26,7 +26,7 @@ export interface TabServer {
   repos: Repositories;
   server: BotServer;
   /** A token as Entra would sign it; `key: 'other'` signs with a key the server does not know. */
-  entraToken(claims: { oid: string; tid?: string; aud?: string; iss?: string; expiresInSec?: number; key?: 'entra' | 'other' }): Promise<string>;
+  entraToken(claims: { oid: string; tid?: string; aud?: string; iss?: string; expiresInSec?: number; key?: 'entra' | 'other'; extra?: Record<string, string> }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,7 +59,7 @@ export async function startTabServer(options: { mode: 'production' | 'developmen
       const tid = c.tid ?? PLAYGROUND_TENANT_ID;
       const now = Math.floor(Date.now() / 1000);
       const exp = now + (c.expiresInSec ?? 3600);
-      return new SignJWT({ tid, oid: c.oid, ver: '2.0', scp: 'access_as_user' })
+      return new SignJWT({ ...c.extra, tid, oid: c.oid, ver: '2.0', scp: 'access_as_user' })
         .setProtectedHeader({ alg: 'RS256', kid: 'entra-test' })
         .setIssuer(c.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
         .setAudience(c.aud ?? APP_ID_URI)
