@@ -3,7 +3,8 @@
 // /dev/teams-host with its development tokens.
 import type { Logger } from '../bot/log';
 import { errorFields } from '../bot/log';
-import { DEMO_PEOPLE } from '../prisma/seed';
+import { DEMO_IDS, DEMO_PEOPLE, newPlaygroundUser } from '../prisma/seed';
+import { ZEmail } from '../domain/admin';
 import type { Repositories } from '../domain/ports';
 import type { DevKeys } from './auth';
 import type { TabApi } from './api';
@@ -105,18 +106,34 @@ export function registerTabRoutes(router: Router, options: TabRouteOptions): voi
   const dev = options.dev;
   if (dev) {
     router.get(DEV_HOST_PATH, page(devHostHtml()));
+    // The claims of the chosen person's token, or why there is none.
+    const claimsFor = async (query: Req['query']): Promise<{ tid: string; oid: string; name: string; preferred_username?: string } | { status: number; error: string }> => {
+      if (query.person === 'new') {
+        // A new user's token carries their address as the sign-in name, as Entra's does; the tab
+        // binds them if an administrator registered that address.
+        const email = ZEmail.safeParse(query.email);
+        if (!email.success) return { status: 400, error: 'Skriv den nya användarens e-postadress.' };
+        const user = newPlaygroundUser(email.data, typeof query.name === 'string' ? query.name : undefined);
+        const municipality = await dev.repos.municipalities.get(DEMO_IDS.municipality);
+        if (!municipality) return { status: 404, error: 'Demokommunen finns inte i databasen. Kör npm run dev.' };
+        return { tid: municipality.tenantId, oid: user.aadObjectId, name: user.displayName, preferred_username: user.email };
+      }
+      const person = DEMO_PEOPLE.find((p) => p.role === query.person);
+      if (!person) return { status: 404, error: 'Ingen sådan demoperson.' };
+      const stored = await dev.repos.people.get(person.id);
+      if (!stored?.aadObjectId) return { status: 404, error: 'Demopersonen finns inte i databasen. Kör npm run dev.' };
+      return { tid: stored.tenantId, oid: stored.aadObjectId, name: stored.displayName };
+    };
     router.get(`${DEV_HOST_PATH}/token`, (req, res) => {
-      const person = DEMO_PEOPLE.find((p) => p.role === req.query.person);
-      if (!person) return void res.status(404).json({ error: 'Ingen sådan demoperson.' });
-      void (async () => {
-        const stored = await dev.repos.people.get(person.id);
-        if (!stored?.aadObjectId) return void res.status(404).json({ error: 'Demopersonen finns inte i databasen. Kör npm run dev.' });
-        const token = await dev.keys.sign({ tid: stored.tenantId, oid: stored.aadObjectId, name: stored.displayName });
-        res.status(200).set(NO_STORE).json({ token });
-      })().catch((error: unknown) => {
-        log.error('dev token failed', { error: errorFields(error) });
-        res.status(500).json({ error: 'Ingen token.' });
-      });
+      claimsFor(req.query)
+        .then(async (claims) => {
+          if ('error' in claims) return void res.status(claims.status).json({ error: claims.error });
+          res.status(200).set(NO_STORE).json({ token: await dev.keys.sign(claims) });
+        })
+        .catch((error: unknown) => {
+          log.error('dev token failed', { error: errorFields(error) });
+          res.status(500).json({ error: 'Ingen token.' });
+        });
     });
   }
 }

@@ -7,7 +7,8 @@ import { previewProfile, type ProfilePreview } from '../../app/admin/preview-pro
 import { saveProfile } from '../../app/admin/save-profile';
 import type { AssessmentResult } from '../../domain/assessment';
 import { localDate } from '../../domain/terms';
-import { formatKronor, formatSwedishDate } from '../../domain/wording';
+import { formatKronor, formatNumber, formatSwedishDate } from '../../domain/wording';
+import type { TMunicipalityProfile } from '../../domain/profile';
 import type { AppDeps } from '../../app/deps';
 import type { Actor } from '../../app/actor';
 import { json } from '../http';
@@ -50,10 +51,20 @@ async function profileView(deps: AppDeps, actor: Actor, view: ProfileView) {
 
 const amountView = (r: AssessmentResult) => ({ hoursPerWeek: r.hoursCurrent, amountPerMonth: r.amountPerMonth, amountText: formatKronor(r.amountPerMonth), explanation: r.explanation });
 
-function previewView(p: Extract<ProfilePreview, { valid: true }>) {
+// The sample in words: "Alla 8 områden på nivå 2 (…)" or, for a sample of mixed levels, how many.
+function sampleText(p: Extract<ProfilePreview, { valid: true }>, profile: TMunicipalityProfile): string {
+  const levels = [...new Set(Object.values(p.sample.ratings).map((r) => r.current))];
+  const rated = Object.keys(p.sample.ratings).length;
+  const level = levels.length === 1 ? levels[0]! : null;
+  const label = level !== null ? profile.assessment.levelLabels[profile.assessment.levels.indexOf(level)] : undefined;
+  const where = level !== null ? `Alla ${rated} områden på nivå ${level}${label ? ` (${label.toLowerCase()})` : ''}` : `${rated} bedömda områden`;
+  return `${where}, vistelsetid ${formatNumber(p.sample.attendanceHoursPerWeek)} timmar i veckan.`;
+}
+
+function previewView(p: Extract<ProfilePreview, { valid: true }>, profile: TMunicipalityProfile) {
   return {
     valid: true,
-    attendanceHoursPerWeek: p.sample.attendanceHoursPerWeek,
+    sampleText: sampleText(p, profile),
     current: amountView(p.current),
     edited: amountView(p.edited),
     difference: p.difference,
@@ -79,7 +90,7 @@ export const PROFILE_ROUTES = [
     run: async ({ deps, actor, body }) => {
       const result = await previewProfile(deps, actor, body.profile, body.sample);
       if (!result.ok) return respond(result);
-      return result.value.valid ? json(200, previewView(result.value)) : invalidBody(result.value.errors);
+      return result.value.valid ? json(200, previewView(result.value, actor.municipality.profile)) : invalidBody(result.value.errors);
     },
   }),
 ];

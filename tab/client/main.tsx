@@ -1,7 +1,7 @@
 // The tab page: teams-js v2 for the host (context, theme, SSO token, links), Fluent UI React v9
 // for the look of Teams, the bot's own Adaptive Cards for a case. Every text comes from the
 // server in Swedish; this file only lays it out.
-import { app, authentication } from '@microsoft/teams-js';
+import { app } from '@microsoft/teams-js';
 import {
   Badge,
   Body1,
@@ -11,11 +11,7 @@ import {
   FluentProvider,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
-  Spinner,
   Subtitle2,
   Table,
   TableBody,
@@ -33,101 +29,16 @@ import {
 } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ADMIN_VIEWS } from './admin/views';
+import { RegisterExtract } from './admin/registerutdrag';
+import { download, openInTeams, useApi, type Json } from './api';
 import { renderCard } from './card';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { Loading, Problem, Section } from './ui';
 
 // A deep link into the tab names a case as its sub-page ("case:<id>"); the local host passes ?case=.
 let startCase: string | null = new URLSearchParams(location.search).get('case');
 
 const THEMES: Record<string, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function token(): Promise<string> {
-  return authentication.getAuthToken();
-}
-
-async function api(path: string): Promise<Json> {
-  let bearer = '';
-  try {
-    bearer = await token();
-  } catch {
-    // No token from the host: the server answers with its own sentence.
-  }
-  const res = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.error ?? 'Något gick fel. Försök igen om en stund.');
-  return body;
-}
-
-async function download(path: string, fallbackName: string) {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${await token()}` } });
-  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).error ?? 'Filen kunde inte hämtas.');
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function openInTeams(url: string) {
-  app.openLink(url).catch(() => window.open(url, '_blank', 'noopener'));
-}
-
-function useApi(path: string | null): { data: Json; error: ApiError | null; loading: boolean } {
-  const [state, setState] = useState<{ data: Json; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
-  useEffect(() => {
-    if (!path) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    api(path).then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'Något gick fel. Försök igen om en stund.'), loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path]);
-  return state;
-}
-
-function Problem({ title, text }: { title: string; text: string }) {
-  return (
-    <MessageBar intent="warning" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {text}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-function Loading({ label }: { label: string }) {
-  return <Spinner label={label} size="small" />;
-}
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={id} style={{ marginBlock: tokens.spacingVerticalL }}>
-      <Title3 as="h2" id={id} block style={{ marginBottom: tokens.spacingVerticalS }}>
-        {title}
-      </Title3>
-      {children}
-    </section>
-  );
-}
 
 function StatusBadge({ row }: { row: Json }) {
   const color = row.status === 'decided' ? 'success' : row.status === 'completion_requested' ? 'warning' : 'informative';
@@ -360,6 +271,7 @@ function CaseView({ id, onBack, dark, backText = '← Tillbaka till kön' }: { i
               {downloadError ? <Problem title="Nedladdningen misslyckades" text={downloadError} /> : null}
             </Section>
           ) : null}
+          {data.registerutdrag ? <RegisterExtract links={data.registerutdrag} caseNumber={data.caseNumber} /> : null}
           <Section title="Versioner" id="versions">
             <ul className="plain-list">
               {data.versions.map((v: Json) => (
@@ -608,29 +520,28 @@ function PaymentsView() {
 
 // Plain buttons rather than Fluent's TabList: its focus helpers add aria-hidden focusable
 // elements that axe rightly reports.
-const VIEWS = [
-  ['queue', 'Kön'],
-  ['statistics', 'Statistik'],
-  ['payments', 'Utbetalningar'],
-] as const;
+const VIEWS: ReadonlyArray<readonly [string, string, (open: (id: string) => void) => ReactNode]> = [
+  ['queue', 'Kön', (open) => <QueueView onOpen={open} />],
+  ['statistics', 'Statistik', () => <StatisticsView />],
+  ['payments', 'Utbetalningar', () => <PaymentsView />],
+];
 
-function ElevhalsanView({ dark }: { dark: boolean }) {
-  const initial = new URLSearchParams(location.search).get('view') ?? 'queue';
-  const [view, setView] = useState(initial);
+function ElevhalsanView({ dark, me }: { dark: boolean; me: Json }) {
+  const views = me.roles.includes('admin') ? [...VIEWS, ...ADMIN_VIEWS] : VIEWS;
+  const asked = new URLSearchParams(location.search).get('view');
+  const [view, setView] = useState(views.some(([v]) => v === asked) ? asked! : 'queue');
   const [caseId, setCaseId] = useState<string | null>(startCase);
   if (caseId) return <CaseView id={caseId} onBack={() => setCaseId(null)} dark={dark} />;
   return (
     <>
       <nav aria-label="Vyer" className="views">
-        {VIEWS.map(([value, label]) => (
+        {views.map(([value, label]) => (
           <Button key={value} appearance={view === value ? 'primary' : 'subtle'} aria-current={view === value ? 'page' : undefined} onClick={() => setView(value)}>
             {label}
           </Button>
         ))}
       </nav>
-      <div style={{ marginTop: tokens.spacingVerticalM }}>
-        {view === 'queue' ? <QueueView onOpen={setCaseId} /> : view === 'statistics' ? <StatisticsView /> : <PaymentsView />}
-      </div>
+      <div style={{ marginTop: tokens.spacingVerticalM }}>{views.find(([v]) => v === view)![2](setCaseId)}</div>
     </>
   );
 }
@@ -652,7 +563,7 @@ function Shell({ theme }: { theme: string }) {
       </header>
       {loading ? <Loading label="Loggar in …" /> : null}
       {error ? <Problem title={error.status === 401 ? 'Du är inte inloggad' : 'Ingen behörighet'} text={error.message} /> : null}
-      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} /> : <PrincipalView me={me} dark={theme !== 'default'} /> : null}
+      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} me={me} /> : <PrincipalView me={me} dark={theme !== 'default'} /> : null}
     </main>
   );
 }

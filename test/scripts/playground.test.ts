@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, listeningPort, parseDevArgs, playgroundConfig, writePlaygroundConfig, PLAYGROUND_ROLES } from '../../scripts/playground';
-import { DEMO_PEOPLE, PLAYGROUND_TEAM } from '../../prisma/seed';
+import { DEMO_PEOPLE, newPlaygroundUser, PLAYGROUND_TEAM } from '../../prisma/seed';
 
 describe('npm run dev options', () => {
   test('defaults: the principal on 56150', () => {
@@ -25,6 +25,18 @@ describe('npm run dev options', () => {
       const parsed = parseDevArgs(argv);
       assert.ok('error' in parsed, argv.join(' '));
     }
+  });
+  test('--as new --email [--name]: a new user the database has never seen, the same person on every start', () => {
+    const parsed = parseDevArgs(['--as', 'new', '--email', 'Anna.Berg@Nora.se', '--name', 'Anna Berg']);
+    assert.ok(!('error' in parsed));
+    assert.equal(parsed.as, 'new');
+    assert.deepEqual(parsed.newUser, newPlaygroundUser('anna.berg@nora.se', 'Anna Berg'));
+    assert.equal(parsed.newUser!.email, 'anna.berg@nora.se');
+    assert.match(parsed.newUser!.aadObjectId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(!DEMO_PEOPLE.some((p) => p.aadObjectId === parsed.newUser!.aadObjectId));
+    assert.deepEqual(parseDevArgs([], { PLAYGROUND_AS: 'new', PLAYGROUND_EMAIL: 'per@nora.se' }), { as: 'new', port: 56150, newUser: newPlaygroundUser('per@nora.se') });
+    assert.equal(newPlaygroundUser('per.holm@nora.se').displayName, 'Per Holm');
+    for (const argv of [['--as', 'new'], ['--as', 'new', '--email', 'inte-en-adress'], ['--email', 'x@nora.se'], ['--as', 'head', '--name', 'X']]) assert.ok('error' in parseDevArgs(argv), argv.join(' '));
   });
   test('a taken port gives way to a free one', async () => {
     const server = net.createServer();
@@ -56,6 +68,14 @@ describe('the playground config per role', () => {
       assert.equal(config.team.id, PLAYGROUND_TEAM.teamId);
     });
   }
+
+  test('a new user: the current user has the address as e-mail and UPN (what the member lookup gives), the demo people are there too', () => {
+    const who = newPlaygroundUser('anna.berg@nora.se', 'Anna Berg');
+    const config = playgroundConfig(who) as { currentUser: Record<string, string>; users: Array<{ id: string; aadObjectId: string }> };
+    assert.deepEqual([config.currentUser.aadObjectId, config.currentUser.email, config.currentUser.userPrincipleName, config.currentUser.name], [who.aadObjectId, 'anna.berg@nora.se', 'anna.berg@nora.se', 'Anna Berg']);
+    for (const p of DEMO_PEOPLE) assert.ok(config.users.some((u) => u.aadObjectId === p.aadObjectId), p.displayName);
+    assert.equal(new Set([config.currentUser.id, ...config.users.map((u) => u.id)]).size, config.users.length + 1, 'user ids are unique');
+  });
 
   test('the Agents Playground started in the folder chats as the head of Elevhälsan', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'playground-'));
