@@ -10,6 +10,7 @@ import { ZEmail } from '../domain/admin';
 import { DEMO_PEOPLE, newPlaygroundUser, PLAYGROUND_BOT, PLAYGROUND_PORT, PLAYGROUND_TEAM, PLAYGROUND_TENANT_ID, type NewPlaygroundUser } from '../prisma/seed';
 
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
+export const PLAYGROUND_MAX_USERS = 5;
 export const PLAYGROUND_ROLES = ['principal', 'drafter', 'handler', 'head', 'admin'] as const satisfies readonly Role[];
 export type PlaygroundRole = (typeof PLAYGROUND_ROLES)[number];
 
@@ -51,7 +52,12 @@ export function playgroundConfig(who: PlaygroundRole | NewPlaygroundUser): Recor
     tenantId: PLAYGROUND_TENANT_ID,
     bot: { id: PLAYGROUND_BOT.id, name: PLAYGROUND_BOT.name },
     currentUser: current.user,
-    users: users.filter((u) => u !== current).map((u) => u.user),
+    // The playground refuses a config with more than five other users (it fails on the first
+    // request, not at start); a new user leaves out the last demo drafter.
+    users: users
+      .filter((u) => u !== current)
+      .slice(0, PLAYGROUND_MAX_USERS)
+      .map((u) => u.user),
     personalChat: { id: `personal-chat-${role}` },
     groupChat: { id: 'group-chat', name: 'Gruppchatt' },
     team: {

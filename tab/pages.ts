@@ -56,6 +56,7 @@ legend { font-weight: 600; padding: 0 4px; }
 .example { background: var(--colorNeutralBackground1); border: 1px solid var(--colorNeutralStroke2); padding: 8px; overflow-x: auto; font-size: 12px; white-space: pre; }
 .file-pick { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
 .check-group.has-error { border-color: var(--colorPaletteRedBorder2); }
+.check-group .field-error { font-weight: normal; font-size: 12px; margin: 6px 0 0; }
 .roles > .fui-Button, .area > .fui-Button { align-self: flex-start; }
 .sample .kpis { grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
 .sample { margin-top: 8px; }
