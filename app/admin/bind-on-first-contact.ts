@@ -18,5 +18,7 @@ export async function bindOnFirstContact(
   if (!(await repos.people.hasUnbound(tenantId))) return null;
   const emails = (await addresses()).filter((e): e is string => typeof e === 'string' && e.includes('@'));
   if (emails.length === 0) return null;
-  return repos.people.bindByEmail(tenantId, emails, aadObjectId, via);
+  // Teams sends two signals for one install in the same instant, and the tab asks in parallel:
+  // when another request bound this very object id meanwhile, that binding is the answer.
+  return (await repos.people.bindByEmail(tenantId, emails, aadObjectId, via)) ?? (await repos.people.findByAad(tenantId, aadObjectId));
 }

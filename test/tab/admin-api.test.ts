@@ -351,6 +351,14 @@ describe('binding by e-mail on first tab contact', () => {
     assert.ok(log.some((e: any) => e.label.startsWith('Personen kändes igen') && e.detailsText === 'när personen öppnade fliken'));
   });
 
+  test('two first requests at once (the page asks in parallel) are both let in, bound once', async () => {
+    const made = await asAdmin('POST', '/tab/api/admin/people', { email: 'parallel@nora.se', displayName: 'Parallell Person', roles: [{ role: 'head' }] });
+    const token = await tab.entraToken({ oid: '7c0ffee0-0000-4000-8000-000000000009', extra: { preferred_username: 'parallel@nora.se' } });
+    const answers = await Promise.all([1, 2, 3].map(() => call('GET', '/tab/api/me', token)));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+    assert.equal((await tab.repos.audit.list('person', made.body.id)).filter((e) => e.action === 'person.bound').length, 1);
+  });
+
   test('upn (v1 tokens) binds too; the optional email claim does not; nobody is bound twice; strangers stay unknown', async () => {
     await asAdmin('POST', '/tab/api/admin/people', { email: 'upn.person@nora.se', displayName: 'Upn Person', roles: [{ role: 'handler' }] });
     await asAdmin('POST', '/tab/api/admin/people', { email: 'mail.only@nora.se', displayName: 'Mail Only', roles: [{ role: 'handler' }] });

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await page.goto('http://localhost:56160');
+await page.waitForTimeout(8000);
+await page.screenshot({ path: '/work/tmp-admin/walk/pg-0.png' });
+const html = await page.content();
+console.log(html.length);
+const inputs = await page.locator('textarea, input, [contenteditable=true]').evaluateAll((els) => els.map((e) => `${e.tagName} ${e.getAttribute('aria-label')} ${e.getAttribute('placeholder')} ${e.id}`));
+console.log(inputs.join('\n'));
+await browser.close();
