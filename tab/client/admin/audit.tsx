@@ -106,7 +106,7 @@ export function AuditView() {
                       <TableCell>{e.atText}</TableCell>
                       <TableCell>
                         {e.label}
-                        {e.detailsText ? <span className="muted"> ({e.detailsText})</span> : null}
+                        {e.detailsText ? <span className="muted"> – {e.detailsText}</span> : null}
                       </TableCell>
                       <TableCell>{e.actorName}</TableCell>
                       <TableCell>{e.subjectText}</TableCell>
