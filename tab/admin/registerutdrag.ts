@@ -1,10 +1,9 @@
 // The registerutdrag (GDPR art. 15) of a case for the administrator and the head of Elevhälsan:
 // a ZIP (the data in full as JSON, and a Swedish summary) or the same summary as a PDF, with
 // DejaVu Sans embedded so å, ä and ö render and the text is searchable. Each is audited.
-import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import { collectCaseExport, EXPORT_FORBIDDEN, EXPORT_ROLES, exportCase, type CaseExportContent } from '../../app/admin/export-case';
-import { FONT, FONT_BOLD } from '../decision-pdf';
+import { renderPdf } from '../../app/documents/pdf';
 import { invalidBody, respond } from './respond';
 import { route } from './route';
 
@@ -12,21 +11,9 @@ const ZFormat = z.object({ format: z.enum(['zip', 'pdf'], { error: 'Välj ZIP el
 
 // The summary's own layout: its first line is the title, "== X ==" opens a section.
 export function renderSummaryPdf(content: CaseExportContent): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const title = content.summary[0] ?? `Registerutdrag ${content.caseNumber}`;
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: 64, bottom: 64, left: 64, right: 64 },
-      info: { Title: title, Author: content.municipality, Subject: 'Registerutdrag enligt artikel 15 i dataskyddsförordningen', Creator: 'Tilläggsbot', CreationDate: content.exportedAt },
-      lang: 'sv-SE',
-      pdfVersion: '1.7',
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.registerFont('body', FONT);
-    doc.registerFont('bold', FONT_BOLD);
+  const title = content.summary[0] ?? `Registerutdrag ${content.caseNumber}`;
+  const info = { Title: title, Author: content.municipality, Subject: 'Registerutdrag enligt artikel 15 i dataskyddsförordningen', CreationDate: content.exportedAt };
+  return renderPdf(info, (doc) => {
     doc.font('bold').fontSize(16).text(title, { paragraphGap: 8 });
     for (const line of content.summary.slice(1)) {
       const section = /^== (.+) ==$/.exec(line);
@@ -34,7 +21,6 @@ export function renderSummaryPdf(content: CaseExportContent): Promise<Uint8Array
       else if (line === '') doc.moveDown(0.3);
       else doc.font('body').fontSize(10.5).text(line, { lineGap: 2 });
     }
-    doc.end();
   });
 }
 

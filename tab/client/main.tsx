@@ -13,11 +13,7 @@ import {
   Link,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Title2,
   Title3,
@@ -33,7 +29,7 @@ import { ADMIN_VIEWS } from './admin/views';
 import { RegisterExtract } from './admin/registerutdrag';
 import { download, openInTeams, useApi, type Json } from './api';
 import { renderCard } from './card';
-import { Loading, Problem, Section } from './ui';
+import { Loading, Problem, ScrollTable, Section } from './ui';
 
 // A deep link into the tab names a case as its sub-page ("case:<id>"); the local host passes ?case=.
 let startCase: string | null = new URLSearchParams(location.search).get('case');
@@ -120,46 +116,32 @@ function PrincipalView({ me, dark }: { me: Json; dark: boolean }) {
 
 function CaseTable({ rows, principal, onOpen }: { rows: Json[]; principal?: boolean; onOpen?: (id: string) => void }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={principal ? 'Mina ärenden, tabell' : 'Ärenden, tabell'}>
-      <Table size="small" aria-label={principal ? 'Mina ärenden' : 'Ärenden'}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Ärende</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Enhet</TableHeaderCell>
-            <TableHeaderCell>Termin</TableHeaderCell>
-            {principal ? <TableHeaderCell>Beslut</TableHeaderCell> : <TableHeaderCell>Handläggare</TableHeaderCell>}
-            <TableHeaderCell>Inkommen</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell>
-                {onOpen ? (
-                  <Link as="button" onClick={() => onOpen(r.id)}>
-                    {r.caseNumber}
-                  </Link>
-                ) : (
-                  r.caseNumber
-                )}
-              </TableCell>
-              <TableCell>
-                <StatusBadge row={r} />
-              </TableCell>
-              <TableCell>{r.unitName}</TableCell>
-              <TableCell>{r.termText}</TableCell>
-              {principal ? (
-                <TableCell>{r.decision ? [r.decision.outcomeText, r.decision.amountText && `${r.decision.amountText}/mån`].filter(Boolean).join(', ') : '–'}</TableCell>
-              ) : (
-                <TableCell>{r.handlerName ?? '–'}</TableCell>
-              )}
-              <TableCell>{r.submittedText}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollTable label={principal ? 'Mina ärenden' : 'Ärenden'} headers={['Ärende', 'Status', 'Enhet', 'Termin', principal ? 'Beslut' : 'Handläggare', 'Inkommen']}>
+      {rows.map((r) => (
+        <TableRow key={r.id}>
+          <TableCell>
+            {onOpen ? (
+              <Link as="button" onClick={() => onOpen(r.id)}>
+                {r.caseNumber}
+              </Link>
+            ) : (
+              r.caseNumber
+            )}
+          </TableCell>
+          <TableCell>
+            <StatusBadge row={r} />
+          </TableCell>
+          <TableCell>{r.unitName}</TableCell>
+          <TableCell>{r.termText}</TableCell>
+          {principal ? (
+            <TableCell>{r.decision ? [r.decision.outcomeText, r.decision.amountText && `${r.decision.amountText}/mån`].filter(Boolean).join(', ') : '–'}</TableCell>
+          ) : (
+            <TableCell>{r.handlerName ?? '–'}</TableCell>
+          )}
+          <TableCell>{r.submittedText}</TableCell>
+        </TableRow>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -399,28 +381,16 @@ function StatisticsView() {
         format={kr}
       />
       <Section title="Per enhet" id="per-unit">
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Per enhet, tabell">
-          <Table size="small" aria-label="Per enhet">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Enhet</TableHeaderCell>
-                <TableHeaderCell>Huvudman</TableHeaderCell>
-                <TableHeaderCell>Ärenden</TableHeaderCell>
-                <TableHeaderCell>Beviljat per månad</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.perUnit.map((u: Json) => (
-                <TableRow key={u.unitName}>
-                  <TableCell>{u.unitName}</TableCell>
-                  <TableCell>{u.huvudman}</TableCell>
-                  <TableCell>{u.cases}</TableCell>
-                  <TableCell>{kr(u.grantedPerMonth)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable label="Per enhet" headers={['Enhet', 'Huvudman', 'Ärenden', 'Beviljat per månad']}>
+          {data.perUnit.map((u: Json) => (
+            <TableRow key={u.unitName}>
+              <TableCell>{u.unitName}</TableCell>
+              <TableCell>{u.huvudman}</TableCell>
+              <TableCell>{u.cases}</TableCell>
+              <TableCell>{kr(u.grantedPerMonth)}</TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       </Section>
       <Section title="Per huvudman" id="per-owner">
         <ul className="plain-list">
@@ -441,30 +411,17 @@ function PaymentTable({ rows, title, total }: { rows: Json[]; title: string; tot
       {rows.length === 0 ? (
         <Body1>Inga utbetalningar den här månaden.</Body1>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}, tabell`}>
-          <Table size="small" aria-label={title}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Ärende</TableHeaderCell>
-                <TableHeaderCell>Enhet</TableHeaderCell>
-                <TableHeaderCell>Huvudman</TableHeaderCell>
-                <TableHeaderCell>Period</TableHeaderCell>
-                <TableHeaderCell>Belopp</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((p) => (
-                <TableRow key={p.caseId}>
-                  <TableCell>{p.caseNumber}</TableCell>
-                  <TableCell>{p.unitName}</TableCell>
-                  <TableCell>{p.huvudman}</TableCell>
-                  <TableCell>{p.periodText}</TableCell>
-                  <TableCell>{p.amountText}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable label={title} headers={['Ärende', 'Enhet', 'Huvudman', 'Period', 'Belopp']}>
+          {rows.map((p) => (
+            <TableRow key={p.caseId}>
+              <TableCell>{p.caseNumber}</TableCell>
+              <TableCell>{p.unitName}</TableCell>
+              <TableCell>{p.huvudman}</TableCell>
+              <TableCell>{p.periodText}</TableCell>
+              <TableCell>{p.amountText}</TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       )}
       <Body1 block style={{ marginTop: tokens.spacingVerticalXS }}>
         <strong>Summa: {total}</strong>

@@ -7,11 +7,9 @@
 // screenshot of each.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEV_HOST_PATH } from '../../tab/routes';
-import { axe, describeViolations, launch, pageTestsAvailable } from './browser';
+import { checkScreen, launch, openInHost, pageTestsAvailable } from './browser';
 import { startTabServer, type TabServer } from './server';
 
 const available = pageTestsAvailable('test/tab/admin-pages.test.ts');
@@ -22,31 +20,8 @@ let tab: TabServer;
 let browser: Browser;
 let page: Page;
 
-async function open(params: Record<string, string>, ready: string | RegExp): Promise<Frame> {
-  await page.goto(`${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`);
-  const handle = await page.waitForSelector('iframe#tab');
-  const frame = (await handle.contentFrame())!;
-  await frame.getByRole('heading', { name: ready }).first().waitFor({ timeout: 30_000 });
-  return frame;
-}
-
-async function check(frame: Frame, name: string, options: { fullPage?: boolean } = {}) {
-  // Fluent's buttons fade between states; measure colours once they have settled.
-  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const violations = await axe(frame);
-  assert.equal(violations.length, 0, `axe on ${name}:\n${describeViolations(violations)}`);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    if (options.fullPage) {
-      // The tab scrolls inside its frame: make the frame as tall as the page for the picture.
-      const height = await frame.evaluate(() => document.documentElement.scrollHeight);
-      await page.setViewportSize({ width: page.viewportSize()!.width, height: Math.min(height + 140, 6000) });
-      await page.locator('iframe#tab').evaluate((el, h) => ((el as HTMLIFrameElement).style.height = `${h}px`), height);
-    }
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !!options.fullPage });
-    if (options.fullPage) await page.setViewportSize({ width: page.viewportSize()!.width, height: 900 });
-  }
-}
+const open = (params: Record<string, string>, ready: string | RegExp) => openInHost(page, `${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`, ready);
+const check = (frame: Frame, name: string, options: { fullPage?: boolean } = {}) => checkScreen(page, frame, name, SHOTS, options);
 
 async function noOverflow(frame: Frame, what: string) {
   const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,9 +1,9 @@
 // Granskningslogg: who did what and when, filtered by case number, person and dates, newest first,
 // fifty at a time.
-import { Body1, Button, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Button, Input, Select, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, type Fields, type Json } from '../api';
-import { Loading, Problem, Section } from '../ui';
+import { Loading, Problem, ScrollTable, Section } from '../ui';
 import { FormField } from './form';
 
 type Filters = { case: string; personId: string; from: string; to: string };
@@ -90,31 +90,19 @@ export function AuditView() {
             {entries.length === 0 ? 'Inga händelser matchar filtret.' : `Visar ${entries.length} händelser${next ? ', det finns fler' : ''}.`}
           </Body1>
           {entries.length ? (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Granskningslogg, tabell">
-              <Table size="small" aria-label="Granskningslogg">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Tid</TableHeaderCell>
-                    <TableHeaderCell>Händelse</TableHeaderCell>
-                    <TableHeaderCell>Vem</TableHeaderCell>
-                    <TableHeaderCell>Gäller</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {entries.map((e) => (
-                    <TableRow key={e.id}>
-                      <TableCell>{e.atText}</TableCell>
-                      <TableCell>
-                        {e.label}
-                        {e.detailsText ? <span className="muted"> – {e.detailsText}</span> : null}
-                      </TableCell>
-                      <TableCell>{e.actorName}</TableCell>
-                      <TableCell>{e.subjectText}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <ScrollTable label="Granskningslogg" headers={['Tid', 'Händelse', 'Vem', 'Gäller']}>
+              {entries.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>{e.atText}</TableCell>
+                  <TableCell>
+                    {e.label}
+                    {e.detailsText ? <span className="muted"> – {e.detailsText}</span> : null}
+                  </TableCell>
+                  <TableCell>{e.actorName}</TableCell>
+                  <TableCell>{e.subjectText}</TableCell>
+                </TableRow>
+              ))}
+            </ScrollTable>
           ) : null}
           {next ? (
             <Button onClick={() => void search(filters, next)} disabled={busy} style={{ marginTop: tokens.spacingVerticalS }}>

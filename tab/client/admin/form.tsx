@@ -2,8 +2,9 @@
 // field shows the errors of its own path and of anything under it), a summary of them at the top
 // of the form that a screen reader announces, and a short confirmation after a save.
 import { Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, type FieldProps } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-import type { Fields } from '../api';
+import { useState, type ReactNode } from 'react';
+import { Button } from '@fluentui/react-components';
+import { send, type Fields, type Json } from '../api';
 
 export function errorFor(fields: Fields, path: string): string | undefined {
   const own = fields[path];
@@ -69,5 +70,36 @@ export function CheckGroup({ fields, path, legend, choices, chosen, onChange }: 
       </div>
       {error ? <p className="field-error">{error}</p> : null}
     </fieldset>
+  );
+}
+
+/** Sends a form and keeps what the server said about it: its errors by field, or nothing. */
+export function useSubmit() {
+  const [fields, setFields] = useState<Fields>({});
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (method: 'POST' | 'PUT', path: string, body: unknown): Promise<Json | null> => {
+    setBusy(true);
+    const res = await send(method, path, body);
+    setBusy(false);
+    setError(res.ok ? '' : res.error);
+    setFields(res.ok ? {} : res.fields);
+    return res.ok ? res.data : null;
+  };
+  const reset = () => {
+    setError('');
+    setFields({});
+  };
+  return { fields, error, busy, submit, reset };
+}
+
+export function FormActions({ busy, submitText, onCancel }: { busy: boolean; submitText: string; onCancel: () => void }) {
+  return (
+    <div className="form-actions">
+      <Button appearance="primary" type="submit" disabled={busy}>
+        {submitText}
+      </Button>
+      <Button onClick={onCancel}>Avbryt</Button>
+    </div>
   );
 }

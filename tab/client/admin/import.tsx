@@ -1,10 +1,10 @@
 // Import: units and their principals from a CSV file. The file is read here (UTF-8, or the
 // Windows-1252 older Swedish Excel saves), previewed by the server row by row with every error in
 // Swedish, and imported only when every row is valid; the server writes nothing otherwise.
-import { Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Button, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
 import { send, type Json } from '../api';
-import { Problem, Section } from '../ui';
+import { Problem, ScrollTable, Section } from '../ui';
 import { Done } from './form';
 
 const EXAMPLE = [
@@ -23,47 +23,35 @@ export function decodeCsv(bytes: ArrayBuffer): string {
 
 function PreviewTable({ preview }: { preview: Json }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Förhandsgranskning, tabell">
-      <Table size="small" aria-label="Förhandsgranskning av importen">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell style={{ width: 56 }}>Rad</TableHeaderCell>
-            <TableHeaderCell>Enhet</TableHeaderCell>
-            <TableHeaderCell>Rektor</TableHeaderCell>
-            <TableHeaderCell>Fel</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {preview.rows.map((r: Json) => (
-            <TableRow key={r.line} className={r.errors.length ? 'row-error' : undefined}>
-              <TableCell>{r.line}</TableCell>
-              <TableCell>
-                {r.unit}
-                <span className="muted"> · {r.unitText}</span>
-              </TableCell>
-              <TableCell>
-                {r.principal ?? '–'}
-                {r.principalText ? <span className="muted"> · {r.principalText}</span> : null}
-              </TableCell>
-              <TableCell>
-                {r.errors.length ? (
-                  <ul className="cell-errors">
-                    {r.errors.map((e: Json, i: number) => (
-                      <li key={i}>
-                        {e.column ? <strong>{e.column}: </strong> : null}
-                        {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  'Inga fel'
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollTable label="Förhandsgranskning av importen" headers={[{ text: 'Rad', width: 56 }, 'Enhet', 'Rektor', 'Fel']} region="Förhandsgranskning, tabell">
+      {preview.rows.map((r: Json) => (
+        <TableRow key={r.line} className={r.errors.length ? 'row-error' : undefined}>
+          <TableCell>{r.line}</TableCell>
+          <TableCell>
+            {r.unit}
+            <span className="muted"> · {r.unitText}</span>
+          </TableCell>
+          <TableCell>
+            {r.principal ?? '–'}
+            {r.principalText ? <span className="muted"> · {r.principalText}</span> : null}
+          </TableCell>
+          <TableCell>
+            {r.errors.length ? (
+              <ul className="cell-errors">
+                {r.errors.map((e: Json, i: number) => (
+                  <li key={i}>
+                    {e.column ? <strong>{e.column}: </strong> : null}
+                    {e.message}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Inga fel'
+            )}
+          </TableCell>
+        </TableRow>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -1,11 +1,11 @@
 // Personer och roller: everyone the municipality has registered, whether Teams has recognised them
 // yet, and a form to register someone by e-mail/UPN or change their roles. A principal's and a
 // drafter's role is held at a unit.
-import { Badge, Body1, Button, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Input, Select, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { send, useReloadable, type Fields, type Json } from '../api';
-import { Loading, Problem, Section } from '../ui';
-import { Done, ErrorSummary, FormField } from './form';
+import { useReloadable, type Json } from '../api';
+import { Loading, Problem, ScrollTable, Section } from '../ui';
+import { Done, ErrorSummary, FormActions, FormField, useSubmit } from './form';
 
 type Grant = { role: string; unitId: string | null };
 
@@ -13,21 +13,15 @@ function PersonForm({ person, choices, onSaved, onCancel }: { person: Json | nul
   const [email, setEmail] = useState<string>(person?.email ?? '');
   const [displayName, setDisplayName] = useState<string>(person?.displayName ?? '');
   const [roles, setRoles] = useState<Grant[]>(person?.roles ?? [{ role: 'principal', unitId: null }]);
-  const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { fields, error, busy, submit } = useSubmit();
   const needsUnit = (role: string) => !!choices.roles.find((r: Json) => r.value === role)?.unit;
   const setGrant = (i: number, grant: Partial<Grant>) =>
     setRoles((rs) => rs.map((g, j) => (j === i ? { ...g, ...grant, ...(grant.role && !needsUnit(grant.role) ? { unitId: null } : {}) } : g)));
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     const body = { email, displayName, roles: roles.map((g) => ({ role: g.role, unitId: needsUnit(g.role) ? g.unitId || null : null })) };
-    const res = person ? await send('PUT', `/tab/api/admin/people/${person.id}`, body) : await send('POST', '/tab/api/admin/people', body);
-    setBusy(false);
-    if (res.ok) return onSaved(res.data);
-    setError(res.error);
-    setFields(res.fields);
+    const saved = person ? await submit('PUT', `/tab/api/admin/people/${person.id}`, body) : await submit('POST', '/tab/api/admin/people', body);
+    if (saved) onSaved(saved);
   };
   const title = person ? `Ändra ${person.displayName}` : 'Registrera en person';
   const labels: Record<string, string> = { email: 'E-post', displayName: 'Namn', roles: 'Roller' };
@@ -86,12 +80,7 @@ function PersonForm({ person, choices, onSaved, onCancel }: { person: Json | nul
         ))}
         <Button onClick={() => setRoles((rs) => [...rs, { role: 'principal', unitId: null }])}>Lägg till en roll</Button>
       </fieldset>
-      <div className="form-actions">
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {person ? 'Spara ändringarna' : 'Registrera'}
-        </Button>
-        <Button onClick={onCancel}>Avbryt</Button>
-      </div>
+      <FormActions busy={busy} submitText={person ? 'Spara ändringarna' : 'Registrera'} onCancel={onCancel} />
     </form>
   );
 }
@@ -124,38 +113,25 @@ export function PeopleView() {
           Registrera en person
         </Button>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Personer, tabell" style={{ marginTop: tokens.spacingVerticalM }}>
-        <Table size="small" aria-label="Personer">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Namn</TableHeaderCell>
-              <TableHeaderCell>E-post</TableHeaderCell>
-              <TableHeaderCell>Roller</TableHeaderCell>
-              <TableHeaderCell>I Teams</TableHeaderCell>
-              <TableHeaderCell>Åtgärd</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.people.map((p: Json) => (
-              <TableRow key={p.id}>
-                <TableCell>{p.displayName}</TableCell>
-                <TableCell>{p.email ?? '–'}</TableCell>
-                <TableCell>{p.rolesText || 'Ingen roll'}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={p.bound ? 'success' : 'warning'}>
-                    {p.bound ? 'Känd' : 'Inte ännu'}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => (setDone(''), setEditing(p))} aria-label={`Ändra ${p.displayName}`}>
-                    Ändra
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <ScrollTable label="Personer" headers={['Namn', 'E-post', 'Roller', 'I Teams', 'Åtgärd']} style={{ marginTop: tokens.spacingVerticalM }}>
+        {data.people.map((p: Json) => (
+          <TableRow key={p.id}>
+            <TableCell>{p.displayName}</TableCell>
+            <TableCell>{p.email ?? '–'}</TableCell>
+            <TableCell>{p.rolesText || 'Ingen roll'}</TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={p.bound ? 'success' : 'warning'}>
+                {p.bound ? 'Känd' : 'Inte ännu'}
+              </Badge>
+            </TableCell>
+            <TableCell>
+              <Button size="small" onClick={() => (setDone(''), setEditing(p))} aria-label={`Ändra ${p.displayName}`}>
+                Ändra
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </ScrollTable>
     </Section>
   );
 }

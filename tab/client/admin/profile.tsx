@@ -3,11 +3,11 @@
 // hourly rate, reminders, office hours, retention). The server checks it with the same schema the
 // bot reads it with and answers with errors by field; a preview shows what a sample assessment
 // gives under the current and the edited profile; every saved profile is kept as a version.
-import { Body1, Button, Caption1, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Input, Select, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, send, useReloadable, type Fields, type Json } from '../api';
-import { Loading, Problem, Section } from '../ui';
-import { CheckGroup, Done, ErrorSummary, FormField, numberOrText } from './form';
+import { api, useReloadable, type Fields, type Json } from '../api';
+import { Loading, Problem, ScrollTable, Section } from '../ui';
+import { CheckGroup, Done, ErrorSummary, FormField, numberOrText, useSubmit } from './form';
 
 type Path = Array<string | number>;
 
@@ -229,11 +229,10 @@ export function ProfileView() {
   const { data, error, loading, reload } = useReloadable('/tab/api/admin/profile');
   const [profile, setProfile] = useState<Json>(null);
   const [shown, setShown] = useState<{ id: string | null; version: number | null; n: number }>({ id: null, version: null, n: 0 });
-  const [fields, setFields] = useState<Fields>({});
-  const [problem, setProblem] = useState('');
+  const { fields, error: problem, busy, submit, reset } = useSubmit();
+  const [loadProblem, setLoadProblem] = useState('');
   const [preview, setPreview] = useState<Json>(null);
   const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (data) {
       setProfile(data.profile);
@@ -244,38 +243,25 @@ export function ProfileView() {
   if (error) return <Problem title="Profilen kunde inte visas" text={error.message} />;
   if (!profile) return null;
   const b: Bind = { profile, fields, set: (path, value) => setProfile((p: Json) => setAt(p, path, value)) };
-  const failed = (res: { error: string; fields: Fields }) => {
-    setProblem(res.error);
-    setFields(res.fields);
-    setPreview(null);
-  };
   const runPreview = async () => {
-    setBusy(true);
     setDone('');
-    const res = await send('POST', '/tab/api/admin/profile/preview', { profile });
-    setBusy(false);
-    if (!res.ok) return failed(res);
-    setProblem('');
-    setFields({});
-    setPreview(res.data);
+    setPreview(await submit('POST', '/tab/api/admin/profile/preview', { profile }));
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const res = await send('PUT', '/tab/api/admin/profile', { profile });
-    setBusy(false);
-    if (!res.ok) return failed(res);
-    setProblem('');
-    setFields({});
-    setDone(`Profilen är sparad som version ${res.data.version}. Den gäller nya bedömningar; ärenden som redan skickats in behåller sin version.`);
+    const saved = await submit('PUT', '/tab/api/admin/profile', { profile });
+    setPreview(null);
+    if (!saved) return;
+    setDone(`Profilen är sparad som version ${saved.version}. Den gäller nya bedömningar; ärenden som redan skickats in behåller sin version.`);
     reload();
   };
   const load = async (id: string) => {
-    const v = await api(`/tab/api/admin/profile?version=${id}`).catch((e: Error) => (setProblem(e.message), null));
+    const v = await api(`/tab/api/admin/profile?version=${id}`).catch((e: Error) => (setLoadProblem(e.message), null));
     if (!v) return;
+    setLoadProblem('');
     setProfile(v.profile);
     setShown((s) => ({ id: v.versionId, version: v.version, n: s.n + 1 }));
-    setFields({});
+    reset();
     setPreview(null);
     setDone('');
   };
@@ -292,6 +278,7 @@ export function ProfileView() {
         </Body1>
       ) : null}
       {done ? <Done>{done}</Done> : null}
+      {loadProblem ? <Problem title="Versionen kunde inte visas" text={loadProblem} /> : null}
       <form key={shown.n} onSubmit={save} aria-label="Kommunens profil" className="admin-form" noValidate>
         <ErrorSummary error={problem} fields={fields} labels={labels} />
         <h3 className="form-title">Kommunen</h3>
@@ -353,35 +340,23 @@ export function ProfileView() {
         <h3 id="versions-title" className="form-title">
           Sparade versioner
         </h3>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Sparade versioner, tabell">
-          <Table size="small" aria-label="Sparade versioner">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Version</TableHeaderCell>
-                <TableHeaderCell>Sparad</TableHeaderCell>
-                <TableHeaderCell>Av</TableHeaderCell>
-                <TableHeaderCell>Åtgärd</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.versions.map((v: Json) => (
-                <TableRow key={v.id}>
-                  <TableCell>
-                    {v.version}
-                    {v.id === data.currentVersionId ? <span className="muted"> (gäller nu)</span> : null}
-                  </TableCell>
-                  <TableCell>{v.createdText}</TableCell>
-                  <TableCell>{v.byName}</TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => void load(v.id)} aria-label={`Visa version ${v.version}`}>
-                      Visa
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable label="Sparade versioner" headers={['Version', 'Sparad', 'Av', 'Åtgärd']}>
+          {data.versions.map((v: Json) => (
+            <TableRow key={v.id}>
+              <TableCell>
+                {v.version}
+                {v.id === data.currentVersionId ? <span className="muted"> (gäller nu)</span> : null}
+              </TableCell>
+              <TableCell>{v.createdText}</TableCell>
+              <TableCell>{v.byName}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => void load(v.id)} aria-label={`Visa version ${v.version}`}>
+                  Visa
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       </section>
     </Section>
   );

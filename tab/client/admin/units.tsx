@@ -1,28 +1,22 @@
 // Enheter: the municipality's units, a form to add or change one, and deactivation (a unit is
 // never deleted; one with cases keeps them).
-import { Badge, Body1, Button, Input, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Input, Radio, RadioGroup, TableCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { send, useReloadable, type Fields, type Json } from '../api';
-import { Loading, Problem, Section } from '../ui';
-import { CheckGroup, Done, ErrorSummary, FormField } from './form';
+import { send, useReloadable, type Json } from '../api';
+import { Loading, Problem, ScrollTable, Section } from '../ui';
+import { CheckGroup, Done, ErrorSummary, FormActions, FormField, useSubmit } from './form';
 
 const EMPTY = { name: '', kind: '', huvudman: '', huvudmanOrgNumber: '', schoolForms: [] as string[] };
 const LABELS: Record<string, string> = { name: 'Namn', kind: 'Typ', huvudman: 'Huvudman', huvudmanOrgNumber: 'Organisationsnummer', schoolForms: 'Skolformer' };
 
 function UnitForm({ unit, choices, onSaved, onCancel }: { unit: Json | null; choices: Json; onSaved: (saved: Json) => void; onCancel: () => void }) {
   const [value, setValue] = useState(unit ? { name: unit.name, kind: unit.kind, huvudman: unit.huvudman, huvudmanOrgNumber: unit.huvudmanOrgNumber ?? '', schoolForms: unit.schoolForms } : EMPTY);
-  const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { fields, error, busy, submit } = useSubmit();
   const set = (key: string, v: unknown) => setValue((x) => ({ ...x, [key]: v }));
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const res = unit ? await send('PUT', `/tab/api/admin/units/${unit.id}`, value) : await send('POST', '/tab/api/admin/units', value);
-    setBusy(false);
-    if (res.ok) return onSaved(res.data);
-    setError(res.error);
-    setFields(res.fields);
+    const saved = unit ? await submit('PUT', `/tab/api/admin/units/${unit.id}`, value) : await submit('POST', '/tab/api/admin/units', value);
+    if (saved) onSaved(saved);
   };
   const title = unit ? `Ändra ${unit.name}` : 'Ny enhet';
   return (
@@ -48,12 +42,7 @@ function UnitForm({ unit, choices, onSaved, onCancel }: { unit: Json | null; cho
         </FormField>
       </div>
       <CheckGroup fields={fields} path="schoolForms" legend="Skolformer (minst en)" choices={choices.schoolForms} chosen={value.schoolForms} onChange={(next) => set('schoolForms', next)} />
-      <div className="form-actions">
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {unit ? 'Spara ändringarna' : 'Lägg till enheten'}
-        </Button>
-        <Button onClick={onCancel}>Avbryt</Button>
-      </div>
+      <FormActions busy={busy} submitText={unit ? 'Spara ändringarna' : 'Lägg till enheten'} onCancel={onCancel} />
     </form>
   );
 }
@@ -95,50 +84,35 @@ export function UnitsView() {
           Ny enhet
         </Button>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Enheter, tabell" style={{ marginTop: tokens.spacingVerticalM }}>
-        <Table size="small" aria-label="Enheter">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Enhet</TableHeaderCell>
-              <TableHeaderCell>Typ</TableHeaderCell>
-              <TableHeaderCell>Huvudman</TableHeaderCell>
-              <TableHeaderCell>Skolformer</TableHeaderCell>
-              <TableHeaderCell>Ärenden</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Åtgärder</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.units.map((u: Json) => (
-              <TableRow key={u.id}>
-                <TableCell>{u.name}</TableCell>
-                <TableCell>{u.kindText}</TableCell>
-                <TableCell>
-                  {u.huvudman}
-                  {u.huvudmanOrgNumber ? <span className="muted"> ({u.huvudmanOrgNumber})</span> : null}
-                </TableCell>
-                <TableCell>{u.schoolFormsText}</TableCell>
-                <TableCell>{u.caseCount}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={u.active ? 'success' : 'informative'}>
-                    {u.active ? 'Aktiv' : 'Inaktiv'}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  <span className="cell-actions">
-                    <Button size="small" onClick={() => (setDone(''), setEditing(u))} aria-label={`Ändra ${u.name}`}>
-                      Ändra
-                    </Button>
-                    <Button size="small" onClick={() => toggle(u)} aria-label={`${u.active ? 'Inaktivera' : 'Aktivera'} ${u.name}`}>
-                      {u.active ? 'Inaktivera' : 'Aktivera'}
-                    </Button>
-                  </span>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <ScrollTable label="Enheter" headers={['Enhet', 'Typ', 'Huvudman', 'Skolformer', 'Ärenden', 'Status', 'Åtgärder']} style={{ marginTop: tokens.spacingVerticalM }}>
+        {data.units.map((u: Json) => (
+          <TableRow key={u.id}>
+            <TableCell>{u.name}</TableCell>
+            <TableCell>{u.kindText}</TableCell>
+            <TableCell>
+              {u.huvudman}
+              {u.huvudmanOrgNumber ? <span className="muted"> ({u.huvudmanOrgNumber})</span> : null}
+            </TableCell>
+            <TableCell>{u.schoolFormsText}</TableCell>
+            <TableCell>{u.caseCount}</TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={u.active ? 'success' : 'informative'}>
+                {u.active ? 'Aktiv' : 'Inaktiv'}
+              </Badge>
+            </TableCell>
+            <TableCell>
+              <span className="cell-actions">
+                <Button size="small" onClick={() => (setDone(''), setEditing(u))} aria-label={`Ändra ${u.name}`}>
+                  Ändra
+                </Button>
+                <Button size="small" onClick={() => toggle(u)} aria-label={`${u.active ? 'Inaktivera' : 'Aktivera'} ${u.name}`}>
+                  {u.active ? 'Inaktivera' : 'Aktivera'}
+                </Button>
+              </span>
+            </TableCell>
+          </TableRow>
+        ))}
+      </ScrollTable>
     </Section>
   );
 }
