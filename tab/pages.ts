@@ -30,6 +30,7 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .views { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 6px; }
 .table-scroll:focus-visible { outline: 2px solid var(--colorStrokeFocus2); }
 .table-scroll > table { min-width: 640px; }
+.table-scroll .fui-TableCell { overflow-wrap: anywhere; }
 .ac-host { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; overflow: hidden; }
 .muted { color: var(--colorNeutralForeground3); }
 .admin-form { display: flex; flex-direction: column; gap: 12px; background: var(--colorNeutralBackground1); border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; padding: 16px; margin: 12px 0; }
