@@ -1,6 +1,7 @@
 // Who is acting: the tenant and Entra object id of the authenticated activity, looked up in the
 // database. Nothing a card sends takes part.
 import type { Actor } from '../app/actor';
+import { bindOnFirstContact as bindRegistered } from '../app/admin/bind-on-first-contact';
 import type { ActingPerson, Repositories } from '../domain/ports';
 
 export { hasRole, type Actor } from '../app/actor';
@@ -36,23 +37,19 @@ export async function identifyActing(
   return { actor, personalChat };
 }
 
-// First contact of a person an administrator registered by e-mail/UPN: nobody has their Entra
-// object id yet, so the lookup above finds nobody. Teams' member lookup gives the e-mail and UPN
-// of the sender (the activity itself carries neither); the unbound person with one of them is
-// bound to this object id (audited as person.bound), and from then on the lookup above finds
-// them. A separate step that runs only when that lookup came back empty, and asks Teams only
-// while someone in the tenant is still unbound.
+// First contact of a person an administrator registered by e-mail/UPN (the shared rule:
+// app/admin/bind-on-first-contact.ts). Teams' member lookup gives the sender's e-mail and UPN
+// (the activity itself carries neither); once bound, the lookup above finds them.
 export async function bindOnFirstContact(
   repos: Repositories,
   tenantId: string | undefined,
   aadObjectId: string | undefined,
   member: (() => Promise<{ email?: string; userPrincipalName?: string } | null>) | undefined,
 ): Promise<Actor | null> {
-  if (!tenantId || !aadObjectId || !member) return null;
-  if (!(await repos.people.hasUnbound(tenantId))) return null;
-  const info = await member();
-  const emails = [info?.email, info?.userPrincipalName].filter((e): e is string => typeof e === 'string' && e.includes('@'));
-  if (emails.length === 0) return null;
-  const bound = await repos.people.bindByEmail(tenantId, emails, aadObjectId);
+  if (!member) return null;
+  const bound = await bindRegistered(repos, { tenantId, aadObjectId, via: 'bot' }, async () => {
+    const info = await member();
+    return [info?.email, info?.userPrincipalName];
+  });
   return bound ? identify(repos, tenantId, aadObjectId) : null;
 }

@@ -19,11 +19,14 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldEr
 function swedishMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'Fältet måste fyllas i.' : 'Värdet har fel form.';
+      // zod leaves the input out of an issue unless asked; its own message names what it got.
+      if ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message)) return 'Fältet måste fyllas i.';
+      if (issue.expected === 'int') return 'Skriv ett heltal.';
+      return issue.expected === 'number' ? 'Skriv ett tal.' : 'Värdet har fel form.';
     case 'too_small':
       if (issue.origin === 'string') return 'Fältet måste fyllas i.';
       if (issue.origin === 'array') return `Välj minst ${String(issue.minimum)}.`;
-      return `Värdet måste vara minst ${String(issue.minimum)}.`;
+      return issue.inclusive === false ? `Värdet måste vara större än ${String(issue.minimum)}.` : `Värdet måste vara minst ${String(issue.minimum)}.`;
     case 'too_big':
       if (issue.origin === 'string') return `Högst ${String(issue.maximum)} tecken.`;
       if (issue.origin === 'array') return `Högst ${String(issue.maximum)} val.`;
@@ -96,14 +99,19 @@ export const ZEmail = z
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Det ser inte ut som en e-postadress (namn@exempel.se).')
   .transform((value) => value.toLowerCase());
 
+// The roles held at a unit: its principal, and whoever drafts applications for the principal.
+export const UNIT_ROLES = ['principal', 'drafter'] as const;
+
 export const ZRoleGrantInput = z
   .object({
     role: z.enum(ZRole.options, { error: 'Okänd roll.' }),
     unitId: z.string().uuid('Välj en enhet.').nullable().optional(),
   })
   .superRefine((grant, ctx) => {
+    const unitRole = (UNIT_ROLES as readonly string[]).includes(grant.role);
     if (grant.role === 'principal' && !grant.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'En rektor behöver en enhet.' });
-    if (grant.role !== 'principal' && grant.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Bara rektorer knyts till en enhet.' });
+    if (grant.role === 'drafter' && !grant.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Välj enheten personen skriver ansökningar för.' });
+    if (!unitRole && grant.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'Bara rektorer och de som skriver ansökningar åt rektor knyts till en enhet.' });
   })
   .transform((grant) => ({ role: grant.role, unitId: grant.unitId ?? null }));
 

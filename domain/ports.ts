@@ -208,8 +208,9 @@ export interface PeopleRepository {
   // Replaces the person's grants with these. Audited with the old and new lists.
   setRoles(id: string, grants: RoleGrant[], by: string | null): Promise<PersonWithRoles>;
   // First contact: the unbound person of this tenant whose e-mail is one of `emails` gets the
-  // Entra object id, audited as person.bound. Null when nobody matches.
-  bindByEmail(tenantId: string, emails: string[], aadObjectId: string): Promise<PersonWithRoles | null>;
+  // Entra object id, audited as person.bound (with `via`: the bot or the tab). Null when nobody
+  // matches.
+  bindByEmail(tenantId: string, emails: string[], aadObjectId: string, via?: 'bot' | 'tab'): Promise<PersonWithRoles | null>;
   // Whether anyone in the tenant still waits to be bound (so the bot asks Teams only then).
   hasUnbound(tenantId: string): Promise<boolean>;
 }

@@ -238,6 +238,10 @@ export const CONTINUED_NEED_LABELS = {
   no: 'Nej, behovet finns inte längre',
 } as const;
 
+// What a row of a CSV import would do, in the preview.
+export const IMPORT_UNIT_ACTION_LABELS = { create: 'Ny enhet', exists: 'Finns redan', same_file: 'Samma enhet som på en rad ovan' } as const;
+export const IMPORT_PRINCIPAL_ACTION_LABELS = { register: 'Ny person, blir rektor', grant: 'Finns, blir rektor här', has_role: 'Är redan rektor här' } as const;
+
 // What each entry of the audit log says, for the administrator's view of the log.
 export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   'municipality.elevhalsa_channel_set': 'Elevhälsans kanal valdes',

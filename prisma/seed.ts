@@ -2,6 +2,7 @@
 // ids), so `npm run db:seed` can run on every start of a development setup.
 // The people are the Microsoft 365 Agents Playground's default users (its built-in config),
 // so chatting in the playground as its current user, Alex Wilber, is chatting as the principal.
+import { createHash } from 'node:crypto';
 import { noraProfile } from '../domain/profile';
 import type { Role } from '../domain/ports';
 import type { TUnitKind } from '../domain/vocabulary';
@@ -75,6 +76,29 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { id: DEMO_IDS.people.drafterJarnboas, aadObjectId: '00000000-0000-0000-0000-0000000000024', displayName: 'Patti Fernandez', email: 'pattif@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.jarnboas] },
   { id: DEMO_IDS.people.drafterNaktergalen, aadObjectId: '00000000-0000-0000-0000-0000000000025', displayName: 'Lynne Robbins', email: 'lynner@example.com', role: 'drafter', unitIds: [DEMO_IDS.units.naktergalen] },
 ];
+
+// A new user for `npm run dev -- --as new --email …` and the local Teams host's "Ny användare":
+// somebody the database has never seen, as an administrator's colleague would be. Their Entra
+// object id is made from the address, so the bot (the playground) and the tab (the host page) see
+// the same person, and a restart keeps them bound.
+export interface NewPlaygroundUser {
+  aadObjectId: string;
+  displayName: string;
+  email: string;
+}
+
+export function newPlaygroundUser(email: string, displayName?: string): NewPlaygroundUser {
+  const address = email.trim().toLowerCase();
+  const h = createHash('sha256').update(`tillaggsbot-new-user:${address}`).digest('hex');
+  const aadObjectId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const fallback = address
+    .split('@')[0]!
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+  return { aadObjectId, displayName: displayName?.trim() || fallback || address, email: address };
+}
 
 // Deterministic role-assignment ids, so re-seeding upserts instead of piling up rows.
 function roleAssignmentId(personIndex: number, unitIndex: number): string {

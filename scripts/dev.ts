@@ -7,8 +7,11 @@
 //   npm run dev                          as the principal (Alex Wilber), on port 56150
 //   npm run dev -- --as handler          as Elevhälsan's handler (Megan Bowen)
 //   npm run dev -- --as head --port 56151  as the head of Elevhälsan (Adele Vance), on 56151
+//   npm run dev -- --as new --email anna.berg@nora.se --name "Anna Berg"
+//                                        as a new user the database has never seen (an admin
+//                                        registers the address in the tab first)
 //
-// PLAYGROUND_AS and PLAYGROUND_PORT do the same as --as and --port.
+// PLAYGROUND_AS, PLAYGROUND_PORT, PLAYGROUND_EMAIL and PLAYGROUND_NAME do the same as the options.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '../prisma/db';
@@ -19,7 +22,7 @@ import { DEV_HOST_PATH } from '../tab/routes';
 import { createRepositories } from '../prisma/repositories';
 import { systemClock } from '../domain/clock';
 import { DEMO_FILES, startDemoFiles } from './demo-files';
-import { freePort, listeningPort, parseDevArgs, writePlaygroundConfig } from './playground';
+import { freePort, listeningPort, parseDevArgs, writePlaygroundConfig, type PlaygroundRole } from './playground';
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 if (env.NODE_ENV === 'production') {
@@ -49,8 +52,8 @@ try {
 const bot = await startBot(env);
 const demoFiles = await startDemoFiles(Number(process.env.DEMO_FILES_PORT ?? 3979));
 const port = bot.port;
-const playgroundDir = writePlaygroundConfig(path.resolve('.data', 'playground'), options.as);
-const me = DEMO_PEOPLE.find((p) => p.role === options.as)!;
+const playgroundDir = writePlaygroundConfig(path.resolve('.data', 'playground'), options.newUser ?? (options.as as PlaygroundRole));
+const me = options.newUser ?? DEMO_PEOPLE.find((p) => p.role === options.as)!;
 const playground = spawn(
   process.execPath,
   [
@@ -70,11 +73,15 @@ playground.stdout.on('data', (chunk: Buffer) => {
   const real = listeningPort(output);
   if (real === null) return;
   printed = true;
-  console.log(`Playground on http://localhost:${real}, chatting as ${me.displayName} (${options.as}). Write "hjälp".`);
+  console.log(`Playground on http://localhost:${real}, chatting as ${me.displayName} (${options.newUser ? `new user ${options.newUser.email}` : options.as}). Write "hjälp".`);
   console.log(`Elevhälsan's channel is General in the playground's team "Elevhälsan". Other roles: npm run dev -- --as handler|head|admin|drafter|principal`);
 });
 console.log(`Bot on http://localhost:${port}/api/messages. Starting the playground in ${path.relative(process.cwd(), playgroundDir)} …`);
 console.log(`The tab as a demo person, in a local Teams host: http://localhost:${port}${DEV_HOST_PATH}`);
+if (options.newUser) {
+  const who = new URLSearchParams({ person: 'new', email: options.newUser.email, name: options.newUser.displayName });
+  console.log(`The tab as the new user ${options.newUser.email}: http://localhost:${port}${DEV_HOST_PATH}?${who}`);
+}
 console.log(`Demo files for the attachments step (see README, "Files in the playground"): ${DEMO_FILES.map((f) => demoFiles.url(f)).join(' ')}`);
 
 const stop = async () => {

@@ -5,6 +5,7 @@
 import type { AdaptiveCard } from '../cards';
 import { caseDetailCard, decisionCard } from '../cards';
 import { hasRole, type Actor } from '../app/actor';
+import { EXPORT_ROLES } from '../app/admin/export-case';
 import { loadCase } from '../app/case/context';
 import { verifiedDecisionPdf } from '../app/documents/decision-pdf';
 import { decisionViewModel, detailViewModel } from '../app/views/case-view';
@@ -26,6 +27,8 @@ import {
 import type { CaseOverviewQueries, CaseOverviewRow } from '../prisma/repositories/case-overview';
 import { AUTH_MESSAGES, type TabAuth } from './auth';
 import { paymentsCsv, paymentsXlsx } from './exports';
+import { matchAdminRoute, runAdminRoute } from './admin/table';
+import { json, refuse, type ApiRequest, type ApiResponse } from './http';
 import { isMonth, paymentList, termStatistics, termsWithCases } from './reports';
 
 export interface TabApiDeps {
@@ -37,21 +40,7 @@ export interface TabApiDeps {
   botId: string;
 }
 
-export interface ApiRequest {
-  method: string;
-  path: string;
-  query: Record<string, string | undefined>;
-  authorization?: string | undefined;
-}
-
-export interface ApiResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body: unknown;
-}
-
-const json = (status: number, body: unknown): ApiResponse => ({ status, body });
-const refuse = (status: number, message: string): ApiResponse => json(status, { error: message });
+export type { ApiRequest, ApiResponse } from './http';
 
 const ELEVHALSAN = ['handler', 'head', 'admin'] as const;
 const isElevhalsanOrAdmin = (actor: Actor) => ELEVHALSAN.some((r) => hasRole(actor, r));
@@ -253,6 +242,8 @@ export function createTabApi(deps: TabApiDeps) {
       decision: bundle.decision
         ? { id: bundle.decision.id, outcomeText: DECISION_OUTCOME_LABELS[bundle.decision.outcome], decidedText: date(bundle.decision.decidedAt), pdf: `/tab/api/decisions/${bundle.decision.id}/pdf` }
         : null,
+      // Offered to whoever may take one out (tab/admin/registerutdrag.ts checks again).
+      registerutdrag: EXPORT_ROLES.some((r) => hasRole(actor, r)) ? { zip: `/tab/api/cases/${bundle.kase.id}/registerutdrag?format=zip`, pdf: `/tab/api/cases/${bundle.kase.id}/registerutdrag?format=pdf` } : null,
       audit: await Promise.all(audit.map(async (e) => ({ at: e.at.toISOString(), dateText: date(e.at), text: AUDIT_WORDS[e.action] ?? e.action, by: await nameOf(e.actorId) }))),
       cards,
     });
@@ -326,12 +317,16 @@ export function createTabApi(deps: TabApiDeps) {
 
   return {
     async handle(req: ApiRequest): Promise<ApiResponse> {
-      if (req.method !== 'GET') return refuse(405, 'Fliken läser bara.');
-      const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(req.path) })).find((x) => x.m);
-      if (!route) return refuse(404, 'Det finns ingen sådan sida.');
+      // The administration's routes (tab/admin/table.ts) write; everything else only reads.
+      const admin = matchAdminRoute(req.method, req.path);
+      if (admin === 'wrong-method') return refuse(405, 'Den här adressen tar inte emot det anropet.');
+      if (!admin && req.method !== 'GET') return refuse(405, 'Fliken läser bara.');
+      const route = admin ? null : ROUTES.map((r) => ({ r, m: r.pattern.exec(req.path) })).find((x) => x.m);
+      if (!admin && !route) return refuse(404, 'Det finns ingen sådan sida.');
       const auth = await deps.auth.authenticate(req.authorization);
       if (!auth.ok) return json(auth.status, { error: AUTH_MESSAGES[auth.reason], reason: auth.reason });
-      return route.r.run(auth.actor, req, route.m!);
+      if (admin) return runAdminRoute(admin, { repos, clock }, auth.actor, req);
+      return route!.r.run(auth.actor, req, route!.m!);
     },
   };
 }

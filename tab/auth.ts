@@ -1,11 +1,12 @@
 // Who is calling the tab's API: the Teams SSO token from `authentication.getAuthToken`, verified
 // here with jose (signature against Entra's published keys, issuer of the token's own tenant,
 // audience = the app's id URI, expiry), then the tenant must be a municipality we serve and the
-// person is looked up exactly as the bot does (bot/identity.ts). Local development may also sign
-// tokens with a key made at start (tab/dev-host.ts); that key is never accepted with a bot id or
-// in production.
+// person is looked up exactly as the bot does (bot/identity.ts), or, registered by e-mail and not
+// seen yet, bound by their sign-in name. Local development may also sign tokens with a key made
+// at start (tab/dev-host.ts); that key is never accepted with a bot id or in production.
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Actor } from '../app/actor';
+import { bindOnFirstContact } from '../app/admin/bind-on-first-contact';
 import { identify } from '../bot/identity';
 import type { Repositories } from '../domain/ports';
 
@@ -46,7 +47,7 @@ export interface DevKeys {
   issuer: string;
   audience: string;
   verifyKey: JWTVerifyGetKey;
-  sign(claims: { tid: string; oid: string; name: string }, options?: { expiresInSec?: number }): Promise<string>;
+  sign(claims: { tid: string; oid: string; name: string; preferred_username?: string }, options?: { expiresInSec?: number }): Promise<string>;
 }
 
 /** A signing key made at start, for the local Teams host page. Never stored, never configured. */
@@ -81,6 +82,16 @@ function unverifiedClaims(token: string): JWTPayload | null {
   } catch {
     return null;
   }
+}
+
+// A person an administrator registered by e-mail/UPN who opens the tab before writing to the bot:
+// bound by the verified token's sign-in names, by the same rule the bot uses on first contact.
+// preferred_username (v2) and upn (v1) are the tenant's sign-in name, set by its administrators;
+// the optional `email` claim is not used, as Entra does not always verify it.
+async function bindFromToken(repos: Repositories, tid: string, oid: string, claims: JWTPayload): Promise<Actor | null> {
+  const names = [claims.preferred_username, claims.upn].map((c) => (typeof c === 'string' ? c : null));
+  const bound = await bindOnFirstContact(repos, { tenantId: tid, aadObjectId: oid, via: 'tab' }, async () => names);
+  return bound ? identify(repos, tid, oid) : null;
 }
 
 export function createTabAuth(options: TabAuthOptions) {
@@ -121,7 +132,8 @@ export function createTabAuth(options: TabAuthOptions) {
       if (!verified.ok) return { ok: false, reason: verified.reason, status: 401 };
       const tid = String(verified.claims.tid);
       if (!(await options.repos.municipalities.byTenant(tid))) return { ok: false, reason: 'tenant', status: 403 };
-      const actor = await identify(options.repos, tid, String(verified.claims.oid));
+      const oid = String(verified.claims.oid);
+      const actor = (await identify(options.repos, tid, oid)) ?? (await bindFromToken(options.repos, tid, oid, verified.claims));
       if (!actor) return { ok: false, reason: 'unknown-person', status: 403 };
       if (actor.person.roles.length === 0) return { ok: false, reason: 'no-role', status: 403 };
       return { ok: true, actor };

@@ -30,8 +30,40 @@ body { font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, B
 .views { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 6px; }
 .table-scroll:focus-visible { outline: 2px solid var(--colorStrokeFocus2); }
 .table-scroll > table { min-width: 640px; }
+.table-scroll .fui-TableCell { overflow-wrap: anywhere; }
 .ac-host { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; overflow: hidden; }
-@media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters { grid-template-columns: 1fr 1fr; } }
+.muted { color: var(--colorNeutralForeground3); }
+.admin-form { display: flex; flex-direction: column; gap: 12px; background: var(--colorNeutralBackground1); border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; padding: 16px; margin: 12px 0; }
+.form-title { font-size: 16px; font-weight: 600; margin: 8px 0 0; }
+.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px; }
+.form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; align-items: start; }
+.form-grid.wide { grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); }
+.form-grid > *, .form-row > * { min-width: 0; }
+.admin-form .fui-Select, .admin-form .fui-Input, .admin-form .fui-Select__select, .admin-form .fui-Input__input { min-width: 0; max-width: 100%; }
+.admin-form .fui-Select__select { width: 100%; text-overflow: ellipsis; }
+.form-actions, .cell-actions, .filter-buttons { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+.checks { display: flex; flex-wrap: wrap; gap: 0 12px; }
+fieldset { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; padding: 8px 12px 12px; margin: 0; min-width: 0; }
+legend { font-weight: 600; padding: 0 4px; }
+.roles { display: flex; flex-direction: column; gap: 8px; }
+.role-row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; gap: 8px; align-items: end; }
+.date-set { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 2fr); gap: 8px; }
+.area { display: flex; flex-direction: column; gap: 8px; margin-top: 8px; }
+.hours { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
+.error-list { margin: 4px 0 0; padding-left: 20px; }
+.field-error, .error-text { color: var(--colorPaletteRedForeground1); font-weight: 600; }
+.ok-text { color: var(--colorPaletteGreenForeground1); font-weight: 600; }
+.cell-errors { margin: 0; padding-left: 16px; color: var(--colorPaletteRedForeground1); }
+.example { background: var(--colorNeutralBackground1); border: 1px solid var(--colorNeutralStroke2); padding: 8px; overflow-x: auto; font-size: 12px; white-space: pre; }
+.file-pick { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
+.check-group.has-error { border-color: var(--colorPaletteRedBorder2); }
+.check-group .field-error { font-weight: normal; font-size: 12px; margin: 6px 0 0; }
+.roles > .fui-Button, .area > .fui-Button { align-self: flex-start; }
+.sample .kpis { grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
+.sample { margin-top: 8px; }
+.kpi { font-size: 20px; font-weight: 600; margin: 4px 0; }
+.notice { padding: 8px; border-left: 4px solid var(--colorBrandStroke1); background: var(--colorNeutralBackground1); margin: 8px 0; }
+@media (max-width: 520px) { .page { padding: 12px 10px 40px; } .filters { grid-template-columns: 1fr 1fr; } .role-row { grid-template-columns: 1fr; } .date-set { grid-template-columns: 1fr 1fr; } .date-set > :last-child { grid-column: 1 / -1; } .admin-form { padding: 10px; } }
 `;
 
 function tabHtml(script: string, title: string): string {
@@ -59,7 +91,8 @@ export const TAB_CSP = "frame-ancestors 'self' https://teams.microsoft.com https
 /**
  * A stand-in for Teams in local development: embeds the tab and answers the host side of
  * teams-js over postMessage (initialize, context with theme, SSO token, links), with tokens the
- * server signs with its development key for the chosen demo person.
+ * server signs with its development key for the chosen demo person, or for a new user (an e-mail
+ * address the database has not seen, as after an administrator registered it).
  */
 export function devHostHtml(): string {
   const people = DEMO_PEOPLE.map((p) => ({ role: p.role, name: p.displayName }));
@@ -75,7 +108,8 @@ body { margin: 0; font-family: "Segoe UI", sans-serif; background: #ebebeb; colo
 header { display: flex; flex-wrap: wrap; gap: 16px; align-items: end; padding: 10px 16px; background: #464775; color: #fff; }
 header h1 { font-size: 16px; margin: 0 16px 0 0; align-self: center; }
 label { display: flex; flex-direction: column; font-size: 12px; gap: 2px; }
-select { font: inherit; font-size: 14px; padding: 3px; }
+select, input { font: inherit; font-size: 14px; padding: 3px; }
+body:not(.as-new) .new-user { display: none; }
 #frame-wrap { display: flex; justify-content: center; padding: 12px; }
 iframe { border: 0; width: 100%; height: calc(100vh - 120px); background: #fff; box-shadow: 0 0 4px rgba(0,0,0,.2); }
 iframe.mobile { width: 390px; }
@@ -85,7 +119,9 @@ iframe.mobile { width: 390px; }
 <body>
 <header>
   <h1>Lokal Teams-värd</h1>
-  <label>Person<select id="person">${people.map((p) => `<option value="${p.role}">${p.name} (${roleWords[p.role] ?? p.role})</option>`).join('')}</select></label>
+  <label>Person<select id="person">${people.map((p) => `<option value="${p.role}">${p.name} (${roleWords[p.role] ?? p.role})</option>`).join('')}<option value="new">Ny användare …</option></select></label>
+  <label class="new-user">E-post (ny användare)<input id="email" type="email" placeholder="namn@nora.se"></label>
+  <label class="new-user">Namn (ny användare)<input id="name" placeholder="Förnamn Efternamn"></label>
   <label>Tema<select id="theme"><option value="default">Ljust</option><option value="dark">Mörkt</option><option value="contrast">Hög kontrast</option></select></label>
   <label>Bredd<select id="width"><option value="laptop">Dator</option><option value="mobile">Mobil</option></select></label>
   <label>Flik<select id="context"><option value="personal">Personlig flik</option><option value="channel">Kanalflik (Elevhälsan)</option></select></label>
@@ -95,20 +131,22 @@ iframe.mobile { width: 390px; }
 <script>
 const params = new URLSearchParams(location.search);
 const $ = (id) => document.getElementById(id);
-for (const key of ['person', 'theme', 'width', 'context']) {
+for (const key of ['person', 'theme', 'width', 'context', 'email', 'name']) {
   if (params.get(key)) $(key).value = params.get(key);
   $(key).addEventListener('change', () => {
     params.set(key, $(key).value);
     location.search = params.toString();
   });
 }
+document.body.classList.toggle('as-new', $('person').value === 'new');
 const frame = $('tab');
 frame.className = $('width').value === 'mobile' ? 'mobile' : '';
 const extra = new URLSearchParams([...params].filter(([k]) => k === 'view' || k === 'case'));
 frame.src = '/tab' + (extra.toString() ? '?' + extra : '');
 const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { appEntity: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, dialog: { card: {}, url: {} } } };
 async function token() {
-  const res = await fetch('/dev/teams-host/token?person=' + encodeURIComponent($('person').value));
+  const who = new URLSearchParams({ person: $('person').value, ...($('person').value === 'new' ? { email: $('email').value, name: $('name').value } : {}) });
+  const res = await fetch('/dev/teams-host/token?' + who);
   if (!res.ok) throw new Error('no token');
   return (await res.json()).token;
 }

@@ -1,7 +1,8 @@
 // Registerutdrag (GDPR art. 15) for one case: everything held about the child in a ZIP, as
 // JSON (complete, machine-readable) and as a plain Swedish text summary (readable). Attachments
 // are listed (name, kind, size, checksum), not copied: they can be handed out from the case.
-// Audited as case.access_exported.
+// Audited as case.access_exported (with the format). The administrator and the head of
+// Elevhälsan may take one out. The tab also lays the same summary out as a PDF.
 import { strToU8, zipSync } from 'fflate';
 import type { AuditEntry } from '../../domain/ports';
 import type { TApplication } from '../../domain/schemas';
@@ -20,7 +21,7 @@ import {
 import type { Actor } from '../actor';
 import { loadCase } from '../case/context';
 import type { AppDeps } from '../deps';
-import { asAdmin, notFound, ok, type AdminResult } from './result';
+import { asOneOf, notFound, ok, type AdminFailure, type AdminResult } from './result';
 import { CASE_GONE } from './shared';
 
 export interface CaseExport {
@@ -28,6 +29,21 @@ export interface CaseExport {
   contentType: 'application/zip';
   bytes: Uint8Array;
 }
+
+// What the export holds: everything as data, and the readable summary as lines ('== X ==' opens
+// a section).
+export interface CaseExportContent {
+  caseNumber: string;
+  municipality: string;
+  exportedAt: Date;
+  data: Record<string, unknown>;
+  summary: string[];
+}
+
+export type CaseExportFormat = 'zip' | 'pdf';
+
+export const EXPORT_ROLES = ['admin', 'head'] as const;
+export const EXPORT_FORBIDDEN: AdminFailure = { ok: false, status: 'forbidden', message: 'Registerutdrag kan bara en administratör eller chefen för Elevhälsan ta ut.' };
 
 async function fullTrail(deps: AppDeps, municipalityId: string, caseId: string): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
@@ -40,14 +56,14 @@ async function fullTrail(deps: AppDeps, municipalityId: string, caseId: string):
   }
 }
 
-export function exportCase(deps: AppDeps, actor: Actor, caseId: string): Promise<AdminResult<CaseExport>> {
-  return asAdmin(actor, async () => {
+export function collectCaseExport(deps: AppDeps, actor: Actor, caseId: string, format: CaseExportFormat): Promise<AdminResult<CaseExportContent>> {
+  return asOneOf(actor, EXPORT_ROLES, EXPORT_FORBIDDEN, async () => {
     const bundle = /^[0-9a-f-]{36}$/i.test(caseId) ? await loadCase(deps.repos, caseId) : null;
     if (!bundle || bundle.kase.municipalityId !== actor.municipality.id) return notFound(CASE_GONE);
     const now = deps.clock.now();
     const tz = actor.municipality.profile.timeZone;
     // The export is itself recorded first, so the trail it contains shows it.
-    await deps.repos.audit.append({ municipalityId: actor.municipality.id, actorId: actor.person.id, action: 'case.access_exported', subjectType: 'case', subjectId: caseId });
+    await deps.repos.audit.append({ municipalityId: actor.municipality.id, actorId: actor.person.id, action: 'case.access_exported', subjectType: 'case', subjectId: caseId, details: { format } });
     const [attachments, followUps, decisions, principal, trail, profileVersion] = await Promise.all([
       deps.repos.attachments.listForCase(caseId),
       deps.repos.followUps.forCase(caseId),
@@ -84,7 +100,7 @@ export function exportCase(deps: AppDeps, actor: Actor, caseId: string): Promise
       `Registerutdrag för ärende ${bundle.kase.caseNumber}`,
       `${actor.municipality.name}, utdraget ${day(now)}`,
       '',
-      'Det här är allt som Tilläggsbot har sparat om barnet i ärendet. Filen registerutdrag.json innehåller samma uppgifter i sin helhet.',
+      'Det här är allt som Tilläggsbot har sparat om barnet i ärendet. Utdraget som ZIP-fil innehåller dessutom samma uppgifter i sin helhet som data (registerutdrag.json).',
       '',
       '== Barnet ==',
       pupil?.protectedIdentity ? 'Skyddade personuppgifter: namn och personnummer är inte sparade.' : `${pupil?.firstName ?? ''} ${pupil?.lastName ?? ''}, ${pupil?.personnummer ?? ''}`.trim(),
@@ -118,10 +134,18 @@ export function exportCase(deps: AppDeps, actor: Actor, caseId: string): Promise
       ...trail.map((e) => `${day(e.at)}: ${auditActionLabel(e.action)}${e.actorId && people.has(e.actorId) ? ` (${people.get(e.actorId)})` : ''}`),
       '',
     ].filter((line, i, all) => line !== '' || all[i - 1] !== '');
-    const bytes = zipSync({
-      'registerutdrag.json': strToU8(JSON.stringify(data, null, 2)),
-      'sammanfattning.txt': strToU8(lines.join('\r\n')),
-    });
-    return ok({ fileName: `registerutdrag-${bundle.kase.caseNumber}.zip`, contentType: 'application/zip' as const, bytes });
+    return ok({ caseNumber: bundle.kase.caseNumber, municipality: actor.municipality.name, exportedAt: now, data, summary: lines });
   });
+}
+
+// The ZIP: the JSON in full and the summary as text.
+export async function exportCase(deps: AppDeps, actor: Actor, caseId: string): Promise<AdminResult<CaseExport>> {
+  const content = await collectCaseExport(deps, actor, caseId, 'zip');
+  if (!content.ok) return content;
+  const { caseNumber, data, summary } = content.value;
+  const bytes = zipSync({
+    'registerutdrag.json': strToU8(JSON.stringify(data, null, 2)),
+    'sammanfattning.txt': strToU8(summary.join('\r\n')),
+  });
+  return ok({ fileName: `registerutdrag-${caseNumber}.zip`, contentType: 'application/zip' as const, bytes });
 }

@@ -4,6 +4,7 @@
 // (never from anything the request carries).
 import type { FieldError } from '../../domain/admin';
 import { ConflictError, NotFoundError } from '../../domain/ports';
+import type { Role } from '../../domain/ports';
 import { hasRole, type Actor } from '../actor';
 
 export type AdminFailure =
@@ -23,8 +24,14 @@ export const conflict = (message: string, errors?: FieldError[]): AdminFailure =
 
 // Runs `work` for an administrator only; a record that vanished or changed meanwhile becomes
 // the matching refusal instead of an error.
-export async function asAdmin<T>(actor: Actor, work: () => Promise<AdminResult<T>>): Promise<AdminResult<T>> {
-  if (!hasRole(actor, 'admin')) return FORBIDDEN;
+export function asAdmin<T>(actor: Actor, work: () => Promise<AdminResult<T>>): Promise<AdminResult<T>> {
+  return asOneOf(actor, ['admin'], FORBIDDEN, work);
+}
+
+// The same for a use case a few roles share (the registerutdrag: the admin and the head of
+// Elevhälsan, who answers for the cases).
+export async function asOneOf<T>(actor: Actor, roles: readonly Role[], forbidden: AdminFailure, work: () => Promise<AdminResult<T>>): Promise<AdminResult<T>> {
+  if (!roles.some((role) => hasRole(actor, role))) return forbidden;
   try {
     return await work();
   } catch (error) {

@@ -4,34 +4,14 @@
 // (repos.decisionDocuments, whose table's triggers refuse any change); every later download, and
 // the copy sent to the principal's chat, is those bytes.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { parseLetter } from '../../domain/decision-text';
 import type { DecisionDocument, Repositories } from '../../domain/ports';
-
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT = join(FONT_DIR, 'DejaVuSans.ttf');
-const FONT_BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+import { renderPdf } from './pdf';
 
 export function renderLetterPdf(text: string, meta: { title: string; municipality: string; caseNumber: string; createdAt: Date }): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: 64, bottom: 64, left: 64, right: 64 },
-      // A fixed creation date: the same decision makes the same bytes.
-      info: { Title: meta.title, Author: meta.municipality, Subject: `Beslut om tilläggsbelopp, ärende ${meta.caseNumber}`, Creator: 'Tilläggsbot', CreationDate: meta.createdAt },
-      lang: 'sv-SE',
-      pdfVersion: '1.7',
-      tagged: false,
-      autoFirstPage: true,
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.registerFont('body', FONT);
-    doc.registerFont('bold', FONT_BOLD);
+  // A fixed creation date: the same decision makes the same bytes.
+  const info = { Title: meta.title, Author: meta.municipality, Subject: `Beslut om tilläggsbelopp, ärende ${meta.caseNumber}`, CreationDate: meta.createdAt };
+  return renderPdf(info, (doc) => {
     // The same blocks the card shows (domain/decision-text.ts parseLetter): one letter, two layouts.
     for (const block of parseLetter(text)) {
       switch (block.kind) {
@@ -55,7 +35,6 @@ export function renderLetterPdf(text: string, meta: { title: string; municipalit
           break;
       }
     }
-    doc.end();
   });
 }
 

@@ -266,7 +266,7 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       return (await db.person.count({ where: { tenantId, aadObjectId: null }, take: 1 })) > 0;
     },
 
-    async bindByEmail(tenantId, emails, aadObjectId) {
+    async bindByEmail(tenantId, emails, aadObjectId, via) {
       const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e.includes('@')))];
       if (wanted.length === 0) return null;
       return inTransaction(db, async (tx) => {
@@ -278,7 +278,7 @@ export function createPeopleRepository(db: Db): PeopleRepository {
         // Only while still unbound: a second, concurrent first message binds nothing more.
         const { count } = await tx.person.updateMany({ where: { id: candidate.id, aadObjectId: null }, data: { aadObjectId } });
         if (count !== 1) return null;
-        await appendAudit(tx, { municipalityId: candidate.municipalityId, actorId: candidate.id, action: 'person.bound', subjectType: 'person', subjectId: candidate.id, details: { by: 'email' } });
+        await appendAudit(tx, { municipalityId: candidate.municipalityId, actorId: candidate.id, action: 'person.bound', subjectType: 'person', subjectId: candidate.id, details: { by: 'email', ...(via ? { via } : {}) } });
         const row = await tx.person.findUniqueOrThrow({ where: { id: candidate.id }, include: rolesInclude });
         return withRoles(row);
       });

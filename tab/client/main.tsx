@@ -1,7 +1,7 @@
 // The tab page: teams-js v2 for the host (context, theme, SSO token, links), Fluent UI React v9
 // for the look of Teams, the bot's own Adaptive Cards for a case. Every text comes from the
 // server in Swedish; this file only lays it out.
-import { app, authentication } from '@microsoft/teams-js';
+import { app } from '@microsoft/teams-js';
 import {
   Badge,
   Body1,
@@ -11,17 +11,9 @@ import {
   FluentProvider,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
-  Spinner,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Title2,
   Title3,
@@ -33,101 +25,16 @@ import {
 } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ADMIN_VIEWS } from './admin/views';
+import { RegisterExtract } from './admin/registerutdrag';
+import { download, openInTeams, useApi, type Json } from './api';
 import { renderCard } from './card';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { Loading, Problem, ScrollTable, Section } from './ui';
 
 // A deep link into the tab names a case as its sub-page ("case:<id>"); the local host passes ?case=.
 let startCase: string | null = new URLSearchParams(location.search).get('case');
 
 const THEMES: Record<string, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function token(): Promise<string> {
-  return authentication.getAuthToken();
-}
-
-async function api(path: string): Promise<Json> {
-  let bearer = '';
-  try {
-    bearer = await token();
-  } catch {
-    // No token from the host: the server answers with its own sentence.
-  }
-  const res = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.error ?? 'Något gick fel. Försök igen om en stund.');
-  return body;
-}
-
-async function download(path: string, fallbackName: string) {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${await token()}` } });
-  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).error ?? 'Filen kunde inte hämtas.');
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function openInTeams(url: string) {
-  app.openLink(url).catch(() => window.open(url, '_blank', 'noopener'));
-}
-
-function useApi(path: string | null): { data: Json; error: ApiError | null; loading: boolean } {
-  const [state, setState] = useState<{ data: Json; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
-  useEffect(() => {
-    if (!path) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    api(path).then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'Något gick fel. Försök igen om en stund.'), loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path]);
-  return state;
-}
-
-function Problem({ title, text }: { title: string; text: string }) {
-  return (
-    <MessageBar intent="warning" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {text}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-function Loading({ label }: { label: string }) {
-  return <Spinner label={label} size="small" />;
-}
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={id} style={{ marginBlock: tokens.spacingVerticalL }}>
-      <Title3 as="h2" id={id} block style={{ marginBottom: tokens.spacingVerticalS }}>
-        {title}
-      </Title3>
-      {children}
-    </section>
-  );
-}
 
 function StatusBadge({ row }: { row: Json }) {
   const color = row.status === 'decided' ? 'success' : row.status === 'completion_requested' ? 'warning' : 'informative';
@@ -209,46 +116,32 @@ function PrincipalView({ me, dark }: { me: Json; dark: boolean }) {
 
 function CaseTable({ rows, principal, onOpen }: { rows: Json[]; principal?: boolean; onOpen?: (id: string) => void }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={principal ? 'Mina ärenden, tabell' : 'Ärenden, tabell'}>
-      <Table size="small" aria-label={principal ? 'Mina ärenden' : 'Ärenden'}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Ärende</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Enhet</TableHeaderCell>
-            <TableHeaderCell>Termin</TableHeaderCell>
-            {principal ? <TableHeaderCell>Beslut</TableHeaderCell> : <TableHeaderCell>Handläggare</TableHeaderCell>}
-            <TableHeaderCell>Inkommen</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell>
-                {onOpen ? (
-                  <Link as="button" onClick={() => onOpen(r.id)}>
-                    {r.caseNumber}
-                  </Link>
-                ) : (
-                  r.caseNumber
-                )}
-              </TableCell>
-              <TableCell>
-                <StatusBadge row={r} />
-              </TableCell>
-              <TableCell>{r.unitName}</TableCell>
-              <TableCell>{r.termText}</TableCell>
-              {principal ? (
-                <TableCell>{r.decision ? [r.decision.outcomeText, r.decision.amountText && `${r.decision.amountText}/mån`].filter(Boolean).join(', ') : '–'}</TableCell>
-              ) : (
-                <TableCell>{r.handlerName ?? '–'}</TableCell>
-              )}
-              <TableCell>{r.submittedText}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollTable label={principal ? 'Mina ärenden' : 'Ärenden'} headers={['Ärende', 'Status', 'Enhet', 'Termin', principal ? 'Beslut' : 'Handläggare', 'Inkommen']}>
+      {rows.map((r) => (
+        <TableRow key={r.id}>
+          <TableCell>
+            {onOpen ? (
+              <Link as="button" onClick={() => onOpen(r.id)}>
+                {r.caseNumber}
+              </Link>
+            ) : (
+              r.caseNumber
+            )}
+          </TableCell>
+          <TableCell>
+            <StatusBadge row={r} />
+          </TableCell>
+          <TableCell>{r.unitName}</TableCell>
+          <TableCell>{r.termText}</TableCell>
+          {principal ? (
+            <TableCell>{r.decision ? [r.decision.outcomeText, r.decision.amountText && `${r.decision.amountText}/mån`].filter(Boolean).join(', ') : '–'}</TableCell>
+          ) : (
+            <TableCell>{r.handlerName ?? '–'}</TableCell>
+          )}
+          <TableCell>{r.submittedText}</TableCell>
+        </TableRow>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -360,6 +253,7 @@ function CaseView({ id, onBack, dark, backText = '← Tillbaka till kön' }: { i
               {downloadError ? <Problem title="Nedladdningen misslyckades" text={downloadError} /> : null}
             </Section>
           ) : null}
+          {data.registerutdrag ? <RegisterExtract links={data.registerutdrag} caseNumber={data.caseNumber} /> : null}
           <Section title="Versioner" id="versions">
             <ul className="plain-list">
               {data.versions.map((v: Json) => (
@@ -487,28 +381,16 @@ function StatisticsView() {
         format={kr}
       />
       <Section title="Per enhet" id="per-unit">
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Per enhet, tabell">
-          <Table size="small" aria-label="Per enhet">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Enhet</TableHeaderCell>
-                <TableHeaderCell>Huvudman</TableHeaderCell>
-                <TableHeaderCell>Ärenden</TableHeaderCell>
-                <TableHeaderCell>Beviljat per månad</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.perUnit.map((u: Json) => (
-                <TableRow key={u.unitName}>
-                  <TableCell>{u.unitName}</TableCell>
-                  <TableCell>{u.huvudman}</TableCell>
-                  <TableCell>{u.cases}</TableCell>
-                  <TableCell>{kr(u.grantedPerMonth)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable label="Per enhet" headers={['Enhet', 'Huvudman', 'Ärenden', 'Beviljat per månad']}>
+          {data.perUnit.map((u: Json) => (
+            <TableRow key={u.unitName}>
+              <TableCell>{u.unitName}</TableCell>
+              <TableCell>{u.huvudman}</TableCell>
+              <TableCell>{u.cases}</TableCell>
+              <TableCell>{kr(u.grantedPerMonth)}</TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       </Section>
       <Section title="Per huvudman" id="per-owner">
         <ul className="plain-list">
@@ -529,30 +411,17 @@ function PaymentTable({ rows, title, total }: { rows: Json[]; title: string; tot
       {rows.length === 0 ? (
         <Body1>Inga utbetalningar den här månaden.</Body1>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}, tabell`}>
-          <Table size="small" aria-label={title}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Ärende</TableHeaderCell>
-                <TableHeaderCell>Enhet</TableHeaderCell>
-                <TableHeaderCell>Huvudman</TableHeaderCell>
-                <TableHeaderCell>Period</TableHeaderCell>
-                <TableHeaderCell>Belopp</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((p) => (
-                <TableRow key={p.caseId}>
-                  <TableCell>{p.caseNumber}</TableCell>
-                  <TableCell>{p.unitName}</TableCell>
-                  <TableCell>{p.huvudman}</TableCell>
-                  <TableCell>{p.periodText}</TableCell>
-                  <TableCell>{p.amountText}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable label={title} headers={['Ärende', 'Enhet', 'Huvudman', 'Period', 'Belopp']}>
+          {rows.map((p) => (
+            <TableRow key={p.caseId}>
+              <TableCell>{p.caseNumber}</TableCell>
+              <TableCell>{p.unitName}</TableCell>
+              <TableCell>{p.huvudman}</TableCell>
+              <TableCell>{p.periodText}</TableCell>
+              <TableCell>{p.amountText}</TableCell>
+            </TableRow>
+          ))}
+        </ScrollTable>
       )}
       <Body1 block style={{ marginTop: tokens.spacingVerticalXS }}>
         <strong>Summa: {total}</strong>
@@ -608,29 +477,28 @@ function PaymentsView() {
 
 // Plain buttons rather than Fluent's TabList: its focus helpers add aria-hidden focusable
 // elements that axe rightly reports.
-const VIEWS = [
-  ['queue', 'Kön'],
-  ['statistics', 'Statistik'],
-  ['payments', 'Utbetalningar'],
-] as const;
+const VIEWS: ReadonlyArray<readonly [string, string, (open: (id: string) => void) => ReactNode]> = [
+  ['queue', 'Kön', (open) => <QueueView onOpen={open} />],
+  ['statistics', 'Statistik', () => <StatisticsView />],
+  ['payments', 'Utbetalningar', () => <PaymentsView />],
+];
 
-function ElevhalsanView({ dark }: { dark: boolean }) {
-  const initial = new URLSearchParams(location.search).get('view') ?? 'queue';
-  const [view, setView] = useState(initial);
+function ElevhalsanView({ dark, me }: { dark: boolean; me: Json }) {
+  const views = me.roles.includes('admin') ? [...VIEWS, ...ADMIN_VIEWS] : VIEWS;
+  const asked = new URLSearchParams(location.search).get('view');
+  const [view, setView] = useState(views.some(([v]) => v === asked) ? asked! : 'queue');
   const [caseId, setCaseId] = useState<string | null>(startCase);
   if (caseId) return <CaseView id={caseId} onBack={() => setCaseId(null)} dark={dark} />;
   return (
     <>
       <nav aria-label="Vyer" className="views">
-        {VIEWS.map(([value, label]) => (
+        {views.map(([value, label]) => (
           <Button key={value} appearance={view === value ? 'primary' : 'subtle'} aria-current={view === value ? 'page' : undefined} onClick={() => setView(value)}>
             {label}
           </Button>
         ))}
       </nav>
-      <div style={{ marginTop: tokens.spacingVerticalM }}>
-        {view === 'queue' ? <QueueView onOpen={setCaseId} /> : view === 'statistics' ? <StatisticsView /> : <PaymentsView />}
-      </div>
+      <div style={{ marginTop: tokens.spacingVerticalM }}>{views.find(([v]) => v === view)![2](setCaseId)}</div>
     </>
   );
 }
@@ -652,7 +520,7 @@ function Shell({ theme }: { theme: string }) {
       </header>
       {loading ? <Loading label="Loggar in …" /> : null}
       {error ? <Problem title={error.status === 401 ? 'Du är inte inloggad' : 'Ingen behörighet'} text={error.message} /> : null}
-      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} /> : <PrincipalView me={me} dark={theme !== 'default'} /> : null}
+      {me ? elevhalsan ? <ElevhalsanView dark={theme !== 'default'} me={me} /> : <PrincipalView me={me} dark={theme !== 'default'} /> : null}
     </main>
   );
 }

@@ -357,7 +357,6 @@ describe('administration', () => {
       ['previewProfile', (a) => previewProfile(deps, a, noraProfile)],
       ['saveProfile', (a) => saveProfile(deps, a, noraProfile)],
       ['searchAuditLog', (a) => searchAuditLog(deps, a, {})],
-      ['exportCase', (a) => exportCase(deps, a, someId)],
     ];
     for (const role of ['principal', 'handler', 'head'] as const) {
       test.each(useCases)(`%s refuses a ${role}`, async (_name, run) => {
@@ -368,5 +367,14 @@ describe('administration', () => {
         assert.equal((await db.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n, auditBefore, 'nothing written');
       });
     }
+
+    // The registerutdrag is the admin's and the head of Elevhälsan's (who answers for the cases).
+    test.each(['principal', 'handler'] as const)('exportCase refuses a %s', async (role) => {
+      const result = await exportCase(deps, await actorFor(AAD[role]), someId);
+      assert.deepEqual(result, { ok: false, status: 'forbidden', message: 'Registerutdrag kan bara en administratör eller chefen för Elevhälsan ta ut.' });
+    });
+    test('exportCase lets the head of Elevhälsan in (a case that does not exist is not found)', async () => {
+      assert.deepEqual(await exportCase(deps, await actorFor(AAD.head), someId), { ok: false, status: 'not_found', message: 'Ärendet finns inte eller hör till en annan kommun.' });
+    });
   });
 });

@@ -79,6 +79,20 @@ describe('binding by e-mail on first contact', () => {
     assert.equal(harness.requests.filter((c) => c.kind === 'member').length, 1);
   });
 
+  test('installing the app sends two signals at once: both find the newly registered person, the welcome greets them as such', async () => {
+    const admin = (await identify(repos, PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((p) => p.role === 'admin')!.aadObjectId))!;
+    const person = await registerPerson({ repos, clock: { now: () => FIXTURE_TODAY } }, admin, { email: 'two.signals@example.com', displayName: 'Två Signaler', roles: [{ role: 'handler' }] });
+    assert.ok(person.ok);
+    const who = { ...newPrincipal, id: '29:two-signals', aadObjectId: '9b1d4c3a-4444-4000-8000-00000000c0de', name: 'Två Signaler', email: 'two.signals@example.com', userPrincipalName: 'two.signals@example.com' };
+    const before = harness.sent.length;
+    const answers = await Promise.all([harness.sendInstall({ ...as(who), via: 'installationUpdate' }), harness.sendInstall({ ...as(who), via: 'membersAdded' })]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+    const welcome = harness.sent.slice(before).find((c) => c.conversationId === `a:personal-${who.id}` && c.body?.attachments?.[0]?.content);
+    assert.ok(welcome, 'a welcome card');
+    assert.doesNotMatch(cardText(welcome.body.attachments[0].content), /inte registrerad/);
+    assert.equal((await repos.audit.list('person', person.value.id)).filter((e) => e.action === 'person.bound').length, 1);
+  });
+
   test('a person nobody registered stays unknown and is not bound', async () => {
     await registerPerson(
       { repos, clock: { now: () => FIXTURE_TODAY } },

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
 import { createDevKeys } from '../../tab/auth';
 import { DEV_AUDIENCE } from '../../tab/main';
-import { APP_ID_URI, BOT_ID, startTabServer, type TabServer } from './server';
+import { apiCall, APP_ID_URI, BOT_ID, pdfText, startTabServer, type TabServer } from './server';
 
 const person = (role: string) => DEMO_PEOPLE.find((p) => p.role === role)!;
 const ROLES = ['principal', 'handler', 'head', 'admin'] as const;
@@ -18,26 +18,9 @@ let tab: TabServer;
 let caseIds: { decidedFristaende: string; decidedKommunal: string; open: string };
 let decisionId: string;
 
-async function get(path: string, token?: string) {
-  const res = await fetch(tab.base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const type = res.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, body: body as any, headers: res.headers };
-}
+const get = (path: string, token?: string) => apiCall(tab.base, 'GET', path, token);
 
 const tokenFor = (role: string) => tab.entraToken({ oid: person(role).aadObjectId });
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-  }
-  await doc.destroy();
-  return pages.join('\n');
-}
 
 beforeAll(async () => {
   tab = await startTabServer({ mode: 'production' });

@@ -5,7 +5,9 @@
 // skips them (.ci/run installs chromium first).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Frame } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
 
@@ -45,3 +47,32 @@ export async function axe(frame: Frame): Promise<AxeViolation[]> {
 }
 
 export const describeViolations = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join('\n  ')}`).join('\n');
+
+/** The tab through the local Teams host page, once the heading `ready` shows. */
+export async function openInHost(page: Page, url: string, ready: string | RegExp): Promise<Frame> {
+  await page.goto(url);
+  const handle = await page.waitForSelector('iframe#tab');
+  const frame = (await handle.contentFrame())!;
+  await frame.getByRole('heading', { name: ready }).first().waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/**
+ * axe on the screen, after Fluent's fades have settled; with `shots` (TAB_SCREENSHOTS) a screenshot
+ * too, of the whole page with `fullPage` (the frame made as tall as the tab for the picture).
+ */
+export async function checkScreen(page: Page, frame: Frame, name: string, shots: string | undefined, options: { fullPage?: boolean } = {}): Promise<void> {
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  const violations = await axe(frame);
+  if (violations.length > 0) throw new Error(`axe on ${name}:\n${describeViolations(violations)}`);
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  const width = page.viewportSize()!.width;
+  if (options.fullPage) {
+    const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height: Math.min(height + 140, 6000) });
+    await page.locator('iframe#tab').evaluate((el, h) => ((el as HTMLIFrameElement).style.height = `${h}px`), height);
+  }
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !!options.fullPage });
+  if (options.fullPage) await page.setViewportSize({ width, height: 900 });
+}

@@ -6,11 +6,9 @@
 // page for the whole file. TAB_SCREENSHOTS=<folder> keeps a screenshot of each screen.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEV_HOST_PATH } from '../../tab/routes';
-import { axe, describeViolations, launch, pageTestsAvailable } from './browser';
+import { checkScreen, launch, openInHost, pageTestsAvailable } from './browser';
 import { startTabServer, type TabServer } from './server';
 
 const available = pageTestsAvailable('test/tab/pages.test.ts');
@@ -21,22 +19,8 @@ let tab: TabServer;
 let browser: Browser;
 let page: Page;
 
-async function open(params: Record<string, string>, ready: string): Promise<Frame> {
-  await page.goto(`${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`);
-  const handle = await page.waitForSelector('iframe#tab');
-  const frame = (await handle.contentFrame())!;
-  await frame.getByRole('heading', { name: ready }).first().waitFor({ timeout: 30_000 });
-  return frame;
-}
-
-async function check(frame: Frame, name: string) {
-  const violations = await axe(frame);
-  assert.equal(violations.length, 0, `axe on ${name}:\n${describeViolations(violations)}`);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  }
-}
+const open = (params: Record<string, string>, ready: string) => openInHost(page, `${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`, ready);
+const check = (frame: Frame, name: string) => checkScreen(page, frame, name, SHOTS);
 
 maybe('the tab in a browser', () => {
   beforeAll(async () => {

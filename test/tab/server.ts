@@ -26,7 +26,7 @@ export interface TabServer {
   repos: Repositories;
   server: BotServer;
   /** A token as Entra would sign it; `key: 'other'` signs with a key the server does not know. */
-  entraToken(claims: { oid: string; tid?: string; aud?: string; iss?: string; expiresInSec?: number; key?: 'entra' | 'other' }): Promise<string>;
+  entraToken(claims: { oid: string; tid?: string; aud?: string; iss?: string; expiresInSec?: number; key?: 'entra' | 'other'; extra?: Record<string, string> }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,7 +59,7 @@ export async function startTabServer(options: { mode: 'production' | 'developmen
       const tid = c.tid ?? PLAYGROUND_TENANT_ID;
       const now = Math.floor(Date.now() / 1000);
       const exp = now + (c.expiresInSec ?? 3600);
-      return new SignJWT({ tid, oid: c.oid, ver: '2.0', scp: 'access_as_user' })
+      return new SignJWT({ ...c.extra, tid, oid: c.oid, ver: '2.0', scp: 'access_as_user' })
         .setProtectedHeader({ alg: 'RS256', kid: 'entra-test' })
         .setIssuer(c.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
         .setAudience(c.aud ?? APP_ID_URI)
@@ -72,4 +72,29 @@ export async function startTabServer(options: { mode: 'production' | 'developmen
       await db.close();
     },
   };
+}
+
+/** One call to the tab's API: the JSON answer, or the bytes of a file. */
+export async function apiCall(base: string, method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const parsed = type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer());
+  return { status: res.status, body: parsed as any, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A PDF's text, page by page, as a reader (or a search) sees it. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  await doc.destroy();
+  return pages.join('\n');
 }
