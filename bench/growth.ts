@@ -103,6 +103,12 @@ try {
       repos.completions.listUndelivered(olderThan, 100),
     ]);
   });
+  {
+    const olderThan = new Date(clock.now().getTime() - 60_000);
+    await time('  sweep: cases without a channel card', () => repos.channelPosts.casesWithoutPost(olderThan, 100));
+    await time('  sweep: decisions not delivered', () => repos.decisions.listUndelivered(olderThan, 100));
+    await time('  sweep: completion requests not delivered', () => repos.completions.listUndelivered(olderThan, 100));
+  }
   await time("a child's grants (by personnummer)", (i) => repos.cases.listGranted(DEMO_IDS.municipality, { personnummer: childPersonnummer(i * 101) }));
   await time('who is acting (one query)', () => repos.people.acting(PLAYGROUND_TENANT_ID, DEMO_PEOPLE.find((x) => x.role === 'handler')!.aadObjectId));
   const after = memory();

@@ -122,12 +122,12 @@ export function createDecisionRepository(db: Db): DecisionRepository {
     },
 
     async listUndelivered(olderThan, limit) {
-      const rows = await db.decision.findMany({
-        where: { deliveryStatus: 'pending', decidedAt: { lt: olderThan } },
-        select: { id: true },
-        orderBy: { decidedAt: 'asc' },
-        take: limit,
-      });
+      // On decisions_pending_delivery_idx. As SQL: Prisma compares the status with a cast
+      // parameter, which the planner cannot match to the partial index's predicate, so it read
+      // every decision (11 ms at 70 000 decided cases, every minute on every instance).
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "decisions" WHERE "delivery_status" = 'pending' AND "decided_at" < ${olderThan}
+        ORDER BY "decided_at" LIMIT ${limit}`;
       return rows.map((r) => r.id);
     },
   };
