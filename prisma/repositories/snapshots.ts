@@ -79,15 +79,16 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
 
     async save(id, expectedVersion, { snapshot, label, status }) {
       // One conditional UPDATE: the version check and the write cannot be split by another writer.
-      const { count } = await db.machineSnapshot.updateMany({
-        where: { id, version: expectedVersion },
-        data: {
-          snapshot: json(snapshot),
-          ...(label !== undefined && { label }),
-          ...(status !== undefined && { status }),
-          version: { increment: 1 },
-        },
-      });
+      // As SQL, like load: every dialog turn saves its draft. A label or status left undefined
+      // keeps its value (a null label clears it).
+      const count = await db.$executeRaw`
+        UPDATE "machine_snapshots" SET
+          "snapshot" = ${JSON.stringify(json(snapshot))}::jsonb,
+          "label" = CASE WHEN ${label !== undefined} THEN ${label ?? null}::text ELSE "label" END,
+          "status" = COALESCE(${status ?? null}::text::"snapshot_status", "status"),
+          "version" = "version" + 1,
+          "updated_at" = now()
+        WHERE "id" = ${id}::uuid AND "version" = ${expectedVersion}`;
       if (count === 1) return expectedVersion + 1;
       const current = await db.machineSnapshot.findUnique({ where: { id }, select: { version: true } });
       if (!current) throw new NotFoundError('snapshot', id);
