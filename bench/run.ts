@@ -12,7 +12,7 @@
 //   BENCH_MAX_MS=60000            time budget of one bot run (applications not done by then fail)
 //   BENCH_FILE_KB=100             size of each of the two uploaded files
 //   BENCH_NOTIFY_WAIT_MS=30000    how long after the last receipt every case's channel card may take
-//   BENCH_STEP_TURNS=30           step turns per principal in the step phase (and 2x by one client)
+//   BENCH_STEP_TURNS=30           step turns per principal in the step phase (one client alone: 2x, at least 200)
 //
 // After the applications, a step phase measures the commonest turn alone (answer a step, go on
 // or back): every principal at once, then one client by itself (the unloaded latency), each with
@@ -520,7 +520,7 @@ async function benchBot(
 }
 
 // Every principal opens a new draft (not measured), then all walk STEP_TURNS step turns at once;
-// then principal 0 walks twice as many alone. CPU is the bot process's, from mark to 'cpu'.
+// then principal 0 walks 20 turns to let the bot settle, and at least 200 alone. CPU is the bot process's, from mark to 'cpu'.
 async function stepPhase(
   child: BotChild,
   clientFor: (i: number, deadline: number, record?: (s: TurnSample) => void) => ReturnType<typeof createClient>,
@@ -540,7 +540,10 @@ async function stepPhase(
     return { ...summarize(samples, seconds), cpuMsPerTurn: (cpu.userMs + cpu.systemMs) / samples.length, statementsPerTurn: statements / samples.length, commonest };
   };
   const loaded = await run(apps.map((_, i) => i), STEP_TURNS);
-  const alone = await run([0], STEP_TURNS * 2);
+  // One client alone: the steady state, so the bot first settles after the burst (unmeasured
+  // turns), then enough turns that a few slow ones do not make the median.
+  await clientFor(0, deadline).walkSteps(opened[0]!, apps[0]!, 20).then((card) => (opened[0] = card));
+  const alone = await run([0], Math.max(STEP_TURNS * 2, 200));
   return { loaded, alone };
 }
 
