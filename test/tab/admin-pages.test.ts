@@ -5,23 +5,12 @@
 // e-mail opening the tab for the first time. axe-core runs on every screen (with errors showing
 // too), in light, dark and high contrast, and at mobile width. TAB_SCREENSHOTS=<folder> keeps a
 // screenshot of each.
-import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { DEV_HOST_PATH } from '../../tab/routes';
-import { checkScreen, launch, openInHost, pageTestsAvailable } from './browser';
-import { startTabServer, type TabServer } from './server';
+import type { Frame } from 'playwright-core';
+import { hostedTab } from './hosted';
 
-const available = pageTestsAvailable('test/tab/admin-pages.test.ts');
-const maybe = available ? describe : describe.skip;
-const SHOTS = process.env.TAB_SCREENSHOTS;
-
-let tab: TabServer;
-let browser: Browser;
-let page: Page;
-
-const open = (params: Record<string, string>, ready: string | RegExp) => openInHost(page, `${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`, ready);
-const check = (frame: Frame, name: string, options: { fullPage?: boolean } = {}) => checkScreen(page, frame, name, SHOTS, options);
+const host = hostedTab('test/tab/admin-pages.test.ts');
 
 async function noOverflow(frame: Frame, what: string) {
   const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -31,21 +20,13 @@ async function noOverflow(frame: Frame, what: string) {
 const GOOD_CSV = ['enhet;typ;huvudman;organisationsnummer;skolformer;rektor_epost;rektor_namn', 'Karlaskolan;kommunal;Nora kommun;212000-1884;Förskoleklass, Grundskola;anna.berg@nora.se;Anna Berg'].join('\n');
 const BAD_CSV = ['enhet;typ;huvudman;organisationsnummer;skolformer;rektor_epost;rektor_namn', 'Björkskolan;privat;Björk AB;556016-0681;Gymnasium;inte-epost;', 'Ekskolan;kommunal;Nora kommun;212000-1884;Grundskola;eva@nora.se;Eva Ek'].join('\n');
 
-maybe('the administrator’s screens in a browser', () => {
-  beforeAll(async () => {
-    tab = await startTabServer({ mode: 'development' });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tab?.close();
-  });
+host.describe('the administrator’s screens in a browser', () => {
+  host.setUp();
 
   test('Enheter (light): the list, errors next to the fields, a new unit added', async () => {
-    const frame = await open({ person: 'admin', view: 'units' }, 'Enheter');
+    const frame = await host.open({ person: 'admin', view: 'units' }, 'Enheter');
     await frame.getByRole('table', { name: 'Enheter' }).getByText('Järnboåsskolan').waitFor();
-    await check(frame, 'admin-units-default');
+    await host.check(frame, 'admin-units-default');
     await frame.getByRole('button', { name: 'Ny enhet' }).click();
     await frame.getByLabel('Huvudmannens organisationsnummer').fill('556016-0681');
     await frame.getByRole('button', { name: 'Lägg till enheten' }).click();
@@ -53,7 +34,7 @@ maybe('the administrator’s screens in a browser', () => {
     const nameField = frame.locator('.fui-Field', { has: frame.getByLabel('Enhetens namn') });
     await nameField.getByText('Skriv enhetens namn.').waitFor();
     await frame.locator('.fui-Field', { has: frame.getByLabel('Huvudmannens organisationsnummer') }).getByText(/kontrollsiffra|organisationsnummer/i).first().waitFor();
-    await check(frame, 'admin-units-errors', { fullPage: true });
+    await host.check(frame, 'admin-units-errors', { fullPage: true });
     await frame.getByLabel('Enhetens namn').fill('Friskolan Lärkan');
     await frame.getByRole('radio', { name: 'Fristående' }).check();
     await frame.getByRole('textbox', { name: /^Huvudman( \*)?$/ }).fill('Lärkan AB');
@@ -65,15 +46,15 @@ maybe('the administrator’s screens in a browser', () => {
   });
 
   test('Personer och roller (dark): a principal registered by e-mail, not yet recognised', async () => {
-    const frame = await open({ person: 'admin', theme: 'dark', view: 'people' }, 'Personer och roller');
+    const frame = await host.open({ person: 'admin', theme: 'dark', view: 'people' }, 'Personer och roller');
     await frame.getByRole('table', { name: 'Personer' }).getByText('Isaiah Langer').waitFor();
-    await check(frame, 'admin-people-dark');
+    await host.check(frame, 'admin-people-dark');
     await frame.getByRole('button', { name: 'Registrera en person' }).click();
     await frame.getByLabel('E-postadress eller UPN').fill('karin.nyberg@nora');
     await frame.getByRole('button', { name: 'Registrera', exact: true }).click();
     await frame.getByText('Det ser inte ut som en e-postadress (namn@exempel.se).').first().waitFor();
     await frame.getByText('En rektor behöver en enhet.').first().waitFor();
-    await check(frame, 'admin-people-errors-dark', { fullPage: true });
+    await host.check(frame, 'admin-people-errors-dark', { fullPage: true });
     await frame.getByLabel('E-postadress eller UPN').fill('karin.nyberg@nora.se');
     await frame.getByRole('textbox', { name: /^Namn( \*)?$/ }).fill('Karin Nyberg');
     await frame.getByLabel('Enhet för roll 1').selectOption({ label: 'Friskolan Lärkan' });
@@ -85,51 +66,51 @@ maybe('the administrator’s screens in a browser', () => {
   });
 
   test('the new principal opens the tab for the first time: recognised by e-mail, sees their own view', async () => {
-    const frame = await open({ person: 'new', email: 'karin.nyberg@nora.se', name: 'Karin Nyberg' }, 'Mina ärenden');
+    const frame = await host.open({ person: 'new', email: 'karin.nyberg@nora.se', name: 'Karin Nyberg' }, 'Mina ärenden');
     await frame.getByText('Karin Nyberg, Rektor · Nora kommun').waitFor();
     await frame.getByText('Du har inga inskickade ansökningar ännu.').waitFor();
-    await check(frame, 'new-principal-first-contact');
-    const people = await open({ person: 'admin', view: 'people' }, 'Personer och roller');
+    await host.check(frame, 'new-principal-first-contact');
+    const people = await host.open({ person: 'admin', view: 'people' }, 'Personer och roller');
     await people.getByRole('row', { name: /Karin Nyberg/ }).getByText('Känd').waitFor();
-    const stranger = await open({ person: 'new', email: 'okand@nora.se' }, 'Ärenden om tilläggsbelopp');
+    const stranger = await host.open({ person: 'new', email: 'okand@nora.se' }, 'Ärenden om tilläggsbelopp');
     await stranger.getByText('Du finns inte registrerad i Tilläggsbot.', { exact: false }).waitFor();
   });
 
   test('Import (high contrast): a bad file shows every row’s errors and cannot be imported; a good one is', async () => {
-    const frame = await open({ person: 'admin', theme: 'contrast', view: 'import' }, 'Importera enheter och rektorer');
-    await check(frame, 'admin-import-contrast');
+    const frame = await host.open({ person: 'admin', theme: 'contrast', view: 'import' }, 'Importera enheter och rektorer');
+    await host.check(frame, 'admin-import-contrast');
     await frame.locator('input[type=file]').setInputFiles({ name: 'enheter.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
     await frame.getByText('Filen har fel.', { exact: false }).waitFor();
     const preview = frame.getByRole('table', { name: 'Förhandsgranskning av importen' });
     await preview.getByText('Skriv kommunal eller fristående.').waitFor();
     await preview.getByText(/Okänd skolform: gymnasium/).waitFor();
     assert.equal(await frame.getByRole('button', { name: 'Importera' }).isDisabled(), true);
-    await check(frame, 'admin-import-errors-contrast', { fullPage: true });
+    await host.check(frame, 'admin-import-errors-contrast', { fullPage: true });
     // Windows-1252, as older Swedish Excel saves it.
     await frame.locator('input[type=file]').setInputFiles({ name: 'enheter.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV, 'latin1') });
     await frame.getByText(/Alla rader är rätt: 1 nya enheter, 1 nya personer/).waitFor();
     await frame.getByRole('button', { name: 'Importera' }).click();
     await frame.getByText(/Importen är klar: 1 nya enheter/).waitFor();
-    const units = await open({ person: 'admin', view: 'units' }, 'Enheter');
+    const units = await host.open({ person: 'admin', view: 'units' }, 'Enheter');
     await units.getByRole('table', { name: 'Enheter' }).getByText('Karlaskolan').waitFor();
   });
 
   test('Kommunens profil: an error next to its field, the sample preview, a saved version', async () => {
-    const frame = await open({ person: 'admin', view: 'profile' }, 'Kommunens profil');
+    const frame = await host.open({ person: 'admin', view: 'profile' }, 'Kommunens profil');
     const rate = frame.getByLabel('Timkostnad');
     assert.equal(await rate.inputValue(), '310');
-    await check(frame, 'admin-profile-default', { fullPage: true });
+    await host.check(frame, 'admin-profile-default', { fullPage: true });
     await rate.fill('tre hundra');
     await frame.getByRole('button', { name: 'Spara som ny version' }).click();
     await frame.locator('.fui-Field', { has: rate }).getByText('Skriv ett tal.').waitFor();
     await frame.getByRole('alert').getByText('Timkostnad: Skriv ett tal.').waitFor();
-    await check(frame, 'admin-profile-errors');
+    await host.check(frame, 'admin-profile-errors');
     await rate.fill('400');
     await frame.getByRole('button', { name: 'Förhandsgranska en bedömning' }).click();
     await frame.getByRole('heading', { name: 'Exempel: samma bedömning med nuvarande och ändrad profil' }).waitFor();
     const sample = frame.locator('.sample');
     assert.match(await sample.innerText(), /\+[\d  ]+ kr i månaden/);
-    await check(frame, 'admin-profile-preview');
+    await host.check(frame, 'admin-profile-preview');
     await frame.getByRole('button', { name: 'Spara som ny version' }).click();
     await frame.getByText(/Profilen är sparad som version 2\./).waitFor();
     const versions = frame.getByRole('table', { name: 'Sparade versioner' });
@@ -142,10 +123,10 @@ maybe('the administrator’s screens in a browser', () => {
   });
 
   test('Granskningslogg (dark): filtered by person and case number', async () => {
-    const frame = await open({ person: 'admin', theme: 'dark', view: 'audit' }, 'Granskningslogg');
+    const frame = await host.open({ person: 'admin', theme: 'dark', view: 'audit' }, 'Granskningslogg');
     const log = frame.getByRole('table', { name: 'Granskningslogg' });
     await log.getByText('Kommunens profil ändrades').first().waitFor();
-    await check(frame, 'admin-audit-dark');
+    await host.check(frame, 'admin-audit-dark');
     await frame.getByLabel('Person').selectOption({ label: 'Karin Nyberg' });
     await frame.getByRole('button', { name: 'Sök' }).click();
     await log.getByText(/Personen kändes igen.*när personen öppnade fliken/).waitFor();
@@ -153,8 +134,8 @@ maybe('the administrator’s screens in a browser', () => {
     await frame.getByLabel('Ärendenummer').fill('TB-1999-0001');
     await frame.getByRole('button', { name: 'Sök' }).click();
     await frame.getByText('Ärendet finns inte eller hör till en annan kommun.').first().waitFor();
-    await check(frame, 'admin-audit-error-dark');
-    const number = (await tab.db.prisma.case.findFirstOrThrow({ where: { decisions: { some: {} } }, orderBy: { caseNumber: 'asc' } })).caseNumber;
+    await host.check(frame, 'admin-audit-error-dark');
+    const number = (await host.tab.db.prisma.case.findFirstOrThrow({ where: { decisions: { some: {} } }, orderBy: { caseNumber: 'asc' } })).caseNumber;
     await frame.getByLabel('Ärendenummer').fill(number);
     await frame.getByRole('button', { name: 'Sök' }).click();
     await log.getByText('Beslut fattades').first().waitFor();
@@ -162,16 +143,16 @@ maybe('the administrator’s screens in a browser', () => {
   });
 
   test('the registerutdrag on the case page (head of Elevhälsan): PDF and ZIP', async () => {
-    const frame = await open({ person: 'head' }, 'Ärenden om tilläggsbelopp');
+    const frame = await host.open({ person: 'head' }, 'Ärenden om tilläggsbelopp');
     await frame.getByLabel('Status').selectOption({ label: 'Beslutad' });
     await frame.getByRole('button', { name: /^TB-\d{4}-0001$/ }).click();
     await frame.getByRole('heading', { name: 'Registerutdrag' }).waitFor();
-    await check(frame, 'case-registerutdrag-head');
-    const [pdf] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner registerutdrag (PDF)' }).click()]);
+    await host.check(frame, 'case-registerutdrag-head');
+    const [pdf] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner registerutdrag (PDF)' }).click()]);
     assert.match(pdf.suggestedFilename(), /^registerutdrag-TB-\d{4}-0001\.pdf$/);
-    const [zip] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner registerutdrag med data (ZIP)' }).click()]);
+    const [zip] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner registerutdrag med data (ZIP)' }).click()]);
     assert.match(zip.suggestedFilename(), /^registerutdrag-TB-\d{4}-0001\.zip$/);
-    const handler = await open({ person: 'handler' }, 'Ärenden om tilläggsbelopp');
+    const handler = await host.open({ person: 'handler' }, 'Ärenden om tilläggsbelopp');
     await handler.getByLabel('Status').selectOption({ label: 'Beslutad' });
     await handler.getByRole('button', { name: /^TB-\d{4}-0001$/ }).click();
     await handler.getByRole('heading', { name: 'Versioner' }).waitFor();
@@ -181,11 +162,11 @@ maybe('the administrator’s screens in a browser', () => {
   const READY = { units: 'Enheter', people: 'Personer', import: 'Förhandsgranskning', profile: 'Sparade versioner', audit: 'Granskningslogg' } as const;
   for (const view of ['units', 'people', 'import', 'profile', 'audit'] as const) {
     test(`${view} at mobile width: nothing runs off the side`, async () => {
-      const frame = await open({ person: 'admin', width: 'mobile', view }, /Enheter|Personer och roller|Importera enheter och rektorer|Kommunens profil|Granskningslogg/);
+      const frame = await host.open({ person: 'admin', width: 'mobile', view }, /Enheter|Personer och roller|Importera enheter och rektorer|Kommunens profil|Granskningslogg/);
       if (view === 'import') await frame.locator('input[type=file]').setInputFiles({ name: 'enheter.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
       await frame.getByRole('table', { name: new RegExp(`^${READY[view]}`) }).first().waitFor();
       await noOverflow(frame, view);
-      await check(frame, `admin-${view}-mobile`);
+      await host.check(frame, `admin-${view}-mobile`);
     });
   }
 });

@@ -4,81 +4,61 @@
 // queue, opens a case (the bot's own Adaptive Card, rendered), downloads the decision PDF and
 // this month's payment list. axe-core runs on every screen, light and dark. One browser, one
 // page for the whole file. TAB_SCREENSHOTS=<folder> keeps a screenshot of each screen.
-import { afterAll, beforeAll, describe, test } from '@jest/globals';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { DEV_HOST_PATH } from '../../tab/routes';
-import { checkScreen, launch, openInHost, pageTestsAvailable } from './browser';
-import { startTabServer, type TabServer } from './server';
+import { hostedTab } from './hosted';
 
-const available = pageTestsAvailable('test/tab/pages.test.ts');
-const maybe = available ? describe : describe.skip;
-const SHOTS = process.env.TAB_SCREENSHOTS;
+const host = hostedTab('test/tab/pages.test.ts');
 
-let tab: TabServer;
-let browser: Browser;
-let page: Page;
-
-const open = (params: Record<string, string>, ready: string) => openInHost(page, `${tab.base}${DEV_HOST_PATH}?${new URLSearchParams(params)}`, ready);
-const check = (frame: Frame, name: string) => checkScreen(page, frame, name, SHOTS);
-
-maybe('the tab in a browser', () => {
-  beforeAll(async () => {
-    tab = await startTabServer({ mode: 'development' });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tab?.close();
-  });
+host.describe('the tab in a browser', () => {
+  host.setUp();
 
   test('outside Teams the page says to open it in Teams', async () => {
-    await page.goto(`${tab.base}/tab`);
-    await page.getByText('Den här sidan fungerar bara som en flik i Microsoft Teams.').waitFor({ timeout: 30_000 });
+    await host.page.goto(`${host.tab.base}/tab`);
+    await host.page.getByText('Den här sidan fungerar bara som en flik i Microsoft Teams.').waitFor({ timeout: 30_000 });
   });
 
   for (const theme of ['default', 'dark'] as const) {
     test(`principal (${theme}): what is due, drafts, own cases, links into the chat`, async () => {
-      const frame = await open({ person: 'principal', theme }, 'Mina ärenden');
+      const frame = await host.open({ person: 'principal', theme }, 'Mina ärenden');
       await frame.getByText('Alex Wilber, Rektor · Nora kommun').waitFor();
       const rows = frame.getByRole('table', { name: 'Mina ärenden' }).getByRole('row');
       assert.equal(await rows.count(), 7);
       await frame.getByRole('heading', { name: 'Att göra härnäst' }).waitFor();
       await frame.getByText(/Elevhälsan har bett om en komplettering/).waitFor();
-      await check(frame, `principal-${theme}`);
+      await host.check(frame, `principal-${theme}`);
       // A link into the chat goes through teams-js to the host.
       await frame.getByRole('button', { name: 'Ny ansökan i chatten' }).click();
-      await page.locator('#links a').waitFor();
-      assert.match((await page.locator('#links a').getAttribute('href'))!, /^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=28:/);
+      await host.page.locator('#links a').waitFor();
+      assert.match((await host.page.locator('#links a').getAttribute('href'))!, /^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=28:/);
     });
   }
 
   test('principal opens their decided case and downloads the decision PDF', async () => {
-    const frame = await open({ person: 'principal' }, 'Mina ärenden');
+    const frame = await host.open({ person: 'principal' }, 'Mina ärenden');
     await frame.getByRole('button', { name: /^TB-\d{4}-0001$/ }).click();
     await frame.getByRole('heading', { name: /^TB-\d{4}-0001$/, level: 1 }).waitFor();
     await frame.locator('.ac-host .ac-adaptiveCard').first().waitFor();
-    await check(frame, 'principal-case-default');
-    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner beslutet (PDF)' }).click()]);
+    await host.check(frame, 'principal-case-default');
+    const [download] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner beslutet (PDF)' }).click()]);
     assert.match(download.suggestedFilename(), /^beslut-TB-\d{4}-0001\.pdf$/);
     await frame.getByRole('button', { name: '← Tillbaka till mina ärenden' }).click();
     await frame.getByRole('heading', { name: 'Att göra härnäst' }).waitFor();
   });
 
   test('principal at mobile width: nothing runs off the side', async () => {
-    const frame = await open({ person: 'principal', width: 'mobile' }, 'Mina ärenden');
+    const frame = await host.open({ person: 'principal', width: 'mobile' }, 'Mina ärenden');
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-    await check(frame, 'principal-mobile');
+    await host.check(frame, 'principal-mobile');
   });
 
   for (const theme of ['default', 'dark'] as const) {
     test(`handler (${theme}): queue, filters, search, a case with the bot’s card, the decision PDF`, async () => {
-      const frame = await open({ person: 'handler', theme }, 'Ärenden om tilläggsbelopp');
+      const frame = await host.open({ person: 'handler', theme }, 'Ärenden om tilläggsbelopp');
       const count = frame.getByRole('status').filter({ hasText: /Visar/ });
       await count.filter({ hasText: 'Visar 3 av 6 ärenden' }).waitFor();
-      await check(frame, `queue-${theme}`);
+      await host.check(frame, `queue-${theme}`);
       await frame.getByLabel('Status').selectOption({ label: 'Beslutad' });
       await count.filter({ hasText: 'Visar 3 av 6 ärenden' }).waitFor();
       await frame.getByLabel('Skolform').selectOption({ label: 'Förskola' });
@@ -91,30 +71,30 @@ maybe('the tab in a browser', () => {
       await frame.getByRole('heading', { name: /^TB-\d{4}-0002$/, level: 1 }).waitFor();
       await frame.locator('.ac-host .ac-adaptiveCard').first().waitFor();
       assert.ok((await frame.locator('.ac-host').first().innerText()).includes('Friskolan Näktergalen'));
-      await check(frame, `case-${theme}`);
-      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner beslutet (PDF)' }).click()]);
+      await host.check(frame, `case-${theme}`);
+      const [download] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner beslutet (PDF)' }).click()]);
       assert.match(download.suggestedFilename(), /^beslut-TB-\d{4}-0002\.pdf$/);
     });
   }
 
   for (const theme of ['default', 'dark', 'contrast'] as const) {
     test(`statistics (${theme})`, async () => {
-      const frame = await open({ person: 'head', theme, view: 'statistics' }, 'Per enhet');
+      const frame = await host.open({ person: 'head', theme, view: 'statistics' }, 'Per enhet');
       await frame.getByText('Ärenden per status').waitFor();
       await frame.getByText('Beviljat belopp per månad').waitFor();
-      await check(frame, `statistics-${theme}`);
+      await host.check(frame, `statistics-${theme}`);
     });
   }
 
   for (const theme of ['default', 'dark'] as const) {
     test(`payment list (${theme}): this month, CSV and XLSX downloads`, async () => {
-      const frame = await open({ person: 'admin', theme, view: 'payments' }, 'Fristående huvudmän');
+      const frame = await host.open({ person: 'admin', theme, view: 'payments' }, 'Fristående huvudmän');
       await frame.getByLabel('Månad').selectOption({ label: 'mars 2027' });
       await frame.getByText('Totalt 20 768 kr').waitFor();
-      await check(frame, `payments-${theme}`);
-      const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner CSV (Excel)' }).click()]);
+      await host.check(frame, `payments-${theme}`);
+      const [csv] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner CSV (Excel)' }).click()]);
       assert.equal(csv.suggestedFilename(), 'utbetalningar-2027-03.csv');
-      const [xlsx] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner XLSX' }).click()]);
+      const [xlsx] = await Promise.all([host.page.waitForEvent('download'), frame.getByRole('button', { name: 'Ladda ner XLSX' }).click()]);
       assert.equal(xlsx.suggestedFilename(), 'utbetalningar-2027-03.xlsx');
     });
   }
