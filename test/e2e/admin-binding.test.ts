@@ -1,7 +1,7 @@
 // Issue 15's story end to end over HTTP: an administrator adds a unit and registers its
 // principal by e-mail; the principal (a new user the database has never seen, by Entra object
-// id) writes to the bot, is recognised through Teams' member lookup, bound (audited), and can
-// apply for the new unit. Someone whose address nobody registered stays unknown.
+// id) writes to the bot, is recognised through Teams' member lookup, bound (audited), and
+// applies for the new unit, all the way to the receipt. Someone whose address nobody registered stays unknown.
 import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createUnit } from '../../app/admin/create-unit';
@@ -9,8 +9,8 @@ import { registerPerson } from '../../app/admin/register-person';
 import { identify } from '../../bot/identity';
 import type { Repositories } from '../../domain/ports';
 import { DEMO_PEOPLE, PLAYGROUND_TENANT_ID } from '../../prisma/seed';
-import { FIXTURE_TODAY } from '../domain/fixtures';
-import { cardText, lastPostedCard } from './dialog-helpers';
+import { FIXTURE_TODAY, validApplication } from '../domain/fixtures';
+import { cardText, heading, lastPostedCard, press, walkToSummary } from './dialog-helpers';
 import type { Harness, SendOptions } from './harness';
 import { startWorld, type World } from './world';
 
@@ -39,7 +39,7 @@ describe('binding by e-mail on first contact', () => {
   });
   afterAll(() => world?.close());
 
-  test('the demo admin adds a unit and a principal by e-mail; the principal is recognised on first contact and can apply for it', async () => {
+  test('the demo admin adds a unit and a principal by e-mail; the principal is recognised on first contact and applies for it, to the receipt', async () => {
     const adminSeed = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
     const admin = await identify(repos, PLAYGROUND_TENANT_ID, adminSeed.aadObjectId);
     assert.ok(admin);
@@ -77,6 +77,18 @@ describe('binding by e-mail on first contact', () => {
     // Known from now on: no second lookup.
     await harness.sendMessage('hjälp', as(newPrincipal));
     assert.equal(harness.requests.filter((c) => c.kind === 'member').length, 1);
+
+    // And the whole application goes through for the new unit: a case of hers, at that unit.
+    await harness.sendMessage('ny ansökan', as(newPrincipal));
+    const app = { ...validApplication(), unit: { id: unit.value.id } };
+    const first = lastPostedCard(harness, chatOf(newPrincipal));
+    // The world's own sender is the new principal.
+    const summary = await walkToSummary(harness, world.files, first, app);
+    const receipt = await press(harness, summary, 'app.submit', { 'signature.confirmed': 'true' });
+    assert.match(heading(receipt), /Ansökan är inskickad/, cardText(receipt));
+    const caseNumber = /\bTB-\d{4}-\d{4}\b/.exec(cardText(receipt))?.[0];
+    const kase = caseNumber ? await repos.cases.byNumber(bound!.municipality.id, caseNumber) : null;
+    assert.deepEqual({ unitId: kase?.unitId, principalId: kase?.principalId }, { unitId: unit.value.id, principalId: person.value.id });
   });
 
   test('installing the app sends two signals at once: both find the newly registered person, the welcome greets them as such', async () => {
