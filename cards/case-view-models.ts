@@ -238,6 +238,9 @@ export type WithdrawFormViewModel = {
 export type DecisionViewModel = {
   // Set where the card offers the decision as a PDF ("Spara beslutet som PDF").
   caseId?: string;
+  // The letter is the principal's: only they are told to keep it, and offered the PDF and their
+  // cases. Elevhälsan reading it again sees the letter alone.
+  forPrincipal: boolean;
   caseNumber: string;
   termLabel: string;
   unitName: string;

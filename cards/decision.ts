@@ -61,6 +61,7 @@ function build(vm: DecisionViewModel, blocks: LetterBlock[], limit: number): Ada
   const letter = letterElements(blocks, limit);
   body.push(container(letter.elements, { separator: true, spacing: 'large' }));
   if (letter.clipped) body.push(notice('Beslutet är för långt för att visas helt här. Kontakta Elevhälsan så får du hela beslutet.', 'warning'));
+  if (!vm.forPrincipal) return adaptiveCard(body);
   body.push(subtle('Spara beslutet. Du hittar ärendet under Mina ärenden.', { separator: true }));
   const save = vm.caseId ? [execute('Spara beslutet som PDF', 'case.decision.pdf', { caseId: vm.caseId }, { style: 'positive' })] : [];
   return adaptiveCard(body, [...save, execute('Mina ärenden', 'cases.mine', {})]);

@@ -4,12 +4,12 @@
 // refused call gets one Swedish sentence and nothing else.
 import type { AdaptiveCard } from '../cards';
 import { caseDetailCard, decisionCard } from '../cards';
-import { hasRole, type Actor } from '../app/actor';
+import { caseActor, hasRole, type Actor } from '../app/actor';
 import { EXPORT_ROLES } from '../app/admin/export-case';
 import { loadCase } from '../app/case/context';
 import { verifiedDecisionPdf } from '../app/documents/decision-pdf';
 import { decisionViewModel, detailViewModel } from '../app/views/case-view';
-import { mayPerform } from '../domain/case-roles';
+import { isPrincipalOfCase, mayPerform } from '../domain/case-roles';
 import type { Clock } from '../domain/clock';
 import type { CaseStatus, Repositories } from '../domain/ports';
 import { applicationDeadline, followUpDueDate, localDate, nextTerm, termOf, termTitle, termLabel } from '../domain/terms';
@@ -222,7 +222,7 @@ export function createTabApi(deps: TabApiDeps) {
       return people.get(id)!;
     };
     const cards: Array<{ title: string; card: AdaptiveCard }> = [{ title: 'Ansökan', card: withoutActions(caseDetailCard(detailViewModel(bundle, actor))) }];
-    if (bundle.decision) cards.push({ title: 'Beslutet', card: withoutActions(decisionCard(decisionViewModel(bundle, bundle.decision, bundle.decision.appealDeadline))) });
+    if (bundle.decision) cards.push({ title: 'Beslutet', card: withoutActions(decisionCard(decisionViewModel(bundle, bundle.decision, bundle.decision.appealDeadline, isPrincipalOfCase(caseActor(actor), bundle.kase)))) });
     return json(200, {
       id: bundle.kase.id,
       caseNumber: bundle.kase.caseNumber,

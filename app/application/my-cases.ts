@@ -8,7 +8,8 @@ import type { CaseRecord, DecisionRecord } from '../../domain/ports';
 import type { TApplicationDraft } from '../../domain/schemas';
 import { CASE_STATUS_FOR_PRINCIPAL, DECISION_OUTCOME_LABELS, capitalize, formatKronor, formatSwedishDate } from '../../domain/wording';
 import { localDate, termTitle } from '../../domain/terms';
-import type { Actor } from '../actor';
+import { caseActor, type Actor } from '../actor';
+import { isPrincipalOfCase } from '../../domain/case-roles';
 import type { AppDeps, Reply } from '../deps';
 import { withCase } from '../case/access';
 import { dueForPrincipal } from '../follow-up/grants';
@@ -82,6 +83,7 @@ export async function myCases(deps: AppDeps, actor: Actor): Promise<AdaptiveCard
 export function showDecision(deps: AppDeps, actor: Actor, caseId: string): Promise<Reply> {
   return withCase(deps, actor, caseId, 'case.view', async (bundle) => {
     if (!bundle.decision) return { toast: 'Det finns inget beslut i ärendet än.' };
-    return decisionCard(decisionViewModel(bundle, bundle.decision, bundle.decision.appealDeadline));
+    const forPrincipal = isPrincipalOfCase(caseActor(actor), bundle.kase);
+    return decisionCard(decisionViewModel(bundle, bundle.decision, bundle.decision.appealDeadline, forPrincipal));
   });
 }

@@ -39,7 +39,7 @@ export const decisionDeliveryJob = defineJob(QUEUES.decision, {
         await jobs.enqueue(QUEUES.caseCard, { caseId: bundle.kase.id });
       };
       if (!chat) return fail('no personal chat with the principal');
-      const card = decisionCard(decisionViewModel(bundle, decision, deadline));
+      const card = decisionCard(decisionViewModel(bundle, decision, deadline, true));
       try {
         await messenger.send(chat.reference, card, `Beslut i ärende ${bundle.kase.caseNumber}`);
       } catch (error) {

@@ -154,10 +154,12 @@ export function pupilLabel(application: TApplication, pupilRef: string): string 
   return [p.firstName, p.lastName].filter(Boolean).join(' ') || pupilRef;
 }
 
-export function decisionViewModel(bundle: CaseBundle, decision: DecisionRecord, appealDeadline: string | null): DecisionViewModel {
+// `forPrincipal`: the letter as its principal gets it (the PDF and their cases on it).
+export function decisionViewModel(bundle: CaseBundle, decision: DecisionRecord, appealDeadline: string | null, forPrincipal: boolean): DecisionViewModel {
   const summary = decisionSummary(decision, bundle.municipality.profile.timeZone);
   return {
     caseId: bundle.kase.id,
+    forPrincipal,
     caseNumber: bundle.kase.caseNumber,
     termLabel: termTitle(bundle.kase.term),
     unitName: bundle.unit.name,

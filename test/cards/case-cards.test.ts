@@ -528,6 +528,17 @@ describe('decisionCard', () => {
     assert.deepEqual(buttons(card).map((b) => [b.title, b.verb, b.data]), [['Mina ärenden', 'cases.mine', {}]]);
   });
 
+  test('read again by Elevhälsan: the same letter, without what is said to the principal', () => {
+    const principal = decisionCard(decisionVm({ caseId: '7d1c1a1e-0000-4000-8000-000000000042' }));
+    const elevhalsan = decisionCard(decisionVm({ caseId: '7d1c1a1e-0000-4000-8000-000000000042', forPrincipal: false }));
+    assertFits(elevhalsan, 'decision');
+    assert.deepEqual(buttons(principal).map((b) => b.verb), ['case.decision.pdf', 'cases.mine']);
+    assert.deepEqual(buttons(elevhalsan), []);
+    assert.match(allText(principal), /Spara beslutet\. Du hittar ärendet under Mina ärenden\./);
+    assert.doesNotMatch(allText(elevhalsan), /Spara beslutet|Mina ärenden/);
+    for (const paragraph of DECISION_TEXT.split('\n\n')) assert.ok(allText(elevhalsan).includes(paragraph), paragraph.slice(0, 30));
+  });
+
   test('each outcome its heading; no money on a rejection; no appeal line when none is given', () => {
     assert.match(allText(decisionCard(decisionVm({ outcome: 'approved' }))), /^Beslut: beviljat\n/);
     const rejected = decisionCard(decisionVm({ outcome: 'rejected' }));

@@ -168,6 +168,7 @@ export const DECISION_TEXT = [
 
 export function decisionVm(extra: Partial<DecisionViewModel> = {}): DecisionViewModel {
   return {
+    forPrincipal: true,
     caseNumber: 'TB-2027-0042',
     termLabel: 'Höstterminen 2027',
     unitName: 'Karlaskolan F–6',

@@ -289,6 +289,10 @@ describe('Elevhälsan over HTTP', () => {
     assert.deepEqual(reoffer.body.attachments[0].content.acceptContext, offer.content.acceptContext);
     const refused = await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.pdf' });
     assert.match(String(refused.value), /inte ställt till dig/);
+    // The handler reading the letter again is not offered it, nor told to keep it.
+    const shown = cardOf(await harness.sendCardAction({ caseId }, { ...as(handler), verb: 'case.decision.show' }));
+    assert.deepEqual(actionsOfCard(shown), []);
+    assert.doesNotMatch(cardText(shown), /Spara beslutet/);
   });
 
   test('a partial decision names the approved and the refused measures', async () => {
