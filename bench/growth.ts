@@ -253,7 +253,7 @@ async function drain(cards: number, burstWhenBatchFull: boolean): Promise<string
     offerFile: async () => {},
   };
   const late: { runner?: JobRunner } = {};
-  const queue: JobQueue = { enqueue: (q, d) => late.runner!.enqueue(q, d) };
+  const queue: JobQueue = { enqueue: (q, d) => late.runner!.enqueue(q, d), enqueueMany: (q, items) => late.runner!.enqueueMany(q, items) };
   const log = createLogger({ level: 'warn', write: (l) => { if (process.env.BENCH_DRAIN_LOG) console.error(l.slice(0, 600)); } });
   const handlers = jobHandlers({ repos, clock, messenger, jobs: queue, log });
   late.runner = await startJobs({ connectionString: db.connectionString, poolSize: 4, logger: log, handlers, burstWhenBatchFull });

@@ -25,6 +25,7 @@ import { planReminders } from '../app/reminders/plan';
 import { openDatabase, type Database } from '../prisma/db';
 import { createRepositories } from '../prisma/repositories';
 import { fillForBench as fill } from './reminders-fill';
+import { oneAtATime } from '../app/jobs/queue';
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -59,7 +60,7 @@ async function measure(label: string, db: Database, cases: number): Promise<Figu
   console.log(`${label}: ${cases} cases filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const repos = createRepositories(db.prisma);
   let queued = 0;
-  const deps = { repos, clock: { now: () => NOW }, jobs: { enqueue: async () => void queued++ } };
+  const deps = { repos, clock: { now: () => NOW }, jobs: oneAtATime(async () => void queued++) };
   const start = performance.now();
   const result = await planReminders(deps, { batchSize: BATCH });
   const ms = performance.now() - start;

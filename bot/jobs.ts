@@ -13,6 +13,9 @@ import { errorFields } from './log';
 
 export { QUEUES, RetryLater, type JobData, type JobQueue, type QueueName } from '../app/jobs/queue';
 
+// Jobs per INSERT when many are queued at once.
+const INSERT_BATCH = 1000;
+
 export interface JobRunner extends JobQueue {
   stop(): Promise<void>;
 }
@@ -102,6 +105,19 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     await boss.send(queue, data, { ...(key ? { singletonKey: key } : {}), ...(startAfter ? { startAfter } : {}) });
   }
 
+  // One INSERT for them all; a job the queue's policy refuses (one already waiting with its key)
+  // is skipped, as send skips it.
+  async function enqueueMany<Q extends QueueName>(queue: Q, items: ReadonlyArray<JobData[Q]>): Promise<void> {
+    const oneWaitingPer = definitionOf(queue).oneWaitingPer;
+    for (let i = 0; i < items.length; i += INSERT_BATCH) {
+      const jobs = items.slice(i, i + INSERT_BATCH).map((data) => {
+        const key = oneWaitingPer?.(data);
+        return { data: data as object, ...(key ? { singletonKey: key } : {}) };
+      });
+      await boss.insert(queue, jobs);
+    }
+  }
+
   const workerIds = new Map<QueueName, string>();
   for (const job of definitions) {
     const queue = job.queue;
@@ -150,6 +166,12 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     async enqueue(queue, data) {
       await enqueue(queue, data);
       // Wake the worker now instead of at its next poll: cards should appear within seconds.
+      const id = workerIds.get(queue);
+      if (id) boss.notifyWorker(id);
+    },
+    async enqueueMany(queue, items) {
+      if (items.length === 0) return;
+      await enqueueMany(queue, items);
       const id = workerIds.get(queue);
       if (id) boss.notifyWorker(id);
     },

@@ -9,6 +9,7 @@ import type { Repositories } from '../domain/ports';
 import type { CreateBotAppOptions } from './transport';
 import { createDeliveries } from './deliveries';
 import { createHandlers } from './handlers';
+import type { JobQueue } from '../app/jobs/queue';
 import { jobStoreFor, QUEUES, startJobs, type JobRunner } from './jobs';
 import { createDevClock, type DevClock } from './dev-clock';
 import { createLogger, errorFields, type Logger } from './log';
@@ -74,9 +75,12 @@ export async function runBot(options: BotOptions = {}): Promise<RunningBot> {
   try {
     // A turn whose write succeeded must not fail because queueing did: the sweep sends what
     // was written but not queued, so a failed enqueue is logged and left to it.
-    const queue = {
+    const queue: JobQueue = {
       enqueue: async (...args: Parameters<JobRunner['enqueue']>) => {
         await jobs?.enqueue(...args).catch((error: unknown) => logger.warn('could not queue a job; the sweep will', { queue: args[0], error: errorFields(error) }));
+      },
+      enqueueMany: async (...args: Parameters<JobRunner['enqueueMany']>) => {
+        await jobs?.enqueueMany(...args).catch((error: unknown) => logger.warn('could not queue jobs; the sweep will', { queue: args[0], count: args[1].length, error: errorFields(error) }));
       },
     };
     jobs = await startJobs({

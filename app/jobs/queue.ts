@@ -40,4 +40,16 @@ export class RetryLater extends Error {
 
 export interface JobQueue {
   enqueue<Q extends QueueName>(queue: Q, data: JobData[Q]): Promise<void>;
+  // Many jobs of one queue in one statement (a day's reminders), each as enqueue would queue it.
+  enqueueMany<Q extends QueueName>(queue: Q, items: ReadonlyArray<JobData[Q]>): Promise<void>;
+}
+
+// A queue that takes jobs one at a time (fakes, and the jobs run inline in tests).
+export function oneAtATime(enqueue: <Q extends QueueName>(queue: Q, data: JobData[Q]) => Promise<void>): JobQueue {
+  return {
+    enqueue,
+    async enqueueMany(queue, items) {
+      for (const data of items) await enqueue(queue, data);
+    },
+  };
 }

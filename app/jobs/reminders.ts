@@ -11,9 +11,8 @@ export const reminderPlanJob = defineJob(QUEUES.reminderPlan, {
   alone: true,
   handler: (deps) => async () => {
     // Claimed but never queued (the instance stopped in between): queued again after ten minutes.
-    for (const sendId of await deps.repos.reminders.listClaimed(new Date(deps.clock.now().getTime() - 10 * 60_000), 100)) {
-      await deps.jobs.enqueue(QUEUES.reminderDelivery, { sendId });
-    }
+    const unqueued = await deps.repos.reminders.listClaimed(new Date(deps.clock.now().getTime() - 10 * 60_000), 100);
+    await deps.jobs.enqueueMany(QUEUES.reminderDelivery, unqueued.map((sendId) => ({ sendId })));
     await planReminders(deps);
   },
 });

@@ -49,7 +49,7 @@ export async function planReminders(deps: Pick<JobDeps, 'repos' | 'clock' | 'job
       result.planned += batch.length;
       const ids = await deps.repos.reminders.claimMany(m.id, batch);
       result.claimed += ids.length;
-      for (const sendId of ids) await deps.jobs.enqueue(QUEUES.reminderDelivery, { sendId });
+      await deps.jobs.enqueueMany(QUEUES.reminderDelivery, ids.map((sendId) => ({ sendId })));
     }
     if (summary) await claim({ ...summary, subject: m.id, key: `${summary.kind}|${m.id}|${summary.occurrence}` });
   }

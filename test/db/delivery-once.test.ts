@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { PgBoss } from 'pg-boss';
 import { createDeliveries } from '../../bot/deliveries';
+import type { JobQueue } from '../../app/jobs/queue';
 import { jobStoreFor, QUEUES, startJobs, type JobRunner } from '../../bot/jobs';
 import { createLogger } from '../../bot/log';
 import type { ConversationRef, ProactiveSender } from '../../bot/transport-types';
@@ -66,7 +67,7 @@ test('two jobs for one decision and one completion request, on two instances at 
   const runners: JobRunner[] = [];
   try {
     for (let i = 0; i < 2; i++) {
-      const queue = { enqueue: (...args: Parameters<JobRunner['enqueue']>) => runners[i]!.enqueue(...args) };
+      const queue: JobQueue = { enqueue: (q, data) => runners[i]!.enqueue(q, data), enqueueMany: (q, items) => runners[i]!.enqueueMany(q, items) };
       runners.push(await startJobs({ ...jobStoreFor(db), ...fast, logger, handlers: createDeliveries({ repos, proactive, jobs: queue, logger }) }));
     }
     await Promise.all(runners.flatMap((r) => [r.enqueue(QUEUES.decision, { decisionId: decision.id }), r.enqueue(QUEUES.completion, { completionId: request.id })]));
@@ -84,3 +85,24 @@ test('two jobs for one decision and one completion request, on two instances at 
   const { rows } = await db.pool.query<{ name: string; policy: string }>(`SELECT name, policy FROM pgboss.queue WHERE name = ANY($1::text[]) ORDER BY name`, [[QUEUES.decision, QUEUES.completion]]);
   expect(rows.map((r) => r.policy)).toEqual(['stately', 'stately']);
 }, 60_000);
+
+test('many jobs queued in one statement: each runs once, and a key already waiting is not queued again', async () => {
+  const ran: string[] = [];
+  const handlers = Object.fromEntries(Object.values(QUEUES).map((q) => [q, async () => {}])) as unknown as Parameters<typeof startJobs>[0]['handlers'];
+  handlers[QUEUES.reminderDelivery] = async ({ sendId }) => void ran.push(sendId);
+  const runner = await startJobs({ ...jobStoreFor(db), ...fast, logger, handlers });
+  try {
+    const sendIds = Array.from({ length: 1500 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    // Across two INSERTs (1000 a statement), and the first id twice.
+    await runner.enqueueMany(QUEUES.reminderDelivery, [...sendIds, sendIds[0]!].map((sendId) => ({ sendId })));
+    for (let waited = 0; ran.length < sendIds.length; waited += 100) {
+      if (waited > 30_000) throw new Error(`only ${ran.length} of ${sendIds.length} ran`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect([...ran].sort()).toEqual([...sendIds].sort());
+    await runner.enqueueMany(QUEUES.reminderDelivery, []);
+  } finally {
+    await runner.stop();
+  }
+});

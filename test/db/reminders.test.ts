@@ -12,7 +12,7 @@ import { isWorkingDay } from '../../domain/calendar';
 import type { Repositories } from '../../domain/ports';
 import { addDays, localDate } from '../../domain/terms';
 import type { JobDeps } from '../../app/jobs/definition';
-import type { JobQueue } from '../../app/jobs/queue';
+import { oneAtATime, type JobQueue } from '../../app/jobs/queue';
 import { RecipientGone, type Messenger } from '../../app/ports';
 import { deliverReminder } from '../../app/reminders/deliver';
 import { planReminders } from '../../app/reminders/plan';
@@ -45,7 +45,7 @@ const log = { warn() {}, error() {}, debug() {} };
 // One bot instance: its own connection pool and repositories, its own queue whose jobs it runs.
 function instance(r: Repositories) {
   const queued: string[] = [];
-  const jobs: JobQueue = { async enqueue(_q, data) { queued.push((data as { sendId: string }).sendId); } };
+  const jobs: JobQueue = oneAtATime(async (_q, data) => void queued.push((data as { sendId: string }).sendId));
   const deps: JobDeps = { repos: r, clock, messenger, jobs, log };
   return {
     plan: () => planReminders(deps),

@@ -7,6 +7,7 @@ import { createDeliveries } from '../../bot/deliveries';
 import type { DevClock } from '../../bot/dev-clock';
 import { createHandlers } from '../../bot/handlers';
 import { jobStoreFor, startJobs, type JobData, type JobQueue, type JobRunner, type QueueName } from '../../bot/jobs';
+import { oneAtATime } from '../../app/jobs/queue';
 import { createLogger, type Logger } from '../../bot/log';
 import type { BotHandlers, ProactiveSender } from '../../bot/transport-types';
 import type { Clock } from '../../domain/clock';
@@ -117,13 +118,14 @@ async function start(options: WorldOptions, opened: Array<() => Promise<void>>, 
     createPersonalConversation: (input) => connector().proactive.createPersonalConversation(input),
   };
   let runner: JobRunner | undefined;
-  const queue: JobQueue = {
-    enqueue: async <Q extends QueueName>(name: Q, data: JobData[Q]) => {
-      if (mode === 'inline') return (deliveries[name] as (d: JobData[Q]) => Promise<void>)(data);
-      if (!runner) throw new Error('the job workers are not started yet');
-      return runner.enqueue(name, data);
-    },
+  const workers = () => {
+    if (!runner) throw new Error('the job workers are not started yet');
+    return runner;
   };
+  const queue: JobQueue =
+    mode === 'inline'
+      ? oneAtATime(async <Q extends QueueName>(name: Q, data: JobData[Q]) => (deliveries[name] as (d: JobData[Q]) => Promise<void>)(data))
+      : { enqueue: (name, data) => workers().enqueue(name, data), enqueueMany: (name, items) => workers().enqueueMany(name, items) };
   const deliveries = createDeliveries({ repos, proactive, jobs: queue, logger, clock });
   const jobDeps = mode === 'none' ? {} : { jobs: queue, proactive };
   const newHandlers = () => createHandlers({ repos, logger, clock, ...jobDeps });
