@@ -100,21 +100,21 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   }
   const definitionOf = (queue: QueueName) => definitions.find((j) => j.queue === queue)!;
 
-  async function enqueue<Q extends QueueName>(queue: Q, data: JobData[Q], startAfter?: number): Promise<void> {
+  // The queue's one-waiting-job-per-key rule, as pg-boss's singleton key.
+  const keyed = <Q extends QueueName>(queue: Q, data: JobData[Q]) => {
     const key = definitionOf(queue).oneWaitingPer?.(data);
-    await boss.send(queue, data, { ...(key ? { singletonKey: key } : {}), ...(startAfter ? { startAfter } : {}) });
+    return key ? { singletonKey: key } : {};
+  };
+
+  async function enqueue<Q extends QueueName>(queue: Q, data: JobData[Q], startAfter?: number): Promise<void> {
+    await boss.send(queue, data, { ...keyed(queue, data), ...(startAfter ? { startAfter } : {}) });
   }
 
   // One INSERT for them all; a job the queue's policy refuses (one already waiting with its key)
   // is skipped, as send skips it.
   async function enqueueMany<Q extends QueueName>(queue: Q, items: ReadonlyArray<JobData[Q]>): Promise<void> {
-    const oneWaitingPer = definitionOf(queue).oneWaitingPer;
     for (let i = 0; i < items.length; i += INSERT_BATCH) {
-      const jobs = items.slice(i, i + INSERT_BATCH).map((data) => {
-        const key = oneWaitingPer?.(data);
-        return { data: data as object, ...(key ? { singletonKey: key } : {}) };
-      });
-      await boss.insert(queue, jobs);
+      await boss.insert(queue, items.slice(i, i + INSERT_BATCH).map((data) => ({ data: data as object, ...keyed(queue, data) })));
     }
   }
 

@@ -29,6 +29,14 @@ function toDecision(row: Decision): DecisionRecord {
 }
 
 export function createDecisionRepository(db: Db): DecisionRepository {
+  // Newest first, per case: one case's list and a page's lists are the same read.
+  const forCases: DecisionRepository['forCases'] = async (caseIds) => {
+    const out = new Map<string, DecisionRecord[]>();
+    if (caseIds.length === 0) return out;
+    const rows = await db.decision.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
+    for (const row of rows) out.set(row.caseId, [...(out.get(row.caseId) ?? []), toDecision(row)]);
+    return out;
+  };
   return {
     async end(id, { from, reason, by }) {
       return inTransaction(db, async (tx) => {
@@ -89,17 +97,10 @@ export function createDecisionRepository(db: Db): DecisionRepository {
     },
 
     async forCase(caseId) {
-      const rows = await db.decision.findMany({ where: { caseId }, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
-      return rows.map(toDecision);
+      return (await forCases([caseId])).get(caseId) ?? [];
     },
 
-    async forCases(caseIds) {
-      const out = new Map<string, DecisionRecord[]>();
-      if (caseIds.length === 0) return out;
-      const rows = await db.decision.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
-      for (const row of rows) out.set(row.caseId, [...(out.get(row.caseId) ?? []), toDecision(row)]);
-      return out;
-    },
+    forCases,
 
     async markDelivery(id, status, at = new Date(), appealDeadline) {
       const row = await db.decision

@@ -21,6 +21,12 @@ function toFollowUp(row: FollowUp): FollowUpRecord {
 }
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
+  // Oldest first: one case's follow-ups and a page's are the same read.
+  const forCases: FollowUpRepository['forCases'] = async (caseIds) => {
+    if (caseIds.length === 0) return [];
+    const rows = await db.followUp.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
+    return rows.map(toFollowUp);
+  };
   return {
     async submit(input) {
       return inTransaction(db, async (tx) => {
@@ -42,15 +48,8 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return row && toFollowUp(row);
     },
 
-    async forCase(caseId) {
-      const rows = await db.followUp.findMany({ where: { caseId }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
-      return rows.map(toFollowUp);
-    },
+    forCase: (caseId) => forCases([caseId]),
 
-    async forCases(caseIds) {
-      if (caseIds.length === 0) return [];
-      const rows = await db.followUp.findMany({ where: { caseId: { in: [...caseIds] } }, orderBy: [{ submittedAt: 'asc' }, { term: 'asc' }] });
-      return rows.map(toFollowUp);
-    },
+    forCases,
   };
 }

@@ -34,19 +34,6 @@ function toRecord(row: MachineSnapshot): SnapshotRecord {
   return { ...toSummary(row), snapshot: row.snapshot };
 }
 
-interface SnapshotSqlRow {
-  id: string;
-  machine: string;
-  person_id: string | null;
-  case_id: string | null;
-  status: SnapshotRecord['status'];
-  label: string | null;
-  snapshot: unknown;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
 export function createSnapshotRepository(db: Db): SnapshotRepository {
   return {
     async create({ machine, personId = null, caseId = null, label = null, snapshot }) {
@@ -56,25 +43,12 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
 
     async load(id) {
       // Every dialog turn reads its draft: as SQL, it costs the bot half the CPU of findUnique
-      // (measured: 0.09 against 0.19 ms a call, warm, on PostgreSQL).
-      const rows = await db.$queryRaw<SnapshotSqlRow[]>`
-        SELECT "id", "machine", "person_id", "case_id", "status"::text AS "status", "label", "snapshot", "version", "created_at", "updated_at"
+      // (measured: 0.09 against 0.19 ms a call, warm, on PostgreSQL). Named as Prisma names them.
+      const rows = await db.$queryRaw<MachineSnapshot[]>`
+        SELECT "id", "machine", "person_id" AS "personId", "case_id" AS "caseId", "status"::text AS "status", "label", "snapshot",
+               "version", "created_at" AS "createdAt", "updated_at" AS "updatedAt"
         FROM "machine_snapshots" WHERE "id" = ${id}::uuid`;
-      const row = rows[0];
-      return row
-        ? {
-            id: row.id,
-            machine: row.machine,
-            personId: row.person_id,
-            caseId: row.case_id,
-            status: row.status,
-            label: row.label,
-            version: row.version,
-            createdAt: row.created_at,
-            updatedAt: row.updated_at,
-            snapshot: row.snapshot,
-          }
-        : null;
+      return rows[0] ? toRecord(rows[0]) : null;
     },
 
     async save(id, expectedVersion, { snapshot, label, status }) {
