@@ -85,7 +85,8 @@ export async function runDraft<M extends AnyStateMachine, R>(
 export async function startDraft<M extends AnyStateMachine>(
   repos: Repositories,
   flow: Pick<DraftFlow<M, unknown>, 'name' | 'machine' | 'run'>,
-  owner: { personId: string; caseId?: string; label: (snapshot: SnapshotFrom<M>) => string },
+  // `created`: the draft.created audit entry, by its owner in this municipality.
+  owner: { personId: string; caseId?: string; label: (snapshot: SnapshotFrom<M>) => string; created?: { municipalityId: string; details?: Record<string, unknown> } },
   input: unknown,
   firstEvent?: EventFrom<M>,
 ): Promise<{ id: string; snapshot: SnapshotFrom<M> }> {
@@ -103,6 +104,10 @@ export async function startDraft<M extends AnyStateMachine>(
     snapshot: actor.getPersistedSnapshot(),
   });
   actor.stop();
+  if (owner.created) {
+    const { municipalityId, details } = owner.created;
+    await repos.audit.append({ municipalityId, actorId: owner.personId, action: 'draft.created', subjectType: 'draft', subjectId: id, ...(details ? { details } : {}) });
+  }
   return { id, snapshot };
 }
 

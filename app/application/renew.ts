@@ -45,17 +45,9 @@ export async function renewCase(deps: AppDeps, actor: Actor, caseId: string): Pr
   const { id, snapshot } = await startDraft(
     deps.repos,
     { name: APPLICATION_MACHINE, ...applicationMachineOf(actor, now) },
-    { personId: actor.person.id, label: (s) => draftLabel(s.context.draft) },
+    { personId: actor.person.id, label: (s) => draftLabel(s.context.draft), created: { municipalityId: actor.municipality.id, details: { renewalOf: caseId, term } } },
     { draft },
   );
-  await deps.repos.audit.append({
-    municipalityId: actor.municipality.id,
-    actorId: actor.person.id,
-    action: 'draft.created',
-    subjectType: 'draft',
-    subjectId: id,
-    details: { renewalOf: caseId, term },
-  });
   const card: AdaptiveCard = renderState(id, snapshot, actor, now, {
     notice:
       `Ansökan för ${termTitle(term).toLowerCase()} är ifylld från ${bundle.kase.caseNumber}` +

@@ -17,15 +17,8 @@ export async function startApplication(deps: AppDeps, actor: Actor, options: { d
   const { id, snapshot } = await startDraft(
     deps.repos,
     { name: APPLICATION_MACHINE, ...applicationMachineOf(actor, now) },
-    { personId: actor.person.id, label: (s) => draftTitle(actor, s.context.draft) },
+    { personId: actor.person.id, label: (s) => draftTitle(actor, s.context.draft), created: { municipalityId: actor.municipality.id } },
     {},
   );
-  await deps.repos.audit.append({
-    municipalityId: actor.municipality.id,
-    actorId: actor.person.id,
-    action: 'draft.created',
-    subjectType: 'draft',
-    subjectId: id,
-  });
   return renderState(id, snapshot, actor, now);
 }

@@ -84,17 +84,9 @@ export async function startFollowUp(deps: AppDeps, actor: Actor, caseId: string,
   const { id, snapshot } = await startDraft(
     deps.repos,
     { name: FOLLOW_UP_MACHINE, ...followUpMachineOf(bundle, now) },
-    { personId: actor.person.id, caseId, label: () => followUpLabel(bundle, term) },
+    { personId: actor.person.id, caseId, label: () => followUpLabel(bundle, term), created: { municipalityId: actor.municipality.id, details: { machine: FOLLOW_UP_MACHINE, caseId, term } } },
     { caseId, term },
   );
-  await deps.repos.audit.append({
-    municipalityId: actor.municipality.id,
-    actorId: actor.person.id,
-    action: 'draft.created',
-    subjectType: 'draft',
-    subjectId: id,
-    details: { machine: FOLLOW_UP_MACHINE, caseId, term },
-  });
   return renderFollowUp(id, snapshot, bundle);
 }
 
