@@ -383,15 +383,20 @@ export interface DecisionInput {
   followUpSchedule?: TFollowUpSchedule;
 }
 
-export interface DecisionRecord {
-  id: string;
-  caseId: string;
+// What a decision, and a handler's proposal for one, says about the grant.
+export interface GrantTerms {
   outcome: TDecisionOutcome;
   amountPerMonth: number | null;
+  // YYYY-MM-DD
   from: string | null;
   to: string | null;
   reason: string | null;
   approvedMeasureIds: string[];
+}
+
+export interface DecisionRecord extends GrantTerms {
+  id: string;
+  caseId: string;
   significantDifficulties: boolean;
   text: string;
   decidedById: string;
@@ -684,15 +689,9 @@ export interface RetentionRepository {
 }
 
 // A handler's proposal for decision, for the head.
-export interface ProposalRecord {
+export interface ProposalRecord extends GrantTerms {
   id: string;
   caseId: string;
-  outcome: TDecisionOutcome;
-  amountPerMonth: number | null;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  approvedMeasureIds: string[];
   proposedById: string;
   proposedAt: Date;
 }

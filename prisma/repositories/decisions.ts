@@ -3,18 +3,13 @@ import { ConflictError, NotFoundError, type DecisionRecord, type DecisionReposit
 import type { Decision } from '../generated/client';
 import { DEFAULT_FOLLOW_UP_SCHEDULE, parseFollowUpSchedule } from '../../domain/follow-up-schedule';
 import { appendAudit } from './audit';
-import { type Db, fromDateOnly, json, inTransaction, notFound, toDateOnly, toNumber } from './shared';
+import { type Db, fromDateOnly, grantTermsOf, json, inTransaction, notFound, toDateOnly } from './shared';
 
 function toDecision(row: Decision): DecisionRecord {
   return {
     id: row.id,
     caseId: row.caseId,
-    outcome: row.outcome,
-    amountPerMonth: toNumber(row.amountPerMonth),
-    from: toDateOnly(row.from),
-    to: toDateOnly(row.to),
-    reason: row.reason,
-    approvedMeasureIds: Array.isArray(row.approvedMeasureIds) ? (row.approvedMeasureIds as string[]) : [],
+    ...grantTermsOf(row),
     significantDifficulties: row.significantDifficulties,
     text: row.text,
     decidedById: row.decidedById,

@@ -1,18 +1,13 @@
 // Proposals for decision (förslag till beslut) written by a handler for the head of Elevhälsan.
 import type { ProposalRecord, ProposalRepository } from '../../domain/ports';
 import type { Proposal } from '../generated/client';
-import { type Db, fromDateOnly, toDateOnly, toNumber } from './shared';
+import { type Db, fromDateOnly, grantTermsOf } from './shared';
 
 function toProposal(row: Proposal): ProposalRecord {
   return {
     id: row.id,
     caseId: row.caseId,
-    outcome: row.outcome,
-    amountPerMonth: toNumber(row.amountPerMonth),
-    from: toDateOnly(row.from),
-    to: toDateOnly(row.to),
-    reason: row.reason,
-    approvedMeasureIds: Array.isArray(row.approvedMeasureIds) ? (row.approvedMeasureIds as string[]) : [],
+    ...grantTermsOf(row),
     proposedById: row.proposedById,
     proposedAt: row.proposedAt,
   };

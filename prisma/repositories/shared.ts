@@ -1,6 +1,6 @@
 // Small pieces every repository uses: the client-or-transaction type, running work in one
 // transaction (joining an open one), and conversions between Prisma's types and the ports'.
-import { NotFoundError } from '../../domain/ports';
+import { NotFoundError, type GrantTerms } from '../../domain/ports';
 import { Prisma, type PrismaClient } from '../generated/client';
 
 // A repository works on the client or inside a transaction opened by Repositories.transaction.
@@ -67,5 +67,24 @@ export function notFound(entity: string, id: string) {
   return (error: unknown): never => {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new NotFoundError(entity, id);
     throw error;
+  };
+}
+
+// The grant terms as a decision's or a proposal's row stores them (domain/ports GrantTerms).
+export function grantTermsOf(row: {
+  outcome: GrantTerms['outcome'];
+  amountPerMonth: Prisma.Decimal | null;
+  from: Date | null;
+  to: Date | null;
+  reason: string | null;
+  approvedMeasureIds: Prisma.JsonValue;
+}): GrantTerms {
+  return {
+    outcome: row.outcome,
+    amountPerMonth: toNumber(row.amountPerMonth),
+    from: toDateOnly(row.from),
+    to: toDateOnly(row.to),
+    reason: row.reason,
+    approvedMeasureIds: Array.isArray(row.approvedMeasureIds) ? (row.approvedMeasureIds as string[]) : [],
   };
 }
