@@ -9,7 +9,7 @@ import { FOLLOW_UP_STEPS, FOLLOW_UP_STEP_TITLES, followUpStepOfField, type Follo
 import type { AdaptiveCard, CardAction, CardElement } from './types';
 import { actionSet, adaptiveCard, bullets, container, factSet, heading, notice, subtle, text, type Fact } from './card';
 import { execute } from './actions';
-import { choiceSet, numberInput, textInput, toggle } from './inputs';
+import { choiceSet, numberInput, signatureToggle, textInput } from './inputs';
 import { errorSummary } from './error-summary';
 import { clip } from './clip';
 
@@ -231,16 +231,7 @@ function summaryStep(vm: FollowUpStepViewModel): CardElement[] {
   );
   body.push(
     container(
-      toggle(
-        {
-          id: 'signature.confirmed',
-          label: 'Underskrift',
-          title: 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer',
-          errorMessage: 'Kryssa i rutan för att skriva under uppföljningen.',
-          value: vm.draft.signature?.confirmed === true,
-        },
-        vm.errors,
-      ),
+      signatureToggle(vm.draft.signature?.confirmed === true, vm.errors, 'uppföljningen'),
       { separator: true },
     ),
   );

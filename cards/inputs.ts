@@ -111,3 +111,17 @@ export function dateInput(b: Base & { value?: string; min?: string; max?: string
   if (b.value) input.value = b.value;
   return withError(input, errors);
 }
+
+// The principal's signature under a summary: one wording for the application and the follow-up.
+export function signatureToggle(confirmed: boolean, errors: Errors, signs: 'ansökan' | 'uppföljningen'): CardElement[] {
+  return toggle(
+    {
+      id: 'signature.confirmed',
+      label: 'Underskrift',
+      title: 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer',
+      errorMessage: `Kryssa i rutan för att skriva under ${signs}.`,
+      value: confirmed,
+    },
+    errors,
+  );
+}

@@ -3,7 +3,7 @@ import type { CardElement } from '../types';
 import type { StepContent } from './frame';
 import { actionSet, container, factSet, subtle, text } from '../card';
 import { execute } from '../actions';
-import { toggle } from '../inputs';
+import { signatureToggle } from '../inputs';
 import { clip } from '../clip';
 
 function section(vm: StepViewModel, s: SummarySection): CardElement {
@@ -34,16 +34,7 @@ export function summaryStep(vm: StepViewModel): StepContent {
   }
   body.push(
     container(
-      toggle(
-        {
-          id: 'signature.confirmed',
-          label: 'Underskrift',
-          title: 'Jag är ansvarig rektor/förskolechef och intygar att uppgifterna stämmer',
-          errorMessage: 'Kryssa i rutan för att skriva under ansökan.',
-          value: vm.draft.signature?.confirmed === true,
-        },
-        vm.errors,
-      ),
+      signatureToggle(vm.draft.signature?.confirmed === true, vm.errors, 'ansökan'),
       { separator: true },
     ),
   );
