@@ -57,13 +57,13 @@ export async function myCases(deps: AppDeps, actor: Actor): Promise<AdaptiveCard
   const decided = cases.filter((c) => c.status === 'decided').map((c) => c.id);
   const [versions, decisions] = await Promise.all([deps.repos.cases.latestVersions(cases.map((c) => c.id)), deps.repos.decisions.forCases(decided)]);
   // A case has one decision (recording a second is refused).
-  const details = cases.map((c) => ({ version: versions.get(c.id) ?? null, decision: decisions.get(c.id)?.[0] }));
-  const byCase = new Map(cases.map((c, i) => [c.id, details[i]!.decision]));
-  const actions = await caseActions(deps, actor, cases, (id) => byCase.get(id));
+  const decisionOf = (caseId: string) => decisions.get(caseId)?.[0];
+  const actions = await caseActions(deps, actor, cases, decisionOf);
   return caseListCard({
     total,
-    cases: cases.map((c, i) => {
-      const { version, decision } = details[i]!;
+    cases: cases.map((c) => {
+      const version = versions.get(c.id);
+      const decision = decisionOf(c.id);
       return {
         caseNumber: c.caseNumber,
         termLabel: termTitle(c.term),
